@@ -1,0 +1,71 @@
+// Browser mode: the kiosk core under plain Node, serving the renderer on 127.0.0.1, for machines
+// without Electron's binary (and for tests). Prints `Kiosk ready: <url>` once it can serve.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
+import { startKioskCore } from '../core/kiosk-core';
+import { createLogger } from '../core/logging/logger';
+import { DatabaseTooNewError } from '../core/store/database';
+import { startHttpTransport } from './http-transport';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? '.kiosk-data');
+  const config = loadKioskConfig({ file: process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json') });
+  const logger = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log'), level: 'info' });
+  const rendererDir = path.resolve(process.env.KIOSK_RENDERER_DIR ?? path.join(import.meta.dirname, '..', 'renderer', 'main_window'));
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run "npm run build" first.`);
+  }
+
+  const core = await startKioskCore({ config, dataDir, logger });
+  const transport = await startHttpTransport({ dispatch: core.dispatch, rendererDir, port: config.httpPort, logger });
+  if (core.services.trainingMode) console.log(`Training mode: built-in reference billing server at ${core.billingUrl}`);
+  console.log(`Kiosk ready: ${transport.url}`);
+
+  let browser: ReturnType<typeof spawn> | null = null;
+  if (process.env.KIOSK_HEADLESS !== '1') {
+    const chromium = [process.env.KIOSK_CHROMIUM, ...CHROMIUM_CANDIDATES].find((candidate) => candidate && fs.existsSync(candidate));
+    if (chromium) {
+      browser = spawn(
+        chromium,
+        [
+          `--app=${transport.url}`,
+          '--kiosk',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-translate',
+          '--disable-pinch',
+          '--overscroll-history-navigation=0',
+          `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`,
+        ],
+        { stdio: 'ignore' },
+      );
+      console.log(`Opened ${chromium} in kiosk mode.`);
+    } else {
+      console.log('No Chromium found: open the URL above in a browser, or install Chromium (apt-get install chromium).');
+    }
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    browser?.kill();
+    await transport.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseTooNewError) console.error(error.message);
+  else console.error('The kiosk could not start:', error);
+  process.exit(1);
+});

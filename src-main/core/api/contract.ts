@@ -1,0 +1,73 @@
+// The shape every kiosk API method shares: one declaration (name + zod input + zod output) from
+// which the renderer client, the Electron preload allow-list and the HTTP route are all derived.
+import type { z } from 'zod';
+
+/** Who may call a method: anyone at the start screen, a logged-in customer, or staff. */
+export type MethodAudience = 'public' | 'customer' | 'staff';
+
+export interface KioskMethodContract<
+  Name extends string = string,
+  Input extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> {
+  readonly name: Name;
+  readonly audience: MethodAudience;
+  readonly input: Input;
+  readonly output: Output;
+}
+
+export function defineMethod<Name extends string, Input extends z.ZodType, Output extends z.ZodType>(
+  contract: KioskMethodContract<Name, Input, Output>,
+): KioskMethodContract<Name, Input, Output> {
+  return contract;
+}
+
+/**
+ * Stable machine codes. The renderer translates a code into the customer's language; `message`
+ * is the Russian text and the fallback when a catalog lacks the code.
+ */
+export type KioskErrorCode =
+  | 'invalid-input'
+  | 'not-logged-in'
+  | 'staff-only'
+  | 'wrong-credentials'
+  | 'locked-out'
+  | 'rate-limited'
+  | 'billing-unavailable'
+  | 'billing-timeout'
+  | 'billing-invalid-response'
+  | 'billing-refused'
+  | 'session-expired'
+  | 'not-found'
+  | 'printer-unavailable'
+  | 'unknown-method'
+  | 'internal';
+
+export interface KioskError {
+  code: KioskErrorCode;
+  /** Customer-ready Russian text; never a stack trace. */
+  message: string;
+  /** Seconds until the caller may try again (lockouts, rate limits). */
+  retryAfterSeconds?: number;
+  /** Per-field messages for forms, keyed by the input field's name. */
+  fields?: Record<string, string>;
+  /** Values the renderer's translated message needs, e.g. `{ attemptsLeft: 3 }`. */
+  details?: Record<string, string | number>;
+  /** The billing centre's own refusal code, when it refused. */
+  billingCode?: string;
+}
+
+export type KioskResult<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+
+/** Thrown by handlers for an expected refusal; the dispatcher turns it into `{ok:false}`. */
+export class KioskFailure extends Error {
+  readonly error: KioskError;
+  constructor(error: KioskError) {
+    super(error.message);
+    this.name = 'KioskFailure';
+    this.error = error;
+  }
+}
+
+export type MethodInput<M> = M extends KioskMethodContract<string, infer I, z.ZodType> ? z.input<I> : never;
+export type MethodOutput<M> = M extends KioskMethodContract<string, z.ZodType, infer O> ? z.output<O> : never;

@@ -1,0 +1,82 @@
+// The one place every kiosk API call passes through, whichever transport carried it: look up the
+// declared method, validate the input, check who may call it, run the handler, validate the output.
+import { z } from 'zod';
+import { KioskFailure, type KioskError, type KioskMethodContract, type KioskResult } from './contract';
+import { isKioskMethodName, kioskMethods, type KioskMethodName, type KioskMethods } from './methods';
+import type { Logger } from '../logging/logger';
+
+export type KioskHandler<M extends KioskMethodContract> = (input: z.output<M['input']>) => Promise<z.input<M['output']>>;
+
+export type KioskHandlers = { [N in KioskMethodName]: KioskHandler<KioskMethods[N]> };
+
+/** Who is on the other side of the screen right now; decides which audiences may call. */
+export interface CallerState {
+  customerLoggedIn(): boolean;
+  staffLoggedIn(): boolean;
+}
+
+export type KioskDispatch = (methodName: string, rawInput: unknown) => Promise<KioskResult<unknown>>;
+
+const INTERNAL_ERROR: KioskError = {
+  code: 'internal',
+  message: 'Произошла внутренняя ошибка терминала. Повторите попытку или обратитесь к сотруднику офиса.',
+};
+
+export function createDispatcher(handlers: KioskHandlers, caller: CallerState, logger: Logger): KioskDispatch {
+  return async (methodName, rawInput) => {
+    if (!isKioskMethodName(methodName)) {
+      return { ok: false, error: { code: 'unknown-method', message: 'Такой операции нет.' } };
+    }
+    const contract: KioskMethodContract = kioskMethods[methodName];
+    const parsed = contract.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+
+    if (contract.audience === 'customer' && !caller.customerLoggedIn() && !caller.staffLoggedIn()) {
+      return { ok: false, error: { code: 'not-logged-in', message: 'Войдите в личный кабинет, чтобы продолжить.' } };
+    }
+    if (contract.audience === 'staff' && !caller.staffLoggedIn()) {
+      return { ok: false, error: { code: 'staff-only', message: 'Эта операция доступна только сотруднику офиса.' } };
+    }
+
+    const handler = handlers[methodName] as (input: unknown) => Promise<unknown>;
+    let value: unknown;
+    try {
+      value = await handler(parsed.data);
+    } catch (error) {
+      if (error instanceof KioskFailure) return { ok: false, error: error.error };
+      logger.error('handler failed', { method: methodName, error });
+      return { ok: false, error: INTERNAL_ERROR };
+    }
+    const checked = contract.output.safeParse(value);
+    if (!checked.success) {
+      // Our own bug, not the customer's: log the shape problem, show the generic message.
+      logger.error('handler returned a value that breaks its contract', {
+        method: methodName,
+        issues: checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      });
+      return { ok: false, error: INTERNAL_ERROR };
+    }
+    return { ok: true, value: checked.data };
+  };
+}
+
+/** Turns zod issues into one customer message plus a message per field. */
+export function validationError(error: z.ZodError): KioskError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    // Schema messages written for customers are Russian; zod's own defaults are English and
+    // technical, so those are replaced by a neutral Russian sentence.
+    fields[field] ??= isCustomerMessage(issue.message) ? issue.message : 'Проверьте это поле.';
+  }
+  const first = Object.values(fields)[0];
+  return {
+    code: 'invalid-input',
+    message: first && first !== 'Проверьте это поле.' ? first : 'Проверьте введённые данные.',
+    fields,
+  };
+}
+
+function isCustomerMessage(message: string): boolean {
+  return /[А-Яа-яЁё]/.test(message);
+}

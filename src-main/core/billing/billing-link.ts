@@ -1,0 +1,81 @@
+// Whether the billing centre answered lately. Every call through `BillingLink.call` updates it, so
+// the start screen's status indicator and the heartbeat tell the truth without extra probes.
+import { KioskFailure } from '../api/contract';
+import { BillingError } from './billing-error';
+
+export const CONTACT_CENTRE_PHONE = '8-800-250-52-80';
+
+export class BillingLink {
+  private lastOutcome: { online: boolean; at: number } | null = null;
+  private readonly listeners = new Set<(online: boolean) => void>();
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  get online(): boolean {
+    return this.lastOutcome?.online ?? true;
+  }
+
+  get lastContactAt(): number | null {
+    return this.lastOutcome?.online ? this.lastOutcome.at : null;
+  }
+
+  onChange(listener: (online: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records whether the billing centre was reachable; a refusal still means it answered. */
+  record(reachable: boolean): void {
+    const changed = this.online !== reachable;
+    this.lastOutcome = { online: reachable, at: this.clock() };
+    if (changed) for (const listener of this.listeners) listener(reachable);
+  }
+
+  /** Runs one billing call, records reachability, and turns failures into customer messages. */
+  async call<T>(operation: () => Promise<T>, refusalMessages: Record<string, string> = {}): Promise<T> {
+    try {
+      const value = await operation();
+      this.record(true);
+      return value;
+    } catch (error) {
+      if (error instanceof BillingError) {
+        this.record(!(error.kind === 'unavailable' || error.kind === 'timeout'));
+      }
+      throw toKioskFailure(error, refusalMessages);
+    }
+  }
+}
+
+const UNREACHABLE_MESSAGE =
+  `Нет связи с расчётным центром МУП УИС. Попробуйте ещё раз через несколько минут ` +
+  `или позвоните в контакт-центр: ${CONTACT_CENTRE_PHONE} (звонок бесплатный).`;
+
+/** Maps any failure of a billing call to a customer-ready refusal. */
+export function toKioskFailure(error: unknown, refusalMessages: Record<string, string> = {}): KioskFailure {
+  if (error instanceof KioskFailure) return error;
+  if (!(error instanceof BillingError)) {
+    return new KioskFailure({ code: 'internal', message: 'Произошла внутренняя ошибка терминала. Обратитесь к сотруднику офиса.' });
+  }
+  switch (error.kind) {
+    case 'unavailable':
+      return new KioskFailure({ code: 'billing-unavailable', message: UNREACHABLE_MESSAGE });
+    case 'timeout':
+      return new KioskFailure({ code: 'billing-timeout', message: `Расчётный центр не ответил вовремя. ${UNREACHABLE_MESSAGE}` });
+    case 'invalid-response':
+      return new KioskFailure({
+        code: 'billing-invalid-response',
+        message: 'Расчётный центр прислал ответ, который терминал не смог прочитать. Попробуйте позже или обратитесь к сотруднику офиса.',
+      });
+    case 'unauthorized':
+      return new KioskFailure({ code: 'session-expired', message: 'Сеанс работы истёк. Войдите в личный кабинет ещё раз.' });
+    case 'refused': {
+      const known = error.billingCode ? refusalMessages[error.billingCode] : undefined;
+      return new KioskFailure({
+        code: 'billing-refused',
+        message: known ?? error.billingMessage ?? 'Расчётный центр отклонил операцию.',
+        ...(error.billingCode ? { billingCode: error.billingCode } : {}),
+        ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      });
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// Everything a handler may use, built once by the kiosk core. Handlers get this object instead of
+// importing singletons, so tests can build a core around a temp folder and a real billing server.
+import { KioskFailure } from './api/contract';
+import type { BillingClient } from './billing/billing-client';
+import type { BillingLink } from './billing/billing-link';
+import type { KioskConfig } from './config/kiosk-config';
+import type { Logger } from './logging/logger';
+import type { ReferenceCache } from './reference/reference-cache';
+import type { CustomerSession, CustomerSessionData } from './session/customer-session';
+import type { LoginLimiter } from './session/login-limiter';
+import type { KioskDatabase } from './store/database';
+
+export interface KioskServices {
+  config: KioskConfig;
+  version: string;
+  trainingMode: boolean;
+  db: KioskDatabase;
+  billing: BillingClient;
+  billingLink: BillingLink;
+  customerSession: CustomerSession;
+  loginLimiter: LoginLimiter;
+  referenceCache: ReferenceCache;
+  logger: Logger;
+  clock: () => number;
+  /** The logged-in customer, or a refusal that sends the renderer back to the login screen. */
+  requireCustomer(): CustomerSessionData;
+}
+
+export function requireCustomerFrom(session: CustomerSession): () => CustomerSessionData {
+  return () => {
+    const active = session.active;
+    if (!active) throw new KioskFailure({ code: 'not-logged-in', message: 'Войдите в личный кабинет, чтобы продолжить.' });
+    return active;
+  };
+}

@@ -1,0 +1,47 @@
+// The one customer at the screen. A kiosk serves one person at a time, so the kiosk API session
+// is the terminal's single current session; logout (button, idle timeout, crash) ends it.
+import crypto from 'node:crypto';
+
+export interface CustomerSessionData {
+  /** Random id of this visit; print jobs and outbox rows are tagged with it. */
+  sessionId: string;
+  accountNumber: string;
+  billingToken: string;
+  startedAt: number;
+}
+
+export class CustomerSession {
+  private current: CustomerSessionData | null = null;
+  private readonly endListeners = new Set<(ended: CustomerSessionData) => void>();
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  get active(): CustomerSessionData | null {
+    return this.current;
+  }
+
+  begin(accountNumber: string, billingToken: string): CustomerSessionData {
+    if (this.current) this.end();
+    this.current = { sessionId: crypto.randomUUID(), accountNumber, billingToken, startedAt: this.clock() };
+    return this.current;
+  }
+
+  /** The active session, or a refusal the renderer turns into "please log in". */
+  require(): CustomerSessionData {
+    if (!this.current) throw new Error('no customer session');
+    return this.current;
+  }
+
+  /** Ends the visit and lets every holder of the customer's data forget it. */
+  end(): CustomerSessionData | null {
+    const ended = this.current;
+    this.current = null;
+    if (ended) for (const listener of this.endListeners) listener(ended);
+    return ended;
+  }
+
+  onEnd(listener: (ended: CustomerSessionData) => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+}

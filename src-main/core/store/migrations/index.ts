@@ -1,0 +1,11 @@
+// Numbered schema migrations, applied in order; one file per change, never edited once released.
+import type Database from 'better-sqlite3';
+import { migration001Initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const kioskMigrations: readonly Migration[] = [migration001Initial];

@@ -1,0 +1,94 @@
+// The kiosk's screen-level state: which screen is shown, what the terminal is, the logged-in
+// customer's summary, and progress for slow calls. Data is loaded from event handlers, not effects.
+import { callKiosk, type KioskError, type KioskResult } from '../lib/kiosk-api';
+import type { KioskOutput } from '../../src-main/core/api/methods';
+import { i18n } from '../lib/i18n.svelte';
+
+export type ScreenName = 'start' | 'login' | 'home';
+export type TerminalStatus = KioskOutput<'terminal.status'>;
+export type StartScreenData = KioskOutput<'reference.startScreen'>;
+export type AccountSummary = KioskOutput<'account.summary'>;
+
+/** Waits shorter than this show no spinner; longer ones do (perceived as a pause otherwise). */
+const PROGRESS_DELAY_MS = 300;
+
+export class KioskApp {
+  screen = $state<ScreenName>('start');
+  terminal = $state<TerminalStatus | null>(null);
+  startScreen = $state<StartScreenData | null>(null);
+  startScreenError = $state<KioskError | null>(null);
+  summary = $state<AccountSummary | null>(null);
+  summaryError = $state<KioskError | null>(null);
+  /** True while a call has been running longer than PROGRESS_DELAY_MS. */
+  showProgress = $state(false);
+  private pendingCalls = 0;
+  private progressTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly loggedIn = $derived(this.summary !== null);
+
+  async boot(): Promise<void> {
+    await Promise.all([this.refreshTerminal(), this.loadStartScreen()]);
+  }
+
+  async refreshTerminal(): Promise<void> {
+    const result = await callKiosk('terminal.status', {});
+    if (result.ok) this.terminal = result.value;
+  }
+
+  async loadStartScreen(): Promise<void> {
+    const result = await this.track(callKiosk('reference.startScreen', {}));
+    if (result.ok) {
+      this.startScreen = result.value;
+      this.startScreenError = null;
+    } else {
+      this.startScreenError = result.error;
+    }
+    void this.refreshTerminal();
+  }
+
+  goTo(screen: ScreenName): void {
+    this.screen = screen;
+  }
+
+  /** Called by the login form once the core accepted the credentials. */
+  async enterAccount(): Promise<boolean> {
+    const result = await this.track(callKiosk('account.summary', {}));
+    if (!result.ok) {
+      this.summaryError = result.error;
+      return false;
+    }
+    this.summary = result.value;
+    this.summaryError = null;
+    this.screen = 'home';
+    return true;
+  }
+
+  /** Logout wipes every trace of the customer in the renderer and returns to Russian. */
+  async logout(): Promise<void> {
+    this.summary = null;
+    this.summaryError = null;
+    this.screen = 'start';
+    i18n.language = 'ru';
+    await callKiosk('session.logout', {});
+    void this.loadStartScreen();
+  }
+
+  /** Runs a call and turns on the progress indicator if it takes longer than a blink. */
+  async track<T>(call: Promise<KioskResult<T>>): Promise<KioskResult<T>> {
+    this.pendingCalls += 1;
+    if (this.pendingCalls === 1) {
+      this.progressTimer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
+    }
+    try {
+      return await call;
+    } finally {
+      this.pendingCalls -= 1;
+      if (this.pendingCalls === 0) {
+        clearTimeout(this.progressTimer);
+        this.showProgress = false;
+      }
+    }
+  }
+}
+
+export const kioskApp = new KioskApp();
