@@ -24,6 +24,8 @@ export interface HttpTransportOptions {
 }
 
 export interface HttpTransport {
+  /** The address the socket is bound to: always 127.0.0.1. */
+  address: string;
   port: number;
   token: string;
   /** Opens the kiosk in a browser: the token travels in the fragment, which is never sent to a server. */
@@ -100,10 +102,11 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const { address, port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
+    address,
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,

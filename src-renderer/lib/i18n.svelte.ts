@@ -2,15 +2,28 @@
 // dates and months. Russian is the default and the language every logout returns to.
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { KioskError } from './kiosk-api';
-import ba from '../i18n/ba.json';
-import en from '../i18n/en.json';
-import ru from '../i18n/ru.json';
 
 export type Language = 'ru' | 'ba' | 'en';
 export const LANGUAGES: readonly Language[] = ['ru', 'ba', 'en'];
 
-type Catalog = { [key: string]: string | Catalog };
-const CATALOGS: Record<Language, Catalog> = { ru, ba, en };
+export type Catalog = { [key: string]: string | Catalog };
+
+/**
+ * Each feature keeps its texts in `i18n/<language>/<feature>.json`; a file's top-level keys are
+ * its namespaces (`readings.title`). Files are merged per language at build time.
+ */
+const catalogFiles = import.meta.glob<Catalog>('../i18n/*/*.json', { eager: true, import: 'default' });
+
+export function mergeCatalogFiles(files: Record<string, Catalog>): Record<Language, Catalog> {
+  const merged: Record<Language, Catalog> = { ru: {}, ba: {}, en: {} };
+  for (const [file, catalog] of Object.entries(files)) {
+    const language = /\/i18n\/(ru|ba|en)\//.exec(file)?.[1] as Language | undefined;
+    if (language) Object.assign(merged[language], catalog);
+  }
+  return merged;
+}
+
+const CATALOGS = mergeCatalogFiles(catalogFiles);
 
 /** Intl locale per language. Bashkir has little CLDR data, so its months come from the catalog. */
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
@@ -27,12 +40,7 @@ export function lookup(catalog: Catalog, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** Money is always shown the Russian way, `1 232,41 ₽`: the currency and the bills are Russian. */
-const moneyFormat = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', minimumFractionDigits: 2 });
-
-export function formatMoney(kopecks: number): string {
-  return moneyFormat.format(kopecks / 100);
-}
+export { formatMoney } from './format-money';
 
 class I18n {
   language = $state<Language>('ru');

@@ -1,6 +1,6 @@
 // The one place every kiosk API call passes through, whichever transport carried it: look up the
 // declared method, validate the input, check who may call it, run the handler, validate the output.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { KioskFailure, type KioskError, type KioskMethodContract, type KioskResult } from './contract';
 import { isKioskMethodName, kioskMethods, type KioskMethodName, type KioskMethods } from './methods';
 import type { Logger } from '../logging/logger';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, openKioskDatabase } from './database';
+import { DatabaseTooNewError, openKioskDatabase, type KioskDatabase } from './database';
 import { kioskMigrations } from './migrations';
 
 const dirs: string[] = [];
@@ -55,7 +55,7 @@ describe('openKioskDatabase', () => {
       {
         version: kioskMigrations.length + 1,
         name: 'broken',
-        up: (db: import('better-sqlite3').Database) => db.exec('CREATE TABLE half_done (id INTEGER) STRICT; SELECT * FROM missing_table;'),
+        up: (db: KioskDatabase) => db.exec('CREATE TABLE half_done (id INTEGER) STRICT; SELECT * FROM missing_table;'),
       },
     ];
     expect(() => openKioskDatabase(file, broken)).toThrow(/missing_table/);

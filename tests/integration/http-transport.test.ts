@@ -1,0 +1,105 @@
+// The loopback transport of browser mode refuses, before any handler runs, every request that is
+// not from the kiosk's own page: no token, a wrong token, a foreign Origin or Host, a huge body.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpTransport, type HttpTransport } from '../../src-main/browser-mode/http-transport';
+import type { KioskDispatch } from '../../src-main/core/api/dispatcher';
+import { silentLogger } from '../../src-main/core/logging/logger';
+import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
+
+let fixture: CoreFixture;
+let transport: HttpTransport;
+const dispatched: string[] = [];
+
+beforeAll(async () => {
+  fixture = await startCoreFixture();
+  const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-renderer-'));
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  // The real dispatcher, wrapped only to see whether a request ever reached it.
+  const dispatch: KioskDispatch = (method, input) => {
+    dispatched.push(method);
+    return fixture.core.dispatch(method, input);
+  };
+  transport = await startHttpTransport({ dispatch, rendererDir, logger: silentLogger });
+});
+
+afterAll(async () => {
+  await transport.close();
+  await fixture.close();
+});
+
+interface RawResponse {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
+
+function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: transport.port, path: options.path, method: options.method ?? 'POST', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const goodHeaders = () => ({ 'Content-Type': 'application/json', 'X-Kiosk-Token': transport.token, Host: `127.0.0.1:${transport.port}` });
+
+describe('loopback HTTP transport', () => {
+  it('answers a proper call from the kiosk page', async () => {
+    const response = await request({ path: '/api/terminal.status', headers: goodHeaders(), body: '{}' });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { trainingMode: true } });
+  });
+
+  it.each([
+    ['no token', { 'X-Kiosk-Token': '' }],
+    ['a wrong token', { 'X-Kiosk-Token': 'x'.repeat(43) }],
+    ['a foreign Origin', { Origin: 'http://evil.example' }],
+    ['a foreign Host (DNS rebinding)', { Host: `evil.example:1234` }],
+  ])('refuses a request with %s before any handler runs', async (_case, override) => {
+    const before = dispatched.length;
+    const response = await request({ path: '/api/session.logout', headers: { ...goodHeaders(), ...override }, body: '{}' });
+    expect(response.status).toBe(403);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { message: 'Доступ запрещён.' } });
+    expect(dispatched.length).toBe(before);
+  });
+
+  it('refuses an oversized body with 413, declared or streamed', async () => {
+    const before = dispatched.length;
+    const huge = JSON.stringify({ accountNumber: '820000001', password: 'x'.repeat(70 * 1024) });
+    const declared = await request({ path: '/api/session.login', headers: goodHeaders(), body: huge });
+    expect(declared.status).toBe(413);
+    const chunked = await request({ path: '/api/session.login', headers: { ...goodHeaders(), 'Transfer-Encoding': 'chunked' }, body: huge });
+    expect(chunked.status).toBe(413);
+    expect(dispatched.length).toBe(before);
+  });
+
+  it('refuses a body that is not JSON and a method that is not POST', async () => {
+    expect((await request({ path: '/api/terminal.status', headers: goodHeaders(), body: '{oops' })).status).toBe(400);
+    expect((await request({ path: '/api/terminal.status', method: 'GET', headers: goodHeaders() })).status).toBe(404);
+    expect((await request({ path: '/api/terminal.status', headers: { ...goodHeaders(), 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(400);
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const page = await request({ path: '/', method: 'GET', headers: { Host: `127.0.0.1:${transport.port}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('listens on the loopback interface only', () => {
+    expect(transport.address).toBe('127.0.0.1');
+  });
+});

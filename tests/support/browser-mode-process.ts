@@ -1,0 +1,70 @@
+// Starts the built kiosk in browser mode as a real child process (the way `npm start` does) with a
+// fresh data folder, and waits for its `Kiosk ready: <url>` line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface KioskProcess {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export interface StartKioskOptions {
+  env?: Record<string, string>;
+  /** Reuse a data folder (e.g. to restart the same kiosk); a fresh temp folder otherwise. */
+  dataDir?: string;
+  config?: Record<string, unknown>;
+}
+
+const ENTRY = path.resolve('.vite/node/browser-mode.js');
+
+export async function startKioskProcess(options: StartKioskOptions = {}): Promise<KioskProcess> {
+  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" before the end-to-end tests`);
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
+  if (options.config) fs.writeFileSync(path.join(dataDir, 'kiosk-config.json'), JSON.stringify(options.config));
+  const child = spawn(process.execPath, ['--enable-source-maps', ENTRY], {
+    env: { ...process.env, KIOSK_HEADLESS: '1', KIOSK_DATA_DIR: dataDir, KIOSK_PORT: '0', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not become ready:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /Kiosk ready: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  const token = new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '';
+  return {
+    url,
+    origin: parsed.origin,
+    token,
+    dataDir,
+    child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+// Launches Debian's Chromium through playwright-core (Playwright's own browser download does not
+// work offline). The flags keep Chromium from reaching for the network at start.
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (candidate): candidate is string => !!candidate && fs.existsSync(candidate),
+);
+
+export async function launchChromium(): Promise<Browser> {
+  if (!CHROMIUM_PATH) throw new Error('Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export type Orientation = 'landscape' | 'portrait';
+
+export const VIEWPORTS: Record<Orientation, { width: number; height: number }> = {
+  landscape: { width: 1920, height: 1080 },
+  portrait: { width: 1080, height: 1920 },
+};
+
+/** A fresh browser context (no storage shared between tests) with a kiosk-sized touch screen. */
+export async function openKioskPage(browser: Browser, url: string, orientation: Orientation = 'landscape'): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[orientation], hasTouch: true, locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
