@@ -1,6 +1,7 @@
 // Numbered schema migrations, applied in order; one file per change, never edited once released.
 import type Database from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
+import { migration002Outbox } from './002-outbox';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const kioskMigrations: readonly Migration[] = [migration001Initial];
+export const kioskMigrations: readonly Migration[] = [migration001Initial, migration002Outbox];

@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BillingError } from '../billing/billing-error';
+import { silentLogger } from '../logging/logger';
+import { openKioskDatabase, type KioskDatabase } from '../store/database';
+import { Outbox, type OutboxMessage } from './outbox';
+import { OutboxWorker, type OutboxSender } from './outbox-worker';
+
+const workers: OutboxWorker[] = [];
+afterEach(async () => {
+  for (const worker of workers.splice(0)) await worker.stop(100);
+});
+
+function setup(db: KioskDatabase = openKioskDatabase(':memory:')) {
+  const outbox = new Outbox(db, { terminalId: 'T1', secretFields: { 'profile.password': ['newPassword'] } });
+  return { db, outbox };
+}
+
+function startWorker(outbox: Outbox, senders: Record<string, OutboxSender>, extra: Partial<ConstructorParameters<typeof OutboxWorker>[0]> = {}) {
+  const worker = new OutboxWorker({
+    outbox,
+    senders,
+    logger: silentLogger,
+    backoff: { baseMs: 5, capMs: 20 },
+    breaker: { failureThreshold: 1000, cooldownMs: 50 },
+    idlePollMs: 20,
+    ...extra,
+  });
+  workers.push(worker);
+  worker.start();
+  return worker;
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const enqueueReading = (outbox: Outbox, accountNumber: string, value: number) =>
+  outbox.enqueue({ kind: 'readings.submit', accountNumber, sessionId: 's1', payload: { value }, summary: { value } });
+
+describe('Outbox', () => {
+  it('commits the submission and its message together and gives a readable reference', () => {
+    const { db, outbox } = setup();
+    const enqueued = enqueueReading(outbox, '820000001', 10);
+    expect(enqueued.localReference).toBe('T1-000001');
+    expect(db.prepare('SELECT count(*) AS n FROM submission').get()).toEqual({ n: 1 });
+    expect(outbox.get(enqueued.messageId)).toMatchObject({ status: 'pending', payload: { value: 10 }, localReference: 'T1-000001' });
+    expect(outbox.stats()).toMatchObject({ pending: 1, rejected: 0 });
+  });
+});
+
+describe('OutboxWorker', () => {
+  it('delivers every message once, in order per account', async () => {
+    const { outbox } = setup();
+    const sent: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      enqueueReading(outbox, '820000001', index);
+      enqueueReading(outbox, '820000002', index);
+    }
+    startWorker(outbox, {
+      'readings.submit': async (message: OutboxMessage) => {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+        sent.push(`${message.accountNumber}:${(message.payload as { value: number }).value}`);
+        return { registrationNumber: `R${message.id}` };
+      },
+    });
+    await until(() => outbox.stats().delivered === 10);
+    for (const account of ['820000001', '820000002']) {
+      expect(sent.filter((entry) => entry.startsWith(account))).toEqual([0, 1, 2, 3, 4].map((value) => `${account}:${value}`));
+    }
+    expect(outbox.list({ status: 'delivered' })[0]?.result).toMatchObject({ registrationNumber: expect.stringMatching(/^R\d+$/) });
+  });
+
+  it('retries network failures with back-off and keeps the message until it is delivered', async () => {
+    const { outbox } = setup();
+    const { messageId } = enqueueReading(outbox, '820000001', 1);
+    let calls = 0;
+    startWorker(outbox, {
+      'readings.submit': async () => {
+        calls += 1;
+        if (calls < 4) throw new BillingError(calls % 2 ? 'unavailable' : 'timeout');
+        return { ok: true };
+      },
+    });
+    await until(() => outbox.get(messageId)?.status === 'delivered');
+    expect(outbox.get(messageId)?.attempts).toBe(4);
+  });
+
+  it('turns a refusal into a rejected row with the billing centre reason, never retried', async () => {
+    const { outbox } = setup();
+    const { messageId } = enqueueReading(outbox, '820000001', 1);
+    let calls = 0;
+    startWorker(outbox, {
+      'readings.submit': async () => {
+        calls += 1;
+        throw new BillingError('refused', { status: 422, billingCode: 'reading-lower-than-previous', billingMessage: 'Показание меньше предыдущего' });
+      },
+    });
+    await until(() => outbox.get(messageId)?.status === 'rejected');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls).toBe(1);
+    expect(outbox.get(messageId)).toMatchObject({ rejectionCode: 'reading-lower-than-previous', rejectionMessage: 'Показание меньше предыдущего' });
+    expect(outbox.markHandled(messageId, 'staff-7')).toBe(true);
+    expect(outbox.get(messageId)?.status).toBe('handled');
+  });
+
+  it('re-authenticates on 401 and then delivers', async () => {
+    const { outbox } = setup();
+    const { messageId } = enqueueReading(outbox, '820000001', 1);
+    let authenticated = false;
+    startWorker(
+      outbox,
+      {
+        'readings.submit': async () => {
+          if (!authenticated) throw new BillingError('unauthorized', { status: 401 });
+          return { ok: true };
+        },
+      },
+      { reauthenticate: async () => void (authenticated = true) },
+    );
+    await until(() => outbox.get(messageId)?.status === 'delivered');
+  });
+
+  it('resumes what a previous run left pending', async () => {
+    const { db, outbox } = setup();
+    const first = enqueueReading(outbox, '820000001', 1);
+    const restarted = new Outbox(db, { terminalId: 'T1' });
+    startWorker(restarted, { 'readings.submit': async () => ({ ok: true }) });
+    await until(() => restarted.get(first.messageId)?.status === 'delivered');
+  });
+
+  it('tells the customer "delivered" only when it was, and "pending" when the line is slow', async () => {
+    const { outbox } = setup();
+    let hang = false;
+    const worker = startWorker(outbox, {
+      'readings.submit': () => (hang ? new Promise(() => undefined) : Promise.resolve({ ok: true })),
+    });
+    const quick = enqueueReading(outbox, '820000001', 1);
+    expect(await worker.deliverSoon(quick.messageId, 2_000)).toBe('delivered');
+    hang = true;
+    const slow = enqueueReading(outbox, '820000002', 1);
+    expect(await worker.deliverSoon(slow.messageId, 50)).toBe('pending');
+    expect(outbox.get(slow.messageId)?.status).toBe('pending');
+  });
+
+  it('opens the circuit after repeated failures and stops hammering the billing centre', async () => {
+    const { outbox } = setup();
+    for (let index = 0; index < 20; index += 1) enqueueReading(outbox, `8200000${String(index).padStart(2, '0')}`, index);
+    let calls = 0;
+    const worker = startWorker(
+      outbox,
+      {
+        'readings.submit': async () => {
+          calls += 1;
+          throw new BillingError('unavailable');
+        },
+      },
+      { concurrency: 1, breaker: { failureThreshold: 3, cooldownMs: 60_000 }, backoff: { baseMs: 0, capMs: 0 } },
+    );
+    await until(() => worker.circuitOpen);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(3);
+    expect(outbox.stats().pending).toBe(20);
+  });
+
+  it('wipes secrets when a message settles and personal payloads after the retention period', async () => {
+    const { db, outbox } = setup();
+    const password = outbox.enqueue({
+      kind: 'profile.password',
+      accountNumber: '820000001',
+      sessionId: 's1',
+      payload: { newPassword: 'Secret-Pass-42', currentPassword: 'demo1234' },
+      summary: {},
+    });
+    outbox.markDelivered(password.messageId, { ok: true });
+    expect(JSON.stringify(outbox.get(password.messageId)?.payload)).not.toContain('Secret-Pass-42');
+
+    const reading = enqueueReading(outbox, '820000001', 77);
+    outbox.markDelivered(reading.messageId, { ok: true });
+    expect(outbox.wipeSettledOlderThan(60_000)).toBe(0);
+    expect(outbox.wipeSettledOlderThan(-1)).toBe(2);
+    expect(outbox.get(reading.messageId)?.payload).toBeNull();
+    expect(db.prepare('SELECT summary_json FROM submission WHERE id = ?').get(reading.submissionId)).toEqual({ summary_json: null });
+  });
+});

@@ -1,0 +1,196 @@
+// Delivers outbox messages to the billing centre: in order per account, several accounts at a
+// time, exponential back-off with full jitter, a circuit breaker while the billing centre is
+// down, and a classification of every failure (retry, re-authenticate, or reject with a reason).
+import { BillingError } from '../billing/billing-error';
+import type { Logger } from '../logging/logger';
+import type { Outbox, OutboxMessage } from './outbox';
+
+/** Sends one message; throws BillingError on failure. Returns what the billing centre confirmed. */
+export type OutboxSender = (message: OutboxMessage) => Promise<unknown>;
+
+export interface OutboxWorkerOptions {
+  outbox: Outbox;
+  senders: Readonly<Record<string, OutboxSender>>;
+  logger: Logger;
+  clock?: () => number;
+  random?: () => number;
+  /** Called once when the billing centre says the terminal's credentials expired (HTTP 401). */
+  reauthenticate?: () => Promise<void>;
+  /** Told whether the billing centre was reachable, after every attempt. */
+  onReachability?: (reachable: boolean) => void;
+  concurrency?: number;
+  backoff?: { baseMs: number; capMs: number };
+  breaker?: { failureThreshold: number; cooldownMs: number };
+  /** Longest sleep between polls when nothing is due (new messages wake the worker anyway). */
+  idlePollMs?: number;
+}
+
+export type DeliveryState = 'delivered' | 'pending' | 'rejected';
+
+export class OutboxWorker {
+  private readonly outbox: Outbox;
+  private readonly clock: () => number;
+  private readonly random: () => number;
+  private readonly concurrency: number;
+  private readonly backoff: { baseMs: number; capMs: number };
+  private readonly breaker: { failureThreshold: number; cooldownMs: number };
+  private readonly idlePollMs: number;
+  private readonly inFlight = new Map<number, { accountNumber: string; done: Promise<void> }>();
+  private readonly settledListeners = new Set<(id: number) => void>();
+  private consecutiveFailures = 0;
+  private breakerOpenUntil = 0;
+  private running = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pumping = false;
+
+  constructor(private readonly options: OutboxWorkerOptions) {
+    this.outbox = options.outbox;
+    this.clock = options.clock ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.concurrency = options.concurrency ?? 4;
+    this.backoff = options.backoff ?? { baseMs: 1_000, capMs: 5 * 60_000 };
+    this.breaker = options.breaker ?? { failureThreshold: 5, cooldownMs: 30_000 };
+    this.idlePollMs = options.idlePollMs ?? 30_000;
+  }
+
+  /** Starts delivering, beginning with whatever was left pending by the previous run. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.kick();
+  }
+
+  /** Stops taking new messages and waits up to `graceMs` for the ones in flight. */
+  async stop(graceMs = 3_000): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    const inFlight = [...this.inFlight.values()].map((entry) => entry.done);
+    await Promise.race([Promise.allSettled(inFlight), new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  }
+
+  /** Something was enqueued or made due: look at the outbox now. */
+  kick(): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pump(), 0);
+  }
+
+  get circuitOpen(): boolean {
+    return this.clock() < this.breakerOpenUntil;
+  }
+
+  /**
+   * Delivers one message now if the billing centre answers within `waitMs`, so the customer's
+   * confirmation can honestly say "delivered"; otherwise it stays queued and the answer is "pending".
+   */
+  async deliverSoon(messageId: number, waitMs: number): Promise<DeliveryState> {
+    this.outbox.expedite(messageId);
+    const settled = new Promise<void>((resolve) => {
+      const listener = (id: number) => {
+        if (id === messageId) {
+          this.settledListeners.delete(listener);
+          resolve();
+        }
+      };
+      this.settledListeners.add(listener);
+      setTimeout(() => {
+        this.settledListeners.delete(listener);
+        resolve();
+      }, waitMs);
+    });
+    this.kick();
+    await settled;
+    const status = this.outbox.get(messageId)?.status;
+    return status === 'delivered' ? 'delivered' : status === 'rejected' ? 'rejected' : 'pending';
+  }
+
+  private async pump(): Promise<void> {
+    if (!this.running || this.pumping) return;
+    this.pumping = true;
+    try {
+      const now = this.clock();
+      if (now < this.breakerOpenUntil) {
+        this.schedule(this.breakerOpenUntil - now);
+        return;
+      }
+      const free = this.concurrency - this.inFlight.size;
+      // Half-open breaker: after the cool-down, one message tests the line before the rest follow.
+      const allowed = this.consecutiveFailures >= this.breaker.failureThreshold ? Math.min(free, this.inFlight.size === 0 ? 1 : 0) : free;
+      if (allowed > 0) {
+        const busyAccounts = new Set([...this.inFlight.values()].map((entry) => entry.accountNumber));
+        for (const message of this.outbox.due(allowed, busyAccounts)) this.launch(message);
+      }
+      if (this.inFlight.size === 0) {
+        const nextDueAt = this.outbox.nextDueAt();
+        this.schedule(nextDueAt === null ? this.idlePollMs : Math.max(0, nextDueAt - this.clock()));
+      }
+    } catch (error) {
+      this.options.logger.error('outbox worker failed to read the outbox', { error });
+      this.schedule(this.backoff.baseMs);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pump(), Math.min(delayMs, this.idlePollMs));
+  }
+
+  private launch(message: OutboxMessage): void {
+    const done = this.attempt(message).finally(() => {
+      this.inFlight.delete(message.id);
+      for (const listener of [...this.settledListeners]) listener(message.id);
+      this.kick();
+    });
+    this.inFlight.set(message.id, { accountNumber: message.accountNumber, done });
+  }
+
+  private async attempt(message: OutboxMessage): Promise<void> {
+    const sender = this.options.senders[message.kind];
+    if (!sender) {
+      this.outbox.markRejected(message.id, 'unknown-kind', `Терминал не умеет отправлять сообщения вида «${message.kind}».`);
+      return;
+    }
+    try {
+      const result = await sender(message);
+      this.outbox.markDelivered(message.id, result);
+      this.consecutiveFailures = 0;
+      this.options.onReachability?.(true);
+    } catch (error) {
+      this.handleFailure(message, error);
+    }
+  }
+
+  private handleFailure(message: OutboxMessage, error: unknown): void {
+    const billingError = error instanceof BillingError ? error : null;
+    if (billingError?.kind === 'refused') {
+      // The billing centre answered and said no: retrying would only say no again.
+      this.options.onReachability?.(true);
+      this.consecutiveFailures = 0;
+      this.outbox.markRejected(
+        message.id,
+        billingError.billingCode ?? `http-${billingError.status ?? 'unknown'}`,
+        billingError.billingMessage ?? 'Расчётный центр отклонил сообщение без объяснения причины.',
+      );
+      this.options.logger.warn('outbox message rejected', { id: message.id, kind: message.kind, code: billingError.billingCode });
+      return;
+    }
+    if (billingError?.kind === 'unauthorized') {
+      this.options.onReachability?.(true);
+      this.outbox.markRetry(message.id, 'unauthorized: re-authenticating', this.clock());
+      this.options.reauthenticate?.().catch((reauthError: unknown) => this.options.logger.warn('re-authentication failed', { error: reauthError }));
+      return;
+    }
+    // Unreachable, timed out, a 5xx, a garbled answer, or a bug on our side: keep it and retry later.
+    this.consecutiveFailures += 1;
+    this.options.onReachability?.(!(billingError?.kind === 'unavailable' || billingError?.kind === 'timeout'));
+    if (this.consecutiveFailures >= this.breaker.failureThreshold) this.breakerOpenUntil = this.clock() + this.breaker.cooldownMs;
+    const exponent = Math.min(message.attempts, 30);
+    const ceiling = Math.min(this.backoff.capMs, this.backoff.baseMs * 2 ** exponent);
+    const delay = Math.floor(this.random() * ceiling);
+    const description = billingError ? billingError.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.outbox.markRetry(message.id, description, this.clock() + delay);
+  }
+}
