@@ -31,6 +31,7 @@ export default tseslint.config(
   {
     // The renderer never talks to Node or the network on its own: only through the kiosk API client.
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
+    ignores: ['src-renderer/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'axios', 'better-sqlite3', '**/src-main/core/*/!(contract|index)*'] }],
     },

@@ -32,5 +32,7 @@ function report() {
   if (!fs.existsSync(results)) return;
   const summary = JSON.parse(fs.readFileSync(results, 'utf8'));
   fs.rmSync(results, { force: true });
-  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`);
+  console.log(
+    `\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`,
+  );
 }

@@ -41,9 +41,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const db = openKioskDatabase(path.join(dataDir, 'kiosk.sqlite'));
 
   const trainingMode = config.billing.url === null;
-  const trainingServer = trainingMode
-    ? await startReferenceBillingServer({ dbFile: path.join(dataDir, 'training-billing.sqlite') })
-    : null;
+  const trainingServer = trainingMode ? await startReferenceBillingServer({ dbFile: path.join(dataDir, 'training-billing.sqlite') }) : null;
   const billingUrl = trainingServer?.url ?? (config.billing.url as string);
   const billing = new BillingClient({
     baseUrl: billingUrl,

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
+
+type MessageFormatElement = ReturnType<IntlMessageFormat['getAst']>[number];
 import { describe, expect, it } from 'vitest';
 
 type Catalog = { [key: string]: string | Catalog };
@@ -26,8 +28,18 @@ function readLanguage(language: string): { files: Record<string, Catalog>; flat:
   return { files, flat };
 }
 
+/** Argument names a message uses, read from the ICU syntax tree (plural branch text is not an argument). */
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)/g)].map((match) => match[1] as string).sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]): void => {
+    for (const element of elements) {
+      if ('value' in element && typeof element.value === 'string' && element.type !== 0) names.add(element.value);
+      if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ('children' in element) walk(element.children);
+    }
+  };
+  walk(new IntlMessageFormat(message, 'ru').getAst());
+  return [...names].sort();
 }
 
 const catalogs = Object.fromEntries(LANGUAGES.map((language) => [language, readLanguage(language)]));

@@ -63,8 +63,11 @@ class I18n {
     return lookup(CATALOGS[this.language], key) !== undefined;
   }
 
-  /** A refusal in the customer's language: the catalog text for its code, else the core's message. */
+  /** A refusal in the customer's language: the core's text in Russian, else the catalog text for its code. */
   error(error: KioskError): string {
+    // The core writes its messages in Russian for exactly this situation (with counts and times),
+    // so a Russian-speaking customer gets them verbatim; other languages use the catalog.
+    if (this.language === 'ru') return error.message;
     const billingKey = error.billingCode ? `errors.billing.${error.billingCode}` : null;
     if (billingKey && this.has(billingKey)) return this.t(billingKey, error.details);
     if (error.code !== 'billing-refused' && this.has(`errors.${error.code}`)) return this.t(`errors.${error.code}`, error.details);
@@ -82,7 +85,9 @@ class I18n {
   formatPeriod(period: string): string {
     const [year, month] = period.split('-').map(Number) as [number, number];
     if (this.language === 'ba') return `${BASHKIR_MONTHS[month - 1]} ${year}`;
-    const name = new Intl.DateTimeFormat(LOCALES[this.language], { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+    const name = new Intl.DateTimeFormat(LOCALES[this.language], { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, 1)),
+    );
     return `${name} ${year}`;
   }
 

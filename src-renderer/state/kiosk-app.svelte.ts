@@ -73,6 +73,14 @@ export class KioskApp {
     void this.loadStartScreen();
   }
 
+  /** Keeps the header's link indicator truthful between status refreshes. */
+  private noteBillingLink(result: KioskResult<unknown>): void {
+    if (!this.terminal) return;
+    const unreachable = !result.ok && (result.error.code === 'billing-unavailable' || result.error.code === 'billing-timeout');
+    if (unreachable) this.terminal.billingOnline = false;
+    else if (!this.terminal.billingOnline) void this.refreshTerminal();
+  }
+
   /** Runs a call and turns on the progress indicator if it takes longer than a blink. */
   async track<T>(call: Promise<KioskResult<T>>): Promise<KioskResult<T>> {
     this.pendingCalls += 1;
@@ -80,7 +88,9 @@ export class KioskApp {
       this.progressTimer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
     }
     try {
-      return await call;
+      const result = await call;
+      this.noteBillingLink(result);
+      return result;
     } finally {
       this.pendingCalls -= 1;
       if (this.pendingCalls === 0) {

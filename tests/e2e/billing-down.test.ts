@@ -38,9 +38,11 @@ describe('billing centre down', () => {
 
     await billing.close();
     await logIn(page, '820000001', 'demo1234');
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(
-      'Нет связи с расчётным центром МУП УИС. Попробуйте ещё раз через несколько минут или позвоните в контакт-центр: 8-800-250-52-80 (звонок бесплатный).',
-    );
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toBe(
+        'Нет связи с расчётным центром МУП УИС. Попробуйте ещё раз через несколько минут или позвоните в контакт-центр: 8-800-250-52-80 (звонок бесплатный).',
+      );
     await expect.poll(() => page.getByText('Нет связи с расчётным центром', { exact: true }).isVisible()).toBe(true);
     // The screen still responds: the customer can go back.
     await page.getByRole('button', { name: 'Назад' }).click();

@@ -61,9 +61,9 @@ describe('login and balance', () => {
     const page = await openKioskPage(browser, kiosk.url);
     await logIn(page, '820000002', 'wrongpass');
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toBe(
-      'Неверный номер лицевого счёта или пароль. Осталось попыток: 4. Если вы забыли пароль, нажмите «Забыли пароль».',
-    );
+    await expect
+      .poll(() => alert.textContent())
+      .toBe('Неверный номер лицевого счёта или пароль. Осталось попыток: 4. Если вы забыли пароль, нажмите «Забыли пароль».');
     // What was typed stays: the account number is still there, only the password is cleared.
     expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe('820000002');
     expect(await page.getByLabel('Пароль', { exact: true }).inputValue()).toBe('');
@@ -79,7 +79,9 @@ describe('login and balance', () => {
       await typeOnKeyboard(page, `wrong${attempt}`);
       await page.getByRole('button', { name: 'Войти', exact: true }).click();
     }
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Вход по этому лицевому счёту временно заблокирован после 5 неудачных попыток');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Вход по этому лицевому счёту временно заблокирован после 5 неудачных попыток');
     await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/^Вход станет доступен через 1[45]:\d\d$/);
     expect(await page.getByRole('button', { name: 'Войти', exact: true }).isDisabled()).toBe(true);
 

@@ -37,7 +37,12 @@ interface RawResponse {
   headers: http.IncomingHttpHeaders;
 }
 
-function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+function request(options: {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: transport.port, path: options.path, method: options.method ?? 'POST', headers: options.headers },
@@ -80,7 +85,11 @@ describe('loopback HTTP transport', () => {
     const huge = JSON.stringify({ accountNumber: '820000001', password: 'x'.repeat(70 * 1024) });
     const declared = await request({ path: '/api/session.login', headers: goodHeaders(), body: huge });
     expect(declared.status).toBe(413);
-    const chunked = await request({ path: '/api/session.login', headers: { ...goodHeaders(), 'Transfer-Encoding': 'chunked' }, body: huge });
+    const chunked = await request({
+      path: '/api/session.login',
+      headers: { ...goodHeaders(), 'Transfer-Encoding': 'chunked' },
+      body: huge,
+    });
     expect(chunked.status).toBe(413);
     expect(dispatched.length).toBe(before);
   });
@@ -88,7 +97,9 @@ describe('loopback HTTP transport', () => {
   it('refuses a body that is not JSON and a method that is not POST', async () => {
     expect((await request({ path: '/api/terminal.status', headers: goodHeaders(), body: '{oops' })).status).toBe(400);
     expect((await request({ path: '/api/terminal.status', method: 'GET', headers: goodHeaders() })).status).toBe(404);
-    expect((await request({ path: '/api/terminal.status', headers: { ...goodHeaders(), 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(400);
+    expect(
+      (await request({ path: '/api/terminal.status', headers: { ...goodHeaders(), 'Content-Type': 'text/plain' }, body: '{}' })).status,
+    ).toBe(400);
   });
 
   it('serves the renderer with a strict Content-Security-Policy', async () => {

@@ -40,7 +40,11 @@ describe('dispatcher', () => {
     expect(ran).toBe(false);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: 'Номер лицевого счёта состоит из 9 цифр', fields: { accountNumber: 'Номер лицевого счёта состоит из 9 цифр' } },
+      error: {
+        code: 'invalid-input',
+        message: 'Номер лицевого счёта состоит из 9 цифр',
+        fields: { accountNumber: 'Номер лицевого счёта состоит из 9 цифр' },
+      },
     });
   });
 
@@ -67,7 +71,10 @@ describe('dispatcher', () => {
         throw new KioskFailure({ code: 'billing-unavailable', message: 'Нет связи' });
       },
     });
-    expect(await refusing.dispatch('session.logout', {})).toEqual({ ok: false, error: { code: 'billing-unavailable', message: 'Нет связи' } });
+    expect(await refusing.dispatch('session.logout', {})).toEqual({
+      ok: false,
+      error: { code: 'billing-unavailable', message: 'Нет связи' },
+    });
 
     const crashing = dispatcherWith({
       'session.logout': async () => {

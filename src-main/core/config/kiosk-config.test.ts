@@ -46,6 +46,8 @@ describe('loadKioskConfig', () => {
 
   it('explains a file that is not JSON and an environment value that is not a number', () => {
     expect(() => loadKioskConfig({ file: writeConfig('{ not json'), env: {} })).toThrow(/not valid JSON/);
-    expect(() => loadKioskConfig({ file: undefined, env: { KIOSK_PORT: 'eighty' } })).toThrow(/KIOSK_PORT \(httpPort\): expected a whole number/);
+    expect(() => loadKioskConfig({ file: undefined, env: { KIOSK_PORT: 'eighty' } })).toThrow(
+      /KIOSK_PORT \(httpPort\): expected a whole number/,
+    );
   });
 });

@@ -16,7 +16,10 @@ export const kioskConfigSchema = z
     billing: z
       .object({
         /** Base URL of the central billing API; null = training mode with the built-in reference server. */
-        url: z.url({ protocol: /^https?$/, error: 'an http(s) URL, or null for training mode' }).nullable().default(null),
+        url: z
+          .url({ protocol: /^https?$/, error: 'an http(s) URL, or null for training mode' })
+          .nullable()
+          .default(null),
         terminalKey: z.string().min(1).max(200).default('training'),
         timeoutMs: z.number().int().min(500).max(60_000).default(5_000),
       })
@@ -50,7 +53,12 @@ export const kioskConfigSchema = z
       .object({
         loginFailuresPerAccount: z.number().int().min(1).max(100).default(5),
         loginFailuresPerTerminal: z.number().int().min(1).max(1000).default(20),
-        loginLockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+        loginLockoutMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(15),
       })
       .strict()
       .prefault({}),

@@ -59,7 +59,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   }
   const write = (level: LogLevel, message: string, details?: Record<string, unknown>) => {
     if (LEVEL_ORDER[level] < minimum) return;
-    const line = JSON.stringify({ at: new Date().toISOString(), level, message: redactText(message), ...(details ? (redact(details) as object) : {}) });
+    const line = JSON.stringify({
+      at: new Date().toISOString(),
+      level,
+      message: redactText(message),
+      ...(details ? (redact(details) as object) : {}),
+    });
     if (fd !== undefined) fs.writeSync(fd, line + '\n');
     if (options.stderr) process.stderr.write(line + '\n');
   };

@@ -15,7 +15,11 @@ function setup(db: KioskDatabase = openKioskDatabase(':memory:')) {
   return { db, outbox };
 }
 
-function startWorker(outbox: Outbox, senders: Record<string, OutboxSender>, extra: Partial<ConstructorParameters<typeof OutboxWorker>[0]> = {}) {
+function startWorker(
+  outbox: Outbox,
+  senders: Record<string, OutboxSender>,
+  extra: Partial<ConstructorParameters<typeof OutboxWorker>[0]> = {},
+) {
   const worker = new OutboxWorker({
     outbox,
     senders,
@@ -96,13 +100,20 @@ describe('OutboxWorker', () => {
     startWorker(outbox, {
       'readings.submit': async () => {
         calls += 1;
-        throw new BillingError('refused', { status: 422, billingCode: 'reading-lower-than-previous', billingMessage: 'Показание меньше предыдущего' });
+        throw new BillingError('refused', {
+          status: 422,
+          billingCode: 'reading-lower-than-previous',
+          billingMessage: 'Показание меньше предыдущего',
+        });
       },
     });
     await until(() => outbox.get(messageId)?.status === 'rejected');
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(calls).toBe(1);
-    expect(outbox.get(messageId)).toMatchObject({ rejectionCode: 'reading-lower-than-previous', rejectionMessage: 'Показание меньше предыдущего' });
+    expect(outbox.get(messageId)).toMatchObject({
+      rejectionCode: 'reading-lower-than-previous',
+      rejectionMessage: 'Показание меньше предыдущего',
+    });
     expect(outbox.markHandled(messageId, 'staff-7')).toBe(true);
     expect(outbox.get(messageId)?.status).toBe('handled');
   });

@@ -180,7 +180,9 @@ export class OutboxWorker {
     if (billingError?.kind === 'unauthorized') {
       this.options.onReachability?.(true);
       this.outbox.markRetry(message.id, 'unauthorized: re-authenticating', this.clock());
-      this.options.reauthenticate?.().catch((reauthError: unknown) => this.options.logger.warn('re-authentication failed', { error: reauthError }));
+      this.options
+        .reauthenticate?.()
+        .catch((reauthError: unknown) => this.options.logger.warn('re-authentication failed', { error: reauthError }));
       return;
     }
     // Unreachable, timed out, a 5xx, a garbled answer, or a bug on our side: keep it and retry later.

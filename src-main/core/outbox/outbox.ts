@@ -202,7 +202,9 @@ export class Outbox {
   list(options: { status?: OutboxStatus; limit?: number } = {}): OutboxMessage[] {
     const limit = options.limit ?? 100;
     const rows = options.status
-      ? this.db.prepare<[string, number], OutboxRow>(`${SELECT_MESSAGE} WHERE m.status = ? ORDER BY m.id DESC LIMIT ?`).all(options.status, limit)
+      ? this.db
+          .prepare<[string, number], OutboxRow>(`${SELECT_MESSAGE} WHERE m.status = ? ORDER BY m.id DESC LIMIT ?`)
+          .all(options.status, limit)
       : this.db.prepare<[number], OutboxRow>(`${SELECT_MESSAGE} ORDER BY m.id DESC LIMIT ?`).all(limit);
     return rows.map(toMessage);
   }
@@ -218,7 +220,12 @@ export class Outbox {
          FROM outbox_message`,
       )
       .get();
-    return { pending: row?.pending ?? 0, rejected: row?.rejected ?? 0, delivered: row?.delivered ?? 0, oldestPendingAt: row?.oldest ?? null };
+    return {
+      pending: row?.pending ?? 0,
+      rejected: row?.rejected ?? 0,
+      delivered: row?.delivered ?? 0,
+      oldestPendingAt: row?.oldest ?? null,
+    };
   }
 
   /**
@@ -245,7 +252,9 @@ export class Outbox {
   }
 
   private wipeSecrets(id: number): void {
-    const row = this.db.prepare<[number], { kind: string; payload_json: string | null }>('SELECT kind, payload_json FROM outbox_message WHERE id = ?').get(id);
+    const row = this.db
+      .prepare<[number], { kind: string; payload_json: string | null }>('SELECT kind, payload_json FROM outbox_message WHERE id = ?')
+      .get(id);
     const secrets = row ? this.secretFields[row.kind] : undefined;
     if (!row?.payload_json || !secrets) return;
     const payload = JSON.parse(row.payload_json) as Record<string, unknown>;

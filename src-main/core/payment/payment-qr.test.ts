@@ -15,11 +15,25 @@ const payment = { sumKopecks: 123241, persAcc: '820000001', period: '2026-11', p
 describe('GOST R 56042-2014 payment QR payload', () => {
   it('starts with ST00012 and lists the required fields first, in the standard order', () => {
     const payload = buildPaymentQrPayload(payee, payment);
-    expect(payload.startsWith('ST00012|Name=МУП «Уфимские инженерные сети»|PersonalAcc=40702810506000012345|BankName=ПАО Сбербанк|BIC=048073601|CorrespAcc=30101810300000000601|')).toBe(true);
+    expect(
+      payload.startsWith(
+        'ST00012|Name=МУП «Уфимские инженерные сети»|PersonalAcc=40702810506000012345|BankName=ПАО Сбербанк|BIC=048073601|CorrespAcc=30101810300000000601|',
+      ),
+    ).toBe(true);
     const { header, separator, fields } = parsePaymentQrPayload(payload);
     expect(header).toBe('ST00012');
     expect(separator).toBe('|');
-    expect(fields.map(([key]) => key).slice(0, 9)).toEqual(['Name', 'PersonalAcc', 'BankName', 'BIC', 'CorrespAcc', 'KPP', 'PayeeINN', 'Purpose', 'Sum']);
+    expect(fields.map(([key]) => key).slice(0, 9)).toEqual([
+      'Name',
+      'PersonalAcc',
+      'BankName',
+      'BIC',
+      'CorrespAcc',
+      'KPP',
+      'PayeeINN',
+      'Purpose',
+      'Sum',
+    ]);
     expect(Object.fromEntries(fields)).toMatchObject({ Sum: '123241', PersAcc: '820000001', PaymPeriod: '11.2026', TechCode: '02' });
   });
 

@@ -58,7 +58,8 @@ export class PaymentQrError extends Error {
 }
 
 export function buildPaymentQrPayload(payee: PayeeRequisites, payment: PaymentDetails): string {
-  if (!Number.isInteger(payment.sumKopecks) || payment.sumKopecks <= 0) throw new PaymentQrError('Sum must be a positive whole number of kopecks');
+  if (!Number.isInteger(payment.sumKopecks) || payment.sumKopecks <= 0)
+    throw new PaymentQrError('Sum must be a positive whole number of kopecks');
   const [year, month] = payment.period.split('-');
   if (!year || !month) throw new PaymentQrError(`period must be YYYY-MM, got ${payment.period}`);
   // Sberbank's app expects exactly this order; it also satisfies the standard.

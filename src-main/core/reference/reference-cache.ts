@@ -20,7 +20,9 @@ export class ReferenceCache {
    */
   async get<T>(key: string, ttlMs: number, fetch: () => Promise<T>): Promise<CachedValue<T>> {
     const row = this.db
-      .prepare<[string], { value_json: string; fetched_at: number }>('SELECT value_json, fetched_at FROM reference_cache WHERE cache_key = ?')
+      .prepare<[string], { value_json: string; fetched_at: number }>(
+        'SELECT value_json, fetched_at FROM reference_cache WHERE cache_key = ?',
+      )
       .get(key);
     const now = this.clock();
     if (row && now - row.fetched_at < ttlMs) {

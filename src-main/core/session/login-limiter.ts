@@ -14,7 +14,8 @@ export interface LimitPolicy {
   windowMs: number;
 }
 
-export type LimitVerdict = { allowed: true; failuresLeft: number } | { allowed: false; retryAfterSeconds: number; scope: 'subject' | 'terminal' };
+export type LimitVerdict =
+  { allowed: true; failuresLeft: number } | { allowed: false; retryAfterSeconds: number; scope: 'subject' | 'terminal' };
 
 export class LoginLimiter {
   private readonly secret: string;

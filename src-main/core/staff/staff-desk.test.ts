@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KioskFailure } from '../api/contract';
 import { LoginLimiter } from '../session/login-limiter';
 import { openKioskDatabase } from '../store/database';
-import { hashPin } from './pin-hash';
+import { hashSecret } from '../security/secret-hash';
 import { StaffDesk } from './staff-desk';
 
 const cheap = { N: 2 ** 10, r: 8, p: 1 };
@@ -10,7 +10,7 @@ const cheap = { N: 2 ** 10, r: 8, p: 1 };
 function setup() {
   const db = openKioskDatabase(':memory:');
   const desk = new StaffDesk(db, new LoginLimiter(db), { maxFailuresPerSubject: 3, maxFailuresPerTerminal: 10, windowMs: 60_000 });
-  desk.ensureMembers([{ staffNumber: '7001', displayName: 'Петрова А. В.', pinHash: hashPin('135790', cheap) }]);
+  desk.ensureMembers([{ staffNumber: '7001', displayName: 'Петрова А. В.', pinHash: hashSecret('135790', cheap) }]);
   return { db, desk };
 }
 
@@ -25,7 +25,8 @@ describe('StaffDesk', () => {
 
   it('locks a staff number after repeated wrong PINs', async () => {
     const { desk } = setup();
-    for (let attempt = 0; attempt < 2; attempt += 1) await expect(desk.login('7001', '000000')).rejects.toMatchObject({ error: { code: 'wrong-credentials' } });
+    for (let attempt = 0; attempt < 2; attempt += 1)
+      await expect(desk.login('7001', '000000')).rejects.toMatchObject({ error: { code: 'wrong-credentials' } });
     await expect(desk.login('7001', '000000')).rejects.toMatchObject({ error: { code: 'locked-out' } });
     const locked = await desk.login('7001', '135790').catch((error: unknown) => error);
     expect(locked).toBeInstanceOf(KioskFailure);

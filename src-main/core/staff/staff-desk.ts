@@ -4,12 +4,12 @@ import { KioskFailure } from '../api/contract';
 import type { LimitPolicy, LoginLimiter } from '../session/login-limiter';
 import { formatWait } from '../session/wait-text';
 import type { KioskDatabase } from '../store/database';
-import { hashPin, verifyPin } from './pin-hash';
+import { hashSecret, verifySecret } from '../security/secret-hash';
 
 export interface StaffMemberSeed {
   staffNumber: string;
   displayName: string;
-  /** `scrypt$…` as made by `hashPin`, or a plain PIN for the training-mode demo member only. */
+  /** `scrypt$…` as made by `hashSecret`, or a plain PIN for the training-mode demo member only. */
   pinHash: string;
 }
 
@@ -50,7 +50,7 @@ export class StaffDesk {
     for (const member of members) {
       const exists = this.db.prepare('SELECT 1 FROM staff_member WHERE staff_number = ?').get(member.staffNumber);
       if (exists) continue;
-      const pinHash = member.pinHash.startsWith('scrypt$') ? member.pinHash : hashPin(member.pinHash);
+      const pinHash = member.pinHash.startsWith('scrypt$') ? member.pinHash : hashSecret(member.pinHash);
       insert.run(member.staffNumber, member.displayName, pinHash, this.clock());
     }
   }
@@ -70,7 +70,7 @@ export class StaffDesk {
       )
       .get(staffNumber);
     // Verify against a dummy hash when the number is unknown, so timing does not tell which numbers exist.
-    const ok = (await verifyPin(pin, member?.pin_hash ?? getDummyHash())) && member !== undefined && member.disabled === 0;
+    const ok = (await verifySecret(pin, member?.pin_hash ?? getDummyHash())) && member !== undefined && member.disabled === 0;
     this.limiter.record('staff', staffNumber, ok);
     if (!ok || !member) {
       const after = this.limiter.check('staff', staffNumber, this.policy);
@@ -108,9 +108,10 @@ export class StaffDesk {
 
   auditTrail(limit = 100): AuditEntry[] {
     return this.db
-      .prepare<[number], { id: number; at: number; staff_number: string; action: string; account_number: string | null; details_json: string | null }>(
-        'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?',
-      )
+      .prepare<
+        [number],
+        { id: number; at: number; staff_number: string; action: string; account_number: string | null; details_json: string | null }
+      >('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?')
       .all(limit)
       .map((row) => ({
         id: row.id,
@@ -127,6 +128,6 @@ export class StaffDesk {
 // scrypt with OWASP parameters takes a noticeable fraction of a second).
 let dummyHash: string | undefined;
 function getDummyHash(): string {
-  dummyHash ??= hashPin(Math.random().toString(36));
+  dummyHash ??= hashSecret(Math.random().toString(36));
   return dummyHash;
 }

@@ -42,7 +42,8 @@ export function applyPragmas(db: KioskDatabase): void {
 export function migrate(db: KioskDatabase, file: string, migrations: readonly Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
+    if (migration.version !== index + 1)
+      throw new Error(`Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
   });
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) throw new DatabaseTooNewError(file, current, latest);

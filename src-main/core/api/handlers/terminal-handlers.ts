@@ -33,7 +33,8 @@ export function createTerminalHandlers(services: KioskServices): TerminalHandler
         utilityShortName: reference.utilityShortName,
         contactCentrePhone: reference.contactCentrePhone || CONTACT_CENTRE_PHONE,
         announcements: reference.announcements,
-        fromCache: cached.fromCache,
+        // Fresh from the cache but with the link known to be down is still "saved data" to the customer.
+        fromCache: cached.fromCache || !billingLink.online,
       };
     },
   };
