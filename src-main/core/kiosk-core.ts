@@ -5,6 +5,11 @@ import path from 'node:path';
 import packageJson from '../../package.json';
 import { startReferenceBillingServer } from '../billing-server/reference-billing-server';
 import { createDispatcher, type KioskDispatch, type KioskHandlers } from './api/dispatcher';
+import { createAppealHandlers } from './api/handlers/appeal-handlers';
+import { createPaymentHandlers } from './api/handlers/payment-handlers';
+import { createProfileHandlers } from './api/handlers/profile-handlers';
+import { createReadingsHandlers } from './api/handlers/readings-handlers';
+import { createRegistrationHandlers } from './api/handlers/registration-handlers';
 import { createSessionHandlers } from './api/handlers/session-handlers';
 import { createTerminalHandlers } from './api/handlers/terminal-handlers';
 import { BillingClient } from './billing/billing-client';
@@ -12,6 +17,9 @@ import { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
 import { requireCustomerFrom, type KioskServices } from './kiosk-services';
 import { silentLogger, type Logger } from './logging/logger';
+import { billingSenders, CustomerSubmissions, SUBMISSION_SECRET_FIELDS } from './outbox/customer-submissions';
+import { Outbox } from './outbox/outbox';
+import { OutboxWorker } from './outbox/outbox-worker';
 import { ReferenceCache } from './reference/reference-cache';
 import { CustomerSession } from './session/customer-session';
 import { LoginLimiter } from './session/login-limiter';
@@ -51,16 +59,30 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
 
   const customerSession = new CustomerSession(clock);
+  const billingLink = new BillingLink(clock);
+  const outbox = new Outbox(db, { terminalId: config.terminalId, clock, secretFields: SUBMISSION_SECRET_FIELDS });
+  const outboxWorker = new OutboxWorker({
+    outbox,
+    senders: billingSenders(billing),
+    logger,
+    clock,
+    onReachability: (reachable) => billingLink.record(reachable),
+  });
   const services: KioskServices = {
     config,
+    dataDir,
     version: KIOSK_VERSION,
     trainingMode,
     db,
     billing,
-    billingLink: new BillingLink(clock),
+    billingLink,
     customerSession,
     loginLimiter: new LoginLimiter(db, clock),
     referenceCache: new ReferenceCache(db, clock),
+    outbox,
+    outboxWorker,
+    // A little longer than one billing call, so a healthy billing centre confirms before the screen does.
+    submissions: new CustomerSubmissions(outbox, outboxWorker, config.billing.timeoutMs + 500, clock),
     logger,
     clock,
     requireCustomer: requireCustomerFrom(customerSession),
@@ -70,12 +92,19 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const handlers: KioskHandlers = {
     ...createTerminalHandlers(services),
     ...createSessionHandlers(services),
+    ...createRegistrationHandlers(services),
+    ...createPaymentHandlers(services),
+    ...createReadingsHandlers(services),
+    ...createAppealHandlers(services),
+    ...createProfileHandlers(services),
   };
   const dispatch = createDispatcher(
     handlers,
     { customerLoggedIn: () => customerSession.active !== null, staffLoggedIn: () => false },
     logger,
   );
+  // Whatever the previous run left pending goes out first.
+  outboxWorker.start();
   logger.info('kiosk core started', { trainingMode, terminalId: config.terminalId, version: KIOSK_VERSION });
 
   return {
@@ -84,6 +113,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     billingUrl,
     async close() {
       customerSession.end();
+      await outboxWorker.stop();
       await trainingServer?.close();
       db.close();
     },

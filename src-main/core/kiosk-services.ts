@@ -5,6 +5,9 @@ import type { BillingClient } from './billing/billing-client';
 import type { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
 import type { Logger } from './logging/logger';
+import type { CustomerSubmissions } from './outbox/customer-submissions';
+import type { Outbox } from './outbox/outbox';
+import type { OutboxWorker } from './outbox/outbox-worker';
 import type { ReferenceCache } from './reference/reference-cache';
 import type { CustomerSession, CustomerSessionData } from './session/customer-session';
 import type { LoginLimiter } from './session/login-limiter';
@@ -12,6 +15,8 @@ import type { KioskDatabase } from './store/database';
 
 export interface KioskServices {
   config: KioskConfig;
+  /** The kiosk's data folder (SQLite files, logs, receipts in training mode). */
+  dataDir: string;
   version: string;
   trainingMode: boolean;
   db: KioskDatabase;
@@ -20,6 +25,10 @@ export interface KioskServices {
   customerSession: CustomerSession;
   loginLimiter: LoginLimiter;
   referenceCache: ReferenceCache;
+  outbox: Outbox;
+  outboxWorker: OutboxWorker;
+  /** Write-ahead, then deliver: every customer write goes through here. */
+  submissions: CustomerSubmissions;
   logger: Logger;
   clock: () => number;
   /** The logged-in customer, or a refusal that sends the renderer back to the login screen. */

@@ -4,7 +4,10 @@ import { callKiosk, type KioskError, type KioskResult } from '../lib/kiosk-api';
 import type { KioskOutput } from '../../src-main/core/api/methods';
 import { i18n } from '../lib/i18n.svelte';
 
-export type ScreenName = 'start' | 'login' | 'home';
+export type ScreenName = 'start' | 'login' | 'register' | 'recover' | 'home' | 'pay' | 'charges' | 'readings' | 'appeals' | 'profile';
+
+/** Screens that show a customer's data: reachable only while logged in. */
+export const CUSTOMER_SCREENS: ReadonlySet<ScreenName> = new Set(['home', 'pay', 'charges', 'readings', 'appeals', 'profile']);
 export type TerminalStatus = KioskOutput<'terminal.status'>;
 export type StartScreenData = KioskOutput<'reference.startScreen'>;
 export type AccountSummary = KioskOutput<'account.summary'>;
@@ -47,7 +50,13 @@ export class KioskApp {
   }
 
   goTo(screen: ScreenName): void {
-    this.screen = screen;
+    this.screen = CUSTOMER_SCREENS.has(screen) && !this.loggedIn ? 'start' : screen;
+  }
+
+  /** Re-reads the home summary after a change that moves money or readings (e.g. back from a service). */
+  async refreshSummary(): Promise<void> {
+    const result = await callKiosk('account.summary', {});
+    if (result.ok) this.summary = result.value;
   }
 
   /** Called by the login form once the core accepted the credentials. */

@@ -179,7 +179,8 @@ export class OutboxWorker {
     }
     if (billingError?.kind === 'unauthorized') {
       this.options.onReachability?.(true);
-      this.outbox.markRetry(message.id, 'unauthorized: re-authenticating', this.clock());
+      // Backed off like any retry: a terminal key that stays wrong must not spin the worker.
+      this.outbox.markRetry(message.id, 'unauthorized: re-authenticating', this.clock() + this.retryDelay(message));
       this.options
         .reauthenticate?.()
         .catch((reauthError: unknown) => this.options.logger.warn('re-authentication failed', { error: reauthError }));
@@ -189,10 +190,15 @@ export class OutboxWorker {
     this.consecutiveFailures += 1;
     this.options.onReachability?.(!(billingError?.kind === 'unavailable' || billingError?.kind === 'timeout'));
     if (this.consecutiveFailures >= this.breaker.failureThreshold) this.breakerOpenUntil = this.clock() + this.breaker.cooldownMs;
-    const exponent = Math.min(message.attempts, 30);
-    const ceiling = Math.min(this.backoff.capMs, this.backoff.baseMs * 2 ** exponent);
-    const delay = Math.floor(this.random() * ceiling);
+    const delay = this.retryDelay(message);
     const description = billingError ? billingError.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.outbox.markRetry(message.id, description, this.clock() + delay);
+  }
+
+  /** Exponential back-off with full jitter (AWS architecture blog): random in [0, min(cap, base·2^attempts)). */
+  private retryDelay(message: OutboxMessage): number {
+    const exponent = Math.min(message.attempts, 30);
+    const ceiling = Math.min(this.backoff.capMs, this.backoff.baseMs * 2 ** exponent);
+    return Math.floor(this.random() * ceiling);
   }
 }

@@ -1,12 +1,22 @@
 // Every kiosk API method, merged from the per-feature declarations. The renderer client, the
 // preload allow-list and the HTTP routes all read this one map.
 import type { MethodInput, MethodOutput } from '../contract';
+import { appealMethods } from './appeal-methods';
+import { paymentMethods } from './payment-methods';
+import { profileMethods } from './profile-methods';
+import { readingsMethods } from './readings-methods';
+import { registrationMethods } from './registration-methods';
 import { sessionMethods } from './session-methods';
 import { terminalMethods } from './terminal-methods';
 
 export const kioskMethods = {
   ...terminalMethods,
   ...sessionMethods,
+  ...registrationMethods,
+  ...paymentMethods,
+  ...readingsMethods,
+  ...appealMethods,
+  ...profileMethods,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;

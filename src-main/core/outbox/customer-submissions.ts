@@ -1,0 +1,79 @@
+// How a handler hands a customer's write to the billing centre: commit it to the outbox first
+// (the customer's confirmation comes from that commit), then give the worker a few seconds to
+// deliver it so the confirmation can honestly say "accepted by the billing centre" or "queued".
+import type { BillingClient } from '../billing/billing-client';
+import type { AppealRequest, PasswordChange, ProfileUpdate, ReadingsRequest } from '../billing/billing-wire';
+import type { Outbox } from './outbox';
+import type { DeliveryState, OutboxSender, OutboxWorker } from './outbox-worker';
+
+/** What each kind of submission sends to the billing centre. */
+export interface SubmissionPayloads {
+  readings: ReadingsRequest;
+  appeal: AppealRequest;
+  profile: ProfileUpdate;
+  'password-change': PasswordChange;
+}
+export type SubmissionKind = keyof SubmissionPayloads;
+
+/** Payload fields never kept after delivery or rejection. */
+export const SUBMISSION_SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'password-change': ['currentPassword', 'newPassword'],
+};
+
+export interface SubmissionOutcome {
+  /** Short reference printed on the receipt even before the billing centre answers (terminal + sequence). */
+  localReference: string;
+  delivery: DeliveryState;
+  /** The billing centre's answer when delivered (e.g. its registration number). */
+  result: unknown;
+  /** The billing centre's refusal when rejected. */
+  rejection: { code: string; message: string } | null;
+  /** When the customer pressed the button, ISO. */
+  submittedAt: string;
+}
+
+export function billingSenders(billing: BillingClient): Record<SubmissionKind, OutboxSender> {
+  return {
+    readings: (message) => billing.submitReadings(message.accountNumber, message.payload as ReadingsRequest, message.idempotencyKey),
+    appeal: (message) => billing.submitAppeal(message.accountNumber, message.payload as AppealRequest, message.idempotencyKey),
+    profile: (message) => billing.updateProfile(message.accountNumber, message.payload as ProfileUpdate, message.idempotencyKey),
+    'password-change': async (message) => {
+      await billing.changePassword(message.accountNumber, message.payload as PasswordChange, message.idempotencyKey);
+      return { changed: true };
+    },
+  };
+}
+
+export class CustomerSubmissions {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly worker: OutboxWorker,
+    private readonly deliveryWaitMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async submit<K extends SubmissionKind>(
+    kind: K,
+    accountNumber: string,
+    sessionId: string | null,
+    buildPayload: (submittedAt: string) => SubmissionPayloads[K],
+    summary: unknown,
+  ): Promise<SubmissionOutcome> {
+    const submittedAt = new Date(this.clock()).toISOString();
+    const enqueued = this.outbox.enqueue({ kind, accountNumber, sessionId, payload: buildPayload(submittedAt), summary });
+    const delivery = await this.worker.deliverSoon(enqueued.messageId, this.deliveryWaitMs);
+    const message = this.outbox.get(enqueued.messageId);
+    // The customer reads the refusal on screen and can correct it there; staff need not chase it.
+    if (delivery === 'rejected') this.outbox.markHandled(enqueued.messageId, 'customer-informed');
+    return {
+      localReference: enqueued.localReference,
+      delivery,
+      result: delivery === 'delivered' ? (message?.result ?? null) : null,
+      rejection:
+        delivery === 'rejected' && message
+          ? { code: message.rejectionCode ?? 'rejected', message: message.rejectionMessage ?? 'Расчётный центр отклонил операцию.' }
+          : null,
+      submittedAt,
+    };
+  }
+}
