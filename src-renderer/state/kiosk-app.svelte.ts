@@ -7,7 +7,7 @@ import { i18n } from '../lib/i18n.svelte';
 export type ScreenName = 'start' | 'login' | 'register' | 'recover' | 'home' | 'pay' | 'charges' | 'readings' | 'appeals' | 'profile';
 
 /** Screens that show a customer's data: reachable only while logged in. */
-export const CUSTOMER_SCREENS: ReadonlySet<ScreenName> = new Set(['home', 'pay', 'charges', 'readings', 'appeals', 'profile']);
+export const CUSTOMER_SCREENS: readonly ScreenName[] = ['home', 'pay', 'charges', 'readings', 'appeals', 'profile'];
 export type TerminalStatus = KioskOutput<'terminal.status'>;
 export type StartScreenData = KioskOutput<'reference.startScreen'>;
 export type AccountSummary = KioskOutput<'account.summary'>;
@@ -50,7 +50,7 @@ export class KioskApp {
   }
 
   goTo(screen: ScreenName): void {
-    this.screen = CUSTOMER_SCREENS.has(screen) && !this.loggedIn ? 'start' : screen;
+    this.screen = CUSTOMER_SCREENS.includes(screen) && !this.loggedIn ? 'start' : screen;
   }
 
   /** Re-reads the home summary after a change that moves money or readings (e.g. back from a service). */
