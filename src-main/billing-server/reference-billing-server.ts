@@ -506,7 +506,8 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
               `Истёк срок поверки прибора учёта № ${meter.serialNumber}. Показания по нему не принимаются; начисление производится по среднему расходу, затем по нормативу.`,
             );
           }
-          if (reading.value >= 10 ** meter.integerDigits)
+          const decimals = /\.(\d+)$/.exec(String(reading.value))?.[1]?.length ?? 0;
+          if (reading.value >= 10 ** meter.integerDigits || decimals > meter.fractionDigits)
             throw new Refusal(422, 'too-many-digits', `Показание прибора № ${meter.serialNumber} содержит слишком много цифр.`);
           const previous = meter.lastReading?.value ?? null;
           if (previous !== null && reading.value < previous) {
@@ -858,14 +859,12 @@ function readBody(request: http.IncomingMessage): Promise<Buffer> {
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Refusal(413, 'payload-too-large', 'Запрос слишком большой.'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Keep reading (and dropping) the rest, so the client gets the 413 instead of a reset connection.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () =>
+      size > MAX_BODY_BYTES ? reject(new Refusal(413, 'payload-too-large', 'Запрос слишком большой.')) : resolve(Buffer.concat(chunks)),
+    );
     request.on('error', reject);
   });
 }

@@ -186,6 +186,16 @@ describe('idempotent writes', () => {
     expect(await response.json()).toMatchObject({ code: 'idempotency-key-missing' });
   });
 
+  it('an oversized body is refused with 413, not a reset connection', async () => {
+    const response = await fetch(`${server.url}/api/v1/accounts/820000001/appeals`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Terminal-Id': 'TEST-01', 'X-Terminal-Key': 'training', 'Idempotency-Key': 'big-1' },
+      body: JSON.stringify({ topicId: 'other', text: 'я'.repeat(40_000), submittedAt: '2026-11-20T10:00:00+05:00' }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'payload-too-large' });
+  });
+
   it('a refusal is replayed as the same refusal', async () => {
     const request = { readings: [{ meterId: '820000001-HW1', value: 0 }], submittedAt: '2026-11-20T10:00:00+05:00' };
     const first = await refusal(client.submitReadings('820000001', request, 'key-lower'));

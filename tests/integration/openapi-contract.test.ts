@@ -1,0 +1,1121 @@
+// `resources/billing-api.openapi.yaml` against the code: the document must list exactly the
+// reference server's routes, mirror the zod wire schemas, and describe every answer the server
+// really gives. The kiosk's real BillingClient (and plain fetch for what the client never sends)
+// talks to the real reference server through a recording pass-through; after every test each
+// recorded exchange is checked against the document with Ajv: the status must be listed for that
+// operation, the body must match the listed schema, and the request must match the document too.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import {
+  referenceBillingRouteList,
+  startReferenceBillingServer,
+  type ReferenceBillingServer,
+} from '../../src-main/billing-server/reference-billing-server';
+import { BillingClient } from '../../src-main/core/billing/billing-client';
+import { BillingError } from '../../src-main/core/billing/billing-error';
+import * as wire from '../../src-main/core/billing/billing-wire';
+
+const DOC_FILE = fileURLToPath(new URL('../../resources/billing-api.openapi.yaml', import.meta.url));
+const SERVER_SOURCE = fileURLToPath(new URL('../../src-main/billing-server/reference-billing-server.ts', import.meta.url));
+const NOW = Date.parse('2026-11-20T10:00:00+05:00');
+const TODAY = '2026-11-20';
+const TERMINAL_ID = 'CONTRACT-01';
+const TERMINAL_HEADERS = { 'X-Terminal-Id': TERMINAL_ID, 'X-Terminal-Key': 'training' };
+const PASSWORD = 'demo1234';
+const ACTIVATION_CODE = '4821-7390-1156';
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+// --- the document --------------------------------------------------------------------------------
+
+type JsonObject = Record<string, unknown>;
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
+  parameters?: JsonObject[];
+  requestBody?: JsonObject;
+  responses: Record<string, JsonObject>;
+  security?: Array<Record<string, string[]>>;
+}
+
+interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description: string };
+  servers: Array<{ url: string; description?: string }>;
+  security: Array<Record<string, string[]>>;
+  tags: Array<{ name: string }>;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, JsonObject>; securitySchemes: Record<string, JsonObject> };
+}
+
+const doc = parseYaml(fs.readFileSync(DOC_FILE, 'utf8')) as OpenApiDocument;
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(doc, 'openapi');
+const validators = new Map<string, ValidateFunction>();
+
+/** A validator for the schema at a JSON pointer (`#/...`) into the document. */
+function validatorAt(pointer: string): ValidateFunction {
+  let validate = validators.get(pointer);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `openapi${pointer}` });
+    validators.set(pointer, validate);
+  }
+  return validate;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const escapePointer = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
+
+function resolvePointer(pointer: string): unknown {
+  if (!pointer.startsWith('#/')) throw new Error(`only local references are used: ${pointer}`);
+  let node: unknown = doc;
+  for (const raw of pointer.slice(2).split('/')) {
+    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    node = Array.isArray(node) ? (node as unknown[])[Number(segment)] : isObject(node) ? node[segment] : undefined;
+  }
+  return node;
+}
+
+/** Follows `$ref`s of the document's own objects (responses, parameters, headers): the pointer and the object. */
+function follow(pointer: string): { pointer: string; node: JsonObject | undefined } {
+  let current = pointer;
+  let node = resolvePointer(current);
+  while (isObject(node) && typeof node.$ref === 'string') {
+    current = node.$ref;
+    node = resolvePointer(current);
+  }
+  return { pointer: current, node: isObject(node) ? node : undefined };
+}
+
+interface DocumentedOperation {
+  method: string;
+  path: string;
+  pointer: string;
+  operation: Operation;
+}
+
+const operations: DocumentedOperation[] = Object.entries(doc.paths).flatMap(([apiPath, item]) =>
+  Object.entries(item)
+    .filter(([method]) => HTTP_METHODS.includes(method))
+    .map(([method, operation]) => ({ method, path: apiPath, pointer: `#/paths/${escapePointer(apiPath)}/${method}`, operation })),
+);
+
+function parametersOf(op: DocumentedOperation): Array<{ pointer: string; node: JsonObject }> {
+  return (op.operation.parameters ?? []).map((_, index) => {
+    const { pointer, node } = follow(`${op.pointer}/parameters/${index}`);
+    if (!node) throw new Error(`${op.method} ${op.path}: parameter ${index} does not resolve`);
+    return { pointer, node };
+  });
+}
+
+function needsSession(op: DocumentedOperation): boolean {
+  return (op.operation.security ?? doc.security).some((requirement) => 'customerSession' in requirement);
+}
+
+function hasRequiredIdempotencyKey(op: DocumentedOperation): boolean {
+  return parametersOf(op).some(({ node }) => node.in === 'header' && node.name === 'Idempotency-Key' && node.required === true);
+}
+
+function operationFor(method: string, pathname: string): { op: DocumentedOperation; params: Record<string, string> } | undefined {
+  for (const op of operations) {
+    if (op.method !== method.toLowerCase()) continue;
+    const names: string[] = [];
+    const source = op.path
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(name);
+        return '([^/]+)';
+      })
+      .join('');
+    const match = new RegExp(`^${source}$`).exec(pathname);
+    if (match) return { op, params: Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')])) };
+  }
+  return undefined;
+}
+
+function byOperationId(operationId: string): DocumentedOperation {
+  const op = operations.find((candidate) => candidate.operation.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId} in the document`);
+  return op;
+}
+
+/** Ajv's complaints about `value` against the request body schema of an operation ([] when it conforms). */
+function requestBodyErrors(operationId: string, value: unknown): string[] {
+  const validate = validatorAt(`${byOperationId(operationId).pointer}/requestBody/content/application~1json/schema`);
+  return validate(value) ? [] : [ajv.errorsText(validate.errors)];
+}
+
+// --- recording pass-through ------------------------------------------------------------------------
+
+interface Exchange {
+  method: string;
+  pathname: string;
+  query: URLSearchParams;
+  requestHeaders: http.IncomingHttpHeaders;
+  requestBody: string;
+  status: number;
+  responseHeaders: http.IncomingHttpHeaders;
+  responseBody: string;
+}
+
+interface Tap {
+  url: string;
+  exchanges: Exchange[];
+  close(): Promise<void>;
+}
+
+/** Forwards every request to `target` unchanged and records the request and the answer as they were on the wire. */
+async function startTap(target: string): Promise<Tap> {
+  const exchanges: Exchange[] = [];
+  const agent = new http.Agent({ keepAlive: false });
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const requestBody = Buffer.concat(chunks);
+      const url = new URL(request.url ?? '/', target);
+      const upstream = http.request(
+        url,
+        { method: request.method, headers: { ...request.headers, host: url.host, connection: 'close' }, agent },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => parts.push(chunk));
+          answer.on('end', () => {
+            const body = Buffer.concat(parts);
+            exchanges.push({
+              method: request.method ?? 'GET',
+              pathname: url.pathname,
+              query: url.searchParams,
+              requestHeaders: request.headers,
+              requestBody: requestBody.toString('utf8'),
+              status: answer.statusCode ?? 0,
+              responseHeaders: answer.headers,
+              responseBody: body.toString('utf8'),
+            });
+            const headers = { ...answer.headers };
+            delete headers.connection;
+            delete headers['keep-alive'];
+            response.writeHead(answer.statusCode ?? 502, headers);
+            response.end(body);
+          });
+        },
+      );
+      upstream.on('error', (error) => {
+        response.writeHead(502, { 'Content-Type': 'text/plain' });
+        response.end(`tap: ${error.message}`);
+      });
+      upstream.end(requestBody);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    exchanges,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}
+
+function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything about one exchange that the document does not describe; [] when it conforms. */
+function problemsOf(exchange: Exchange): string[] {
+  const label = `${exchange.method} ${exchange.pathname}${exchange.query.size ? `?${exchange.query}` : ''} → ${exchange.status}`;
+  const found = operationFor(exchange.method, exchange.pathname);
+  if (!found) return [`${label}: the document has no such operation`];
+  const { op, params } = found;
+  const { pointer: responsePointer, node: response } = follow(`${op.pointer}/responses/${exchange.status}`);
+  if (!response) return [`${label}: status ${exchange.status} is not documented for ${op.operation.operationId}`];
+  const problems: string[] = [];
+  const success = exchange.status >= 200 && exchange.status < 300;
+  const responseJson = jsonOrUndefined(exchange.responseBody);
+
+  // The answer's body.
+  const content = isObject(response.content) ? response.content['application/json'] : undefined;
+  if (content) {
+    if (!/^application\/json\b/.test(header(exchange.responseHeaders, 'content-type') ?? ''))
+      problems.push(`${label}: documented as JSON, answered with Content-Type ${header(exchange.responseHeaders, 'content-type')}`);
+    const validate = validatorAt(`${responsePointer}/content/application~1json/schema`);
+    if (responseJson === undefined) problems.push(`${label}: the body is not JSON: ${exchange.responseBody.slice(0, 200)}`);
+    else if (!validate(responseJson))
+      problems.push(`${label}: ${ajv.errorsText(validate.errors)} in ${exchange.responseBody.slice(0, 300)}`);
+  } else if (exchange.responseBody !== '') {
+    problems.push(`${label}: documented without a body, answered ${exchange.responseBody.slice(0, 200)}`);
+  }
+
+  // The answer's headers: required ones present and valid, the API's own ones documented.
+  const documentedHeaders = isObject(response.headers) ? response.headers : {};
+  for (const name of Object.keys(documentedHeaders)) {
+    const { pointer, node } = follow(`${responsePointer}/headers/${escapePointer(name)}`);
+    const value = header(exchange.responseHeaders, name);
+    if (value === undefined) {
+      if (node?.required === true) problems.push(`${label}: the required header ${name} is missing`);
+      continue;
+    }
+    const schema = isObject(node?.schema) ? node.schema : {};
+    const typed = schema.type === 'integer' || schema.type === 'number' ? Number(value) : value;
+    const validate = validatorAt(`${pointer}/schema`);
+    if (!validate(typed)) problems.push(`${label}: header ${name}: ${value} ${ajv.errorsText(validate.errors)}`);
+  }
+  for (const name of ['Retry-After', 'Idempotent-Replayed']) {
+    if (header(exchange.responseHeaders, name) !== undefined && !(name in documentedHeaders))
+      problems.push(`${label}: answered with the header ${name}, which the document does not list for this response`);
+  }
+
+  // The request: what the server accepted must be what the document accepts, and what it refused as
+  // malformed the document must refuse too.
+  const code = isObject(responseJson) && typeof responseJson.code === 'string' ? responseJson.code : undefined;
+  const requestSchema = op.operation.requestBody ? `${op.pointer}/requestBody/content/application~1json/schema` : undefined;
+  const requestJson = exchange.requestBody === '' ? undefined : jsonOrUndefined(exchange.requestBody);
+  if (requestSchema && requestJson !== undefined && code !== 'idempotency-key-reused') {
+    const validate = validatorAt(requestSchema);
+    const valid = validate(requestJson);
+    if (success && !valid) problems.push(`${label}: accepted a body the document refuses: ${ajv.errorsText(validate.errors)}`);
+    if (code === 'invalid-request' && valid) problems.push(`${label}: refused as invalid-request a body the document accepts`);
+  }
+  if (success && requestSchema && op.operation.requestBody?.required === true && requestJson === undefined)
+    problems.push(`${label}: accepted without the required body`);
+  if (success) {
+    for (const { pointer, node } of parametersOf(op)) {
+      const name = String(node.name);
+      const value =
+        node.in === 'path'
+          ? params[name]
+          : node.in === 'query'
+            ? (exchange.query.get(name) ?? undefined)
+            : node.in === 'header'
+              ? header(exchange.requestHeaders, name)
+              : undefined;
+      if (value === undefined) {
+        if (node.required === true) problems.push(`${label}: accepted without the required ${node.in} parameter ${name}`);
+      } else if (!validatorAt(`${pointer}/schema`)(value)) {
+        problems.push(`${label}: accepted the ${node.in} parameter ${name}=${value}, which the document refuses`);
+      }
+    }
+    if (needsSession(op) && !/^Bearer \S+$/.test(header(exchange.requestHeaders, 'authorization') ?? ''))
+      problems.push(`${label}: answered without the customer session the document requires`);
+    if (!header(exchange.requestHeaders, 'x-terminal-id') || !header(exchange.requestHeaders, 'x-terminal-key'))
+      problems.push(`${label}: answered without the terminal headers the document requires`);
+  }
+  return problems;
+}
+
+// --- the servers -----------------------------------------------------------------------------------
+
+let dir: string;
+let server: ReferenceBillingServer;
+let tap: Tap;
+let client: BillingClient;
+/** A second server whose reading window (1st–10th) does not include today. */
+let closedWindowServer: ReferenceBillingServer;
+let closedWindowTap: Tap;
+const checked: Exchange[] = [];
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-contract-'));
+  server = await startReferenceBillingServer({
+    dbFile: path.join(dir, 'billing.sqlite'),
+    now: () => NOW,
+    readingWindow: { fromDay: 15, toDay: 25 },
+  });
+  tap = await startTap(server.url);
+  client = new BillingClient({ baseUrl: tap.url, terminalId: TERMINAL_ID, terminalKey: 'training', timeoutMs: 5000 });
+  closedWindowServer = await startReferenceBillingServer({
+    dbFile: path.join(dir, 'closed-window.sqlite'),
+    now: () => NOW,
+    readingWindow: { fromDay: 1, toDay: 10 },
+  });
+  closedWindowTap = await startTap(closedWindowServer.url);
+});
+
+afterAll(async () => {
+  await tap?.close();
+  await closedWindowTap?.close();
+  await server?.close();
+  await closedWindowServer?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// Every test's traffic must be what the document describes.
+afterEach(() => {
+  const batch = [...tap.exchanges.splice(0), ...closedWindowTap.exchanges.splice(0)];
+  checked.push(...batch);
+  expect(batch.flatMap(problemsOf)).toEqual([]);
+});
+
+async function refusal(promise: Promise<unknown>): Promise<BillingError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(BillingError);
+  return error as BillingError;
+}
+
+/** A raw request through the tap, for what the client never sends. */
+async function call(
+  method: string,
+  apiPath: string,
+  options: { body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string>; terminal?: boolean } = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const rawBody = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const response = await fetch(`${tap.url}${apiPath}`, {
+    method,
+    headers: {
+      ...(options.terminal === false ? {} : TERMINAL_HEADERS),
+      ...(rawBody === undefined ? {} : { 'Content-Type': options.contentType ?? 'application/json' }),
+      ...options.headers,
+    },
+    body: rawBody,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? jsonOrUndefined(text) : undefined, headers: response.headers };
+}
+
+function lastExchange(): Exchange {
+  const exchange = tap.exchanges.at(-1);
+  if (!exchange) throw new Error('no exchange recorded');
+  return exchange;
+}
+
+const key = () => crypto.randomUUID();
+const instant = (hhmm: string) => `${TODAY}T${hhmm}:00+05:00`;
+
+function captchaAnswer(captchaId: string): string {
+  const row = server.db.prepare<[string], { answer: string }>('SELECT answer FROM captcha WHERE captcha_id = ?').get(captchaId);
+  if (!row) throw new Error(`captcha ${captchaId} is not in the database`);
+  return row.answer;
+}
+
+function mailedPassword(accountNumber: string): string {
+  const row = server.db
+    .prepare<[string], { body: string }>('SELECT body FROM outgoing_mail WHERE account_number = ? ORDER BY rowid DESC LIMIT 1')
+    .get(accountNumber);
+  const password = row?.body.split(': ').at(-1);
+  if (!password) throw new Error(`no password was mailed to ${accountNumber}`);
+  return password;
+}
+
+// --- the document itself ---------------------------------------------------------------------------
+
+describe('the document', () => {
+  it('is an OpenAPI 3.1 document with the terminal and session security schemes', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.version).toBe('1.0.0');
+    expect(doc.info.title).toMatch(/[А-Яа-я].*Billing|Billing.*[А-Яа-я]/i);
+    for (const topic of ['Idempotency-Key', 'X-Terminal-Key', 'kopecks', 'YYYY-MM-DD', 'YYYY-MM', 'UTC+5', 'outbox'])
+      expect(doc.info.description).toContain(topic);
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(doc.components.securitySchemes).toEqual({
+      terminalId: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Terminal-Id' }),
+      terminalKey: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Terminal-Key' }),
+      customerSession: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    });
+    expect(doc.security).toEqual([{ terminalId: [], terminalKey: [] }]);
+    for (const op of operations) {
+      for (const requirement of op.operation.security ?? doc.security)
+        expect(requirement).toMatchObject({ terminalId: [], terminalKey: [] });
+    }
+  });
+
+  it('lists exactly the routes of the reference server, and no other', () => {
+    const routes = referenceBillingRouteList();
+    expect(routes.length).toBeGreaterThan(10);
+    const documented = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort();
+    const served = routes.map((route) => `${route.method} ${route.path}`).sort();
+    expect(documented).toEqual(served);
+  });
+
+  it('requires an Idempotency-Key header exactly on the idempotent routes', () => {
+    for (const route of referenceBillingRouteList()) {
+      const op = operations.find((candidate) => candidate.method === route.method.toLowerCase() && candidate.path === route.path);
+      if (!op) throw new Error(`${route.method} ${route.path} is not documented`);
+      expect(hasRequiredIdempotencyKey(op), `${route.method} ${route.path}`).toBe(route.idempotent);
+      const keyParameters = parametersOf(op).filter(({ node }) => String(node.name).toLowerCase() === 'idempotency-key');
+      expect(keyParameters, `${route.method} ${route.path}`).toHaveLength(route.idempotent ? 1 : 0);
+    }
+  });
+
+  it('names each operation after the client method that calls it, and documents its parameters and answers', () => {
+    const ids = operations.map((op) => op.operation.operationId);
+    expect(new Set(ids).size).toBe(operations.length);
+    const tags = new Set(doc.tags.map((tag) => tag.name));
+    for (const op of operations) {
+      const label = `${op.method} ${op.path}`;
+      const operationId = op.operation.operationId ?? '';
+      expect(operationId, label).toMatch(/^[a-z][A-Za-z]+$/);
+      expect(
+        typeof (BillingClient.prototype as unknown as Record<string, unknown>)[operationId],
+        `${label}: BillingClient.${operationId}`,
+      ).toBe('function');
+      expect(op.operation.summary, label).toBeTruthy();
+      expect(op.operation.tags?.length, label).toBeGreaterThan(0);
+      for (const tag of op.operation.tags ?? []) expect(tags.has(tag), `${label}: tag ${tag}`).toBe(true);
+      const pathParameters = parametersOf(op)
+        .filter(({ node }) => node.in === 'path')
+        .map(({ node }) => {
+          expect(node.required, `${label}: ${String(node.name)}`).toBe(true);
+          return String(node.name);
+        })
+        .sort();
+      expect(pathParameters, label).toEqual([...op.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort());
+      const statuses = Object.keys(op.operation.responses);
+      expect(
+        statuses.filter((status) => /^2\d\d$/.test(status)),
+        label,
+      ).toHaveLength(1);
+      for (const status of statuses) {
+        const { pointer, node } = follow(`${op.pointer}/responses/${status}`);
+        expect(node?.description, `${label} ${status}`).toBeTruthy();
+        if (Number(status) >= 400) {
+          // Every refusal is an Error body whose possible codes are listed.
+          const schema = resolvePointer(`${pointer}/content/application~1json/schema`);
+          expect(JSON.stringify(schema), `${label} ${status}`).toContain('#/components/schemas/Error');
+          expect(String(node?.description), `${label} ${status}`).toMatch(/`[a-z-]+`/);
+        }
+        if (status === '429') expect(follow(`${pointer}/headers/Retry-After`).node?.required, `${label} 429`).toBe(true);
+      }
+      expect(statuses, label).toEqual(expect.arrayContaining(['401', '500']));
+    }
+  });
+
+  it('lists every refusal code the server can answer with under its status, and no code the server never uses', () => {
+    const source = fs.readFileSync(SERVER_SOURCE, 'utf8');
+    const thrown = new Set([...source.matchAll(/new Refusal\(\s*(\d{3}),\s*'([a-z-]+)'/g)].map((match) => `${match[1]} ${match[2]}`));
+    expect(thrown.size).toBeGreaterThan(30);
+    const documented = new Set<string>();
+    for (const op of operations) {
+      for (const status of Object.keys(op.operation.responses)) {
+        const { pointer } = follow(`${op.pointer}/responses/${status}`);
+        const schema = resolvePointer(`${pointer}/content/application~1json/schema`);
+        const codes = isObject(schema) && Array.isArray(schema.allOf) ? schema.allOf.flatMap(enumOfCode) : [];
+        for (const code of codes) documented.add(`${status} ${code}`);
+      }
+    }
+    // `internal` is the catch-all answer of serve(); `not-found`/`method-not-allowed` concern paths outside the document.
+    const expected = new Set([...thrown, '500 internal']);
+    expected.delete('404 not-found');
+    expected.delete('405 method-not-allowed');
+    expect([...documented].sort()).toEqual([...expected].sort());
+  });
+
+  it('mirrors every zod schema of billing-wire.ts', () => {
+    const wireSchemas = Object.entries(wire).filter(([name, value]) => name.endsWith('Schema') && value instanceof z.ZodType);
+    expect(wireSchemas.length).toBeGreaterThan(30);
+    for (const [name, value] of wireSchemas) expect(Object.values(WIRE_SCHEMAS), `${name} is documented`).toContain(value);
+    expect(Object.keys(doc.components.schemas).sort()).toEqual([...Object.keys(WIRE_SCHEMAS), ...BUILDING_BLOCKS].sort());
+    for (const [name, schema] of Object.entries(WIRE_SCHEMAS)) {
+      const fromZod = canonical(z.toJSONSchema(schema, { io: 'input' }));
+      expect(canonical(doc.components.schemas[name]), name).toEqual(fromZod);
+    }
+  });
+
+  it('describes instants exactly as the wire schemas accept them', () => {
+    const validate = validatorAt('#/components/schemas/Instant');
+    const instantSchema = wire.loginResponseSchema.shape.expiresAt;
+    const samples = [
+      '2026-11-20T10:00:00+05:00',
+      '2026-11-20T05:00:00Z',
+      '2026-11-20T05:00:00.123Z',
+      '2028-02-29T00:00:00-03:30',
+      '2026-11-20T10:00+05:00',
+      '2026-11-20T10:00:00+0500',
+      '2026-11-20t05:00:00z',
+      '2026-11-20 05:00:00Z',
+      '2026-11-20T10:00:00',
+      '2026-02-30T10:00:00Z',
+      '2026-11-20T24:00:00Z',
+      '2026-11-20',
+    ];
+    for (const sample of samples) expect(validate(sample), sample).toBe(instantSchema.safeParse(sample).success);
+  });
+
+  it('points each operation at the wire schema of its body', () => {
+    const requestBodies = Object.fromEntries(
+      operations.map((op) => [
+        op.operation.operationId,
+        (resolvePointer(`${op.pointer}/requestBody/content/application~1json/schema`) as JsonObject | undefined)?.$ref,
+      ]),
+    );
+    expect(requestBodies).toEqual({
+      login: '#/components/schemas/LoginRequest',
+      logout: undefined,
+      openAssistedSession: '#/components/schemas/AssistedSessionRequest',
+      getAccountSummary: undefined,
+      getStatement: undefined,
+      getMeters: undefined,
+      getInvoice: undefined,
+      getAppeals: undefined,
+      getProfile: undefined,
+      submitReadings: '#/components/schemas/ReadingsRequest',
+      submitAppeal: '#/components/schemas/AppealRequest',
+      updateProfile: '#/components/schemas/ProfileUpdate',
+      changePassword: '#/components/schemas/PasswordChange',
+      getCaptcha: undefined,
+      register: '#/components/schemas/RegistrationRequest',
+      requestPasswordReset: '#/components/schemas/PasswordResetRequest',
+      getReferenceData: undefined,
+      sendHeartbeat: '#/components/schemas/Heartbeat',
+    });
+  });
+});
+
+function enumOfCode(part: unknown): string[] {
+  if (!isObject(part) || !isObject(part.properties) || !isObject(part.properties.code)) return [];
+  const values = part.properties.code.enum;
+  return Array.isArray(values) ? values.map(String) : [];
+}
+
+/** Document component name → the zod schema it mirrors. */
+const WIRE_SCHEMAS: Record<string, z.ZodType> = {
+  Error: wire.wireErrorSchema,
+  LoginRequest: wire.loginRequestSchema,
+  LoginResponse: wire.loginResponseSchema,
+  AssistedSessionRequest: wire.assistedSessionRequestSchema,
+  PaymentChannel: wire.paymentChannelSchema,
+  AccountSummary: wire.accountSummarySchema,
+  BillingService: wire.serviceSchema,
+  ChargeLine: wire.chargeLineSchema,
+  Recalculation: wire.recalculationSchema,
+  Payment: wire.paymentSchema,
+  StatementMonth: wire.statementMonthSchema,
+  Statement: wire.statementSchema,
+  Meter: wire.meterSchema,
+  ReadingWindow: wire.readingWindowSchema,
+  MetersResponse: wire.metersResponseSchema,
+  ReadingsRequest: wire.readingsRequestSchema,
+  ReadingsResponse: wire.readingsResponseSchema,
+  Payee: wire.payeeSchema,
+  Invoice: wire.invoiceSchema,
+  AppealRequest: wire.appealRequestSchema,
+  Appeal: wire.appealSchema,
+  AppealList: wire.appealListSchema,
+  Profile: wire.profileSchema,
+  ProfileUpdate: wire.profileUpdateSchema,
+  PasswordChange: wire.passwordChangeSchema,
+  Captcha: wire.captchaSchema,
+  RegistrationRequest: wire.registrationRequestSchema,
+  RegistrationResponse: wire.registrationResponseSchema,
+  PasswordResetRequest: wire.passwordResetRequestSchema,
+  PasswordResetResponse: wire.passwordResetResponseSchema,
+  Office: wire.officeSchema,
+  ReferenceData: wire.referenceDataSchema,
+  Heartbeat: wire.heartbeatSchema,
+};
+/** Shared pieces of the document that billing-wire.ts keeps as unexported constants. */
+const BUILDING_BLOCKS = ['AccountNumber', 'IsoDate', 'BillingPeriod', 'Kopecks', 'Instant'];
+
+/**
+ * A JSON Schema reduced to what constrains a value, so the document and zod's own JSON Schema can
+ * be compared: references inlined, prose dropped, `anyOf [x, null]` written as `type: [x, null]`,
+ * zod's safe-integer bounds dropped, and date-time patterns left to `format` (checked separately).
+ */
+function canonical(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(canonical);
+  if (!isObject(node)) return node;
+  let source = node;
+  while (typeof source.$ref === 'string') {
+    const { $ref, ...siblings } = source;
+    source = { ...(resolvePointer($ref) as JsonObject), ...siblings };
+  }
+  const out: JsonObject = {};
+  for (const [keyword, value] of Object.entries(source)) {
+    if (['$schema', 'description', 'examples', 'title'].includes(keyword)) continue;
+    if (keyword === 'properties' && isObject(value))
+      out.properties = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, canonical(schema)]));
+    else if (['items', 'anyOf', 'allOf', 'oneOf'].includes(keyword)) out[keyword] = canonical(value);
+    else if (keyword === 'required' && Array.isArray(value)) out.required = [...value].sort();
+    else out[keyword] = value;
+  }
+  if (Array.isArray(out.anyOf) && out.anyOf.length === 2 && Object.keys(out).length === 1) {
+    const [first, second] = out.anyOf as JsonObject[];
+    const [other, nullable] = second?.type === 'null' ? [first, second] : [second, first];
+    if (nullable?.type === 'null' && other && typeof other.type === 'string') return { ...other, type: [other.type, 'null'] };
+  }
+  if (out.type === 'integer' || (Array.isArray(out.type) && out.type.includes('integer'))) {
+    if (out.minimum === -Number.MAX_SAFE_INTEGER) delete out.minimum;
+    if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;
+  }
+  if (out.format === 'date-time') delete out.pattern;
+  return out;
+}
+
+// --- the server answers as documented ----------------------------------------------------------------
+
+describe('sessions', () => {
+  it('login opens a session; a wrong password, an unregistered account and a malformed body are refused', async () => {
+    const request = { accountNumber: '820000001', password: PASSWORD };
+    expect(requestBodyErrors('login', request)).toEqual([]);
+    const session = await client.login(request.accountNumber, request.password);
+    expect(lastExchange().status).toBe(201);
+    expect(session.sessionToken.length).toBeGreaterThanOrEqual(16);
+
+    const wrong = await refusal(client.login('820000002', 'nope'));
+    expect([wrong.kind, wrong.status, wrong.billingCode]).toEqual(['refused', 401, 'wrong-credentials']);
+    const unknown = await refusal(client.login('829999999', PASSWORD));
+    expect([unknown.status, unknown.billingCode]).toEqual([401, 'wrong-credentials']);
+    const unregistered = await refusal(client.login('820000004', PASSWORD));
+    expect([unregistered.kind, unregistered.status, unregistered.billingCode]).toEqual(['refused', 403, 'not-registered']);
+    const malformed = await refusal(client.login('82000000', PASSWORD));
+    expect([malformed.status, malformed.billingCode]).toEqual([422, 'invalid-request']);
+  });
+
+  it('ten failed logins to an account are answered 429 with Retry-After', async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect((await refusal(client.login('829999990', `guess-${attempt}`))).billingCode).toBe('wrong-credentials');
+    }
+    const blocked = await refusal(client.login('829999990', 'guess-10'));
+    expect([blocked.kind, blocked.status, blocked.billingCode, blocked.retryAfterSeconds]).toEqual([
+      'unavailable',
+      429,
+      'too-many-attempts',
+      900,
+    ]);
+    expect(header(lastExchange().responseHeaders, 'retry-after')).toBe('900');
+  });
+
+  it('logout closes the session; a closed or missing session is refused with 401', async () => {
+    const { sessionToken } = await client.login('820000002', PASSWORD);
+    await client.logout(sessionToken);
+    expect(lastExchange().status).toBe(204);
+    const closed = await refusal(client.getAccountSummary(sessionToken));
+    expect([closed.kind, closed.status, closed.billingCode]).toEqual(['unauthorized', 401, 'session-expired']);
+    expect((await refusal(client.logout(sessionToken))).billingCode).toBe('session-expired');
+    const missing = await call('GET', '/api/v1/account/summary');
+    expect([missing.status, missing.body]).toEqual([401, expect.objectContaining({ code: 'session-required' })]);
+  });
+
+  it('office staff open an assisted session; an unknown account is refused with 404', async () => {
+    const { sessionToken } = await client.openAssistedSession('820000003', 'staff-17', 'Абонент плохо видит');
+    expect(lastExchange().status).toBe(201);
+    expect((await client.getProfile(sessionToken)).accountNumber).toBe('820000003');
+    const unknown = await refusal(client.openAssistedSession('829999999', 'staff-17', 'Проверка'));
+    expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
+    const malformed = await refusal(client.openAssistedSession('820000003', '', 'Проверка'));
+    expect([malformed.status, malformed.billingCode]).toEqual([422, 'invalid-request']);
+  });
+});
+
+describe('account reads', () => {
+  it('summary, statement, meters, invoice, appeals and profile of every registered demo account', async () => {
+    for (const accountNumber of ['820000001', '820000002', '820000003']) {
+      const { sessionToken } = await client.login(accountNumber, PASSWORD);
+      const summary = await client.getAccountSummary(sessionToken);
+      const statement = await client.getStatement(sessionToken, '2023-11', '2026-10');
+      const meters = await client.getMeters(sessionToken);
+      const invoice = await client.getInvoice(sessionToken);
+      await client.getAppeals(sessionToken);
+      const profile = await client.getProfile(sessionToken);
+      expect([summary.accountNumber, statement.accountNumber, meters.accountNumber, invoice.accountNumber, profile.accountNumber]).toEqual(
+        Array(5).fill(accountNumber),
+      );
+      expect(statement.months).toHaveLength(36);
+      expect(meters.readingWindow).toEqual({ fromDay: 15, toDay: 25 });
+    }
+    const debtor = await client.getAccountSummary((await client.login('820000001', PASSWORD)).sessionToken);
+    expect(debtor.amountDueKopecks).toBeGreaterThan(0);
+    const advance = await client.getAccountSummary((await client.login('820000002', PASSWORD)).sessionToken);
+    expect(advance.balanceKopecks).toBeLessThan(0);
+    expect(advance.amountDueKopecks).toBe(0);
+    expect(tap.exchanges.filter((exchange) => exchange.status === 200).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('a statement for a reversed, too long or missing period is refused', async () => {
+    const { sessionToken } = await client.login('820000001', PASSWORD);
+    const reversed = await refusal(client.getStatement(sessionToken, '2026-10', '2026-01'));
+    expect([reversed.status, reversed.billingCode]).toEqual([422, 'invalid-period']);
+    const tooLong = await refusal(client.getStatement(sessionToken, '2023-01', '2026-10'));
+    expect([tooLong.status, tooLong.billingCode]).toEqual([422, 'period-too-long']);
+    const missing = await call('GET', '/api/v1/account/statement?from=2026-01', { headers: { Authorization: `Bearer ${sessionToken}` } });
+    expect([missing.status, missing.body]).toEqual([400, expect.objectContaining({ code: 'invalid-period' })]);
+    const malformed = await call('GET', '/api/v1/account/statement?from=2026-1&to=2026-13', {
+      headers: { Authorization: `Bearer ${sessionToken}` },
+    });
+    expect(malformed.status).toBe(400);
+  });
+});
+
+describe('readings', () => {
+  it('are accepted, replayed for the same key, refused for a reused key, and corrected', async () => {
+    const { sessionToken } = await client.login('820000001', PASSWORD);
+    const meter = (await client.getMeters(sessionToken)).meters.find((candidate) => candidate.verificationDueOn > TODAY);
+    if (!meter) throw new Error('demo account 820000001 should have a working meter');
+    const value = (meter.lastReading?.value ?? 0) + 3.25;
+    const request = { readings: [{ meterId: meter.meterId, value }], submittedAt: instant('09:58') };
+    expect(requestBodyErrors('submitReadings', request)).toEqual([]);
+    const idempotencyKey = key();
+    const first = await client.submitReadings('820000001', request, idempotencyKey);
+    expect(lastExchange().status).toBe(201);
+    expect(first.readings[0]?.consumption).toBeCloseTo(3.25, 3);
+
+    const again = await client.submitReadings('820000001', request, idempotencyKey);
+    expect(again).toEqual(first);
+    expect(header(lastExchange().responseHeaders, 'idempotent-replayed')).toBe('true');
+
+    const reused = await refusal(
+      client.submitReadings('820000001', { ...request, readings: [{ meterId: meter.meterId, value: value + 1 }] }, idempotencyKey),
+    );
+    expect([reused.status, reused.billingCode]).toEqual([422, 'idempotency-key-reused']);
+
+    const correction = {
+      ...request,
+      readings: [{ meterId: meter.meterId, value: value + 1 }],
+      correctsRegistrationNumber: first.registrationNumber,
+    };
+    expect(requestBodyErrors('submitReadings', correction)).toEqual([]);
+    const corrected = await client.submitReadings('820000001', correction, key());
+    expect(corrected.registrationNumber).not.toBe(first.registrationNumber);
+    const submissions = (await client.getMeters(sessionToken)).submissions.map((submission) => submission.registrationNumber);
+    expect(submissions).toEqual([corrected.registrationNumber, first.registrationNumber]);
+  });
+
+  it('are refused for an expired meter, a lower or too long value, an unknown meter or correction target, and a bad body', async () => {
+    const expired = (await client.getMeters((await client.login('820000003', PASSWORD)).sessionToken)).meters.find(
+      (meter) => meter.verificationDueOn < TODAY,
+    );
+    if (!expired) throw new Error('demo account 820000003 should have a meter with an expired verification');
+    const submit = (accountNumber: string, readings: Array<{ meterId: string; value: number }>, extra: object = {}) =>
+      refusal(client.submitReadings(accountNumber, { readings, submittedAt: instant('09:59'), ...extra }, key()));
+    const codes = async (promise: Promise<BillingError>) => {
+      const error = await promise;
+      return [error.kind, error.status, error.billingCode];
+    };
+    expect(await codes(submit('820000003', [{ meterId: expired.meterId, value: 99_999 }]))).toEqual([
+      'refused',
+      422,
+      'verification-expired',
+    ]);
+
+    const meters = (await client.getMeters((await client.login('820000001', PASSWORD)).sessionToken)).meters;
+    const working = meters.find((meter) => meter.verificationDueOn > TODAY && (meter.lastReading?.value ?? 0) > 0);
+    if (!working) throw new Error('demo account 820000001 should have a working meter with readings');
+    expect(await codes(submit('820000001', [{ meterId: working.meterId, value: 0 }]))).toEqual(['refused', 422, 'lower-than-previous']);
+    expect(await codes(submit('820000001', [{ meterId: working.meterId, value: 10 ** working.integerDigits }]))).toEqual([
+      'refused',
+      422,
+      'too-many-digits',
+    ]);
+    expect(await codes(submit('820000001', [{ meterId: '820000003-HW1', value: 1 }]))).toEqual(['refused', 422, 'unknown-meter']);
+    expect(
+      await codes(submit('820000001', [{ meterId: working.meterId, value: 99_999 }], { correctsRegistrationNumber: 'П-20261001-000001' })),
+    ).toEqual(['refused', 422, 'correction-target-unknown']);
+    expect(await codes(submit('820000001', []))).toEqual(['refused', 422, 'invalid-request']);
+    expect(await codes(submit('829999999', [{ meterId: working.meterId, value: 1 }]))).toEqual(['refused', 404, 'unknown-account']);
+    const badPath = await call('POST', '/api/v1/accounts/82-1/readings', {
+      body: { readings: [{ meterId: working.meterId, value: 1 }], submittedAt: instant('09:59') },
+      headers: { 'Idempotency-Key': key() },
+    });
+    expect([badPath.status, badPath.body]).toEqual([404, expect.objectContaining({ code: 'unknown-account' })]);
+  });
+
+  it('a refusal is recorded and replayed like a success', async () => {
+    const request = { readings: [{ meterId: '820000001-HW1', value: 0 }], submittedAt: instant('10:00') };
+    const idempotencyKey = key();
+    const first = await refusal(client.submitReadings('820000001', request, idempotencyKey));
+    const second = await refusal(client.submitReadings('820000001', request, idempotencyKey));
+    expect([second.status, second.billingCode, second.billingMessage]).toEqual([first.status, first.billingCode, first.billingMessage]);
+    expect(header(lastExchange().responseHeaders, 'idempotent-replayed')).toBe('true');
+  });
+
+  it('are refused outside the reading window', async () => {
+    const closed = new BillingClient({ baseUrl: closedWindowTap.url, terminalId: TERMINAL_ID, terminalKey: 'training', timeoutMs: 5000 });
+    const meters = (await closed.getMeters((await closed.login('820000001', PASSWORD)).sessionToken)).meters;
+    const meter = meters.find((candidate) => candidate.verificationDueOn > TODAY);
+    if (!meter) throw new Error('demo account 820000001 should have a working meter');
+    const outside = await refusal(
+      closed.submitReadings('820000001', { readings: [{ meterId: meter.meterId, value: 99_999 }], submittedAt: instant('10:00') }, key()),
+    );
+    expect([outside.kind, outside.status, outside.billingCode]).toEqual(['refused', 422, 'outside-window']);
+    expect(closedWindowTap.exchanges.map((exchange) => exchange.status)).toEqual([201, 200, 422]);
+  });
+});
+
+describe('appeals, profile and password', () => {
+  it('an appeal is registered and listed; an unknown topic or bad contacts are refused', async () => {
+    const topics = (await client.getReferenceData()).appealTopics;
+    const request = {
+      topicId: topics[0]?.id ?? 'other',
+      text: 'Прошу проверить показания за октябрь.',
+      contactPhone: '+79171234567',
+      contactEmail: 'petrov@example.ru',
+      submittedAt: instant('09:50'),
+    };
+    expect(requestBodyErrors('submitAppeal', request)).toEqual([]);
+    const appeal = await client.submitAppeal('820000001', request, key());
+    expect(lastExchange().status).toBe(201);
+    expect(appeal.status).toBe('registered');
+    const listed = await client.getAppeals((await client.login('820000001', PASSWORD)).sessionToken);
+    expect(listed.map((item) => item.appealNumber)).toContain(appeal.appealNumber);
+
+    for (const [change, code] of [
+      [{ topicId: 'weather' }, 'unknown-topic'],
+      [{ contactEmail: 'petrov-at-example' }, 'invalid-email'],
+      [{ contactPhone: '89171234567' }, 'invalid-phone'],
+      [{ text: '' }, 'invalid-request'],
+    ] as const) {
+      const refused = await refusal(client.submitAppeal('820000001', { ...request, ...change }, key()));
+      expect([refused.status, refused.billingCode]).toEqual([422, code]);
+    }
+  });
+
+  it('the profile is updated field by field; bad contacts are refused', async () => {
+    const update = {
+      email: 'semenova@example.ru',
+      phone: '+79170001122',
+      paperBill: false,
+      emailBill: true,
+      submittedAt: instant('09:40'),
+    };
+    expect(requestBodyErrors('updateProfile', update)).toEqual([]);
+    const profile = await client.updateProfile('820000002', update, key());
+    expect(lastExchange().status).toBe(200);
+    expect(profile).toMatchObject({ email: update.email, phone: update.phone, paperBill: false, emailBill: true });
+    const cleared = { phone: null, submittedAt: instant('09:41') };
+    expect(requestBodyErrors('updateProfile', cleared)).toEqual([]);
+    expect((await client.updateProfile('820000002', cleared, key())).phone).toBeNull();
+    expect(await client.getProfile((await client.login('820000002', PASSWORD)).sessionToken)).toMatchObject({
+      email: update.email,
+      phone: null,
+    });
+
+    for (const [change, code] of [
+      [{ phone: '+7917' }, 'invalid-phone'],
+      [{ email: 'semenova' }, 'invalid-email'],
+      [{ paperBill: 'yes' }, 'invalid-request'],
+    ] as const) {
+      const refused = await refusal(
+        client.updateProfile('820000002', { submittedAt: instant('09:42'), ...change } as unknown as wire.ProfileUpdate, key()),
+      );
+      expect([refused.status, refused.billingCode]).toEqual([422, code]);
+    }
+    expect(requestBodyErrors('updateProfile', { submittedAt: instant('09:42'), nickname: 'x' })).not.toEqual([]);
+  });
+
+  it('the password is changed with the current one; a wrong current password or a short new one is refused', async () => {
+    const change = { currentPassword: PASSWORD, newPassword: 'zima-2026-uis', submittedAt: instant('09:30') };
+    expect(requestBodyErrors('changePassword', change)).toEqual([]);
+    await client.changePassword('820000002', change, key());
+    expect(lastExchange().status).toBe(204);
+    await client.login('820000002', change.newPassword);
+    const wrong = await refusal(client.changePassword('820000002', change, key()));
+    expect([wrong.kind, wrong.status, wrong.billingCode]).toEqual(['refused', 422, 'wrong-password']);
+    const short = await refusal(
+      client.changePassword('820000002', { ...change, currentPassword: change.newPassword, newPassword: 'short' }, key()),
+    );
+    expect([short.status, short.billingCode]).toEqual([422, 'invalid-request']);
+    await client.changePassword(
+      '820000002',
+      { currentPassword: change.newPassword, newPassword: PASSWORD, submittedAt: instant('09:31') },
+      key(),
+    );
+    await client.login('820000002', PASSWORD);
+  });
+});
+
+describe('registration and password recovery', () => {
+  const email = 'ivanova@example.ru';
+
+  async function registration(overrides: Partial<wire.RegistrationRequest> = {}): Promise<wire.RegistrationRequest> {
+    const captcha = await client.getCaptcha();
+    const consent = (await client.getReferenceData()).consent;
+    return {
+      accountNumber: '820000004',
+      email,
+      phone: '+79173334455',
+      activationCode: ACTIVATION_CODE,
+      captchaId: captcha.captchaId,
+      captchaAnswer: captchaAnswer(captcha.captchaId),
+      consent: { textVersion: consent.textVersion, givenAt: instant('09:20') },
+      ...overrides,
+    };
+  }
+
+  it('registration is refused for a wrong or used captcha, a wrong activation code, bad data, or a registered account', async () => {
+    const burnt = await registration();
+    const wrongCaptcha = await refusal(client.register({ ...burnt, captchaAnswer: '0000' }, key()));
+    expect([wrongCaptcha.status, wrongCaptcha.billingCode]).toEqual([422, 'wrong-captcha']);
+    const reusedCaptcha = await refusal(client.register(burnt, key()));
+    expect([reusedCaptcha.status, reusedCaptcha.billingCode]).toEqual([422, 'captcha-expired']);
+
+    const cases: Array<[Partial<wire.RegistrationRequest>, number, string]> = [
+      [{ activationCode: '0000-0000-0000' }, 422, 'wrong-activation-code'],
+      [{ email: 'ivanova-at-example' }, 422, 'invalid-email'],
+      [{ consent: { textVersion: '2019-01-01', givenAt: instant('09:20') } }, 422, 'consent-outdated'],
+      [{ accountNumber: '820000001' }, 409, 'already-registered'],
+      [{ accountNumber: '829999999' }, 404, 'unknown-account'],
+      [{ phone: '89173334455' }, 422, 'invalid-request'],
+    ];
+    for (const [overrides, status, code] of cases) {
+      const refused = await refusal(client.register(await registration(overrides), key()));
+      expect([refused.kind, refused.status, refused.billingCode], code).toEqual(['refused', status, code]);
+    }
+  });
+
+  it('registration e-mails a password that opens a session, and its replay answers the same', async () => {
+    const request = await registration();
+    expect(requestBodyErrors('register', request)).toEqual([]);
+    const idempotencyKey = key();
+    const registered = await client.register(request, idempotencyKey);
+    expect(lastExchange().status).toBe(201);
+    expect(registered).toMatchObject({ accountNumber: '820000004', passwordSentTo: 'i*****a@example.ru' });
+    expect(await client.register(request, idempotencyKey)).toEqual(registered);
+    expect(header(lastExchange().responseHeaders, 'idempotent-replayed')).toBe('true');
+    const { sessionToken } = await client.login('820000004', mailedPassword('820000004'));
+    expect(await client.getProfile(sessionToken)).toMatchObject({ email, phone: '+79173334455' });
+  });
+
+  it('a password reset e-mails a new password; an unregistered account or another e-mail is refused', async () => {
+    const reset = async (accountNumber: string, resetEmail: string) => {
+      const captcha = await client.getCaptcha();
+      const request = { accountNumber, email: resetEmail, captchaId: captcha.captchaId, captchaAnswer: captchaAnswer(captcha.captchaId) };
+      expect(requestBodyErrors('requestPasswordReset', request)).toEqual([]);
+      return client.requestPasswordReset(request, key());
+    };
+    const unregistered = server.db
+      .prepare<[], { account_number: string }>(
+        'SELECT account_number FROM account WHERE password_hash IS NULL ORDER BY account_number LIMIT 1',
+      )
+      .get()?.account_number;
+    if (!unregistered) throw new Error('the demo data should hold an unregistered account');
+    const notRegistered = await refusal(reset(unregistered, email));
+    expect([notRegistered.status, notRegistered.billingCode]).toEqual([422, 'not-registered']);
+    const mismatch = await refusal(reset('820000004', 'petrov@example.ru'));
+    expect([mismatch.status, mismatch.billingCode]).toEqual([422, 'email-mismatch']);
+    const unknown = await refusal(reset('829999999', email));
+    expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
+    const captcha = await client.getCaptcha();
+    const wrongCaptcha = await refusal(
+      client.requestPasswordReset({ accountNumber: '820000004', email, captchaId: captcha.captchaId, captchaAnswer: '0000' }, key()),
+    );
+    expect([wrongCaptcha.status, wrongCaptcha.billingCode]).toEqual([422, 'wrong-captcha']);
+
+    expect(await reset('820000004', ' IVANOVA@example.ru ')).toEqual({ sentTo: 'i*****a@example.ru' });
+    expect(lastExchange().status).toBe(201);
+    await client.login('820000004', mailedPassword('820000004'));
+  });
+});
+
+describe('terminal', () => {
+  it('reference data, heartbeats, and a heartbeat about another terminal or with a bad body', async () => {
+    const reference = await client.getReferenceData();
+    expect(reference.readingWindow).toEqual({ fromDay: 15, toDay: 25 });
+    const heartbeat = { version: '0.1.0', queueDepth: 2, oldestPendingAgeSeconds: 40, printerState: 'ok', sentAt: instant('10:00') };
+    expect(requestBodyErrors('sendHeartbeat', heartbeat)).toEqual([]);
+    await client.sendHeartbeat(heartbeat);
+    expect(lastExchange().status).toBe(204);
+    const other = await call('POST', '/api/v1/terminals/OTHER-99/heartbeat', { body: heartbeat });
+    expect([other.status, other.body]).toEqual([403, expect.objectContaining({ code: 'wrong-terminal' })]);
+    const invalid = await refusal(client.sendHeartbeat({ ...heartbeat, queueDepth: -1 }));
+    expect([invalid.status, invalid.billingCode]).toEqual([422, 'invalid-request']);
+  });
+});
+
+describe('every route', () => {
+  const sample = (apiPath: string) => apiPath.replace('{accountNumber}', '820000001').replace('{terminalId}', TERMINAL_ID);
+  const bodyFor = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : {});
+
+  it('refuses a terminal without its key with 401 terminal-unauthorized', async () => {
+    for (const route of referenceBillingRouteList()) {
+      const answer = await call(route.method, sample(route.path), {
+        terminal: false,
+        body: bodyFor(route.method),
+        headers: { 'X-Terminal-Id': TERMINAL_ID, 'X-Terminal-Key': 'guess', 'Idempotency-Key': key() },
+      });
+      expect([answer.status, answer.body], `${route.method} ${route.path}`).toEqual([
+        401,
+        expect.objectContaining({ code: 'terminal-unauthorized' }),
+      ]);
+    }
+  });
+
+  it('asks for a customer session exactly where the document requires one', async () => {
+    for (const op of operations) {
+      const method = op.method.toUpperCase();
+      const answer = await call(method, sample(op.path), { body: bodyFor(method), headers: { 'Idempotency-Key': key() } });
+      const sessionRequired = answer.status === 401 && isObject(answer.body) && answer.body.code === 'session-required';
+      expect(sessionRequired, `${method} ${op.path} answered ${answer.status}`).toBe(needsSession(op));
+    }
+    expect(operations.filter(needsSession).map((op) => `${op.method} ${op.path}`)).toContain('delete /api/v1/sessions/current');
+  });
+
+  it('asks for an Idempotency-Key exactly where the document requires one', async () => {
+    for (const op of operations) {
+      const method = op.method.toUpperCase();
+      const answer = await call(method, sample(op.path), { body: bodyFor(method) });
+      const keyMissing = answer.status === 400 && isObject(answer.body) && answer.body.code === 'idempotency-key-missing';
+      expect(keyMissing, `${method} ${op.path} answered ${answer.status}`).toBe(hasRequiredIdempotencyKey(op));
+    }
+  });
+
+  it('refuses a body that is not JSON with 415, and broken JSON with 400', async () => {
+    const text = await call('POST', '/api/v1/sessions', { rawBody: 'accountNumber=820000001', contentType: 'text/plain' });
+    expect([text.status, text.body]).toEqual([415, expect.objectContaining({ code: 'unsupported-media-type' })]);
+    const broken = await call('POST', '/api/v1/sessions', { rawBody: '{"accountNumber": ' });
+    expect([broken.status, broken.body]).toEqual([400, expect.objectContaining({ code: 'invalid-json' })]);
+    const brokenWrite = await call('POST', '/api/v1/accounts/820000001/appeals', { rawBody: '{', headers: { 'Idempotency-Key': key() } });
+    expect([brokenWrite.status, brokenWrite.body]).toEqual([400, expect.objectContaining({ code: 'invalid-json' })]);
+  });
+
+  it('answers paths and methods outside the document with 404 and 405 and the error body the description promises', async () => {
+    const validate = validatorAt('#/components/schemas/Error');
+    const nowhere = await fetch(`${server.url}/api/v1/nowhere`, { headers: TERMINAL_HEADERS });
+    const nowhereBody: unknown = await nowhere.json();
+    expect([nowhere.status, validate(nowhereBody), nowhereBody]).toEqual([404, true, expect.objectContaining({ code: 'not-found' })]);
+    const put = await fetch(`${server.url}/api/v1/sessions`, { method: 'PUT', headers: TERMINAL_HEADERS });
+    const putBody: unknown = await put.json();
+    expect([put.status, validate(putBody), putBody]).toEqual([405, true, expect.objectContaining({ code: 'method-not-allowed' })]);
+    expect(doc.info.description).toMatch(/`404` `not-found`[\s\S]*`405` `method-not-allowed`/);
+  });
+
+  it('was answered with its documented success at some point of this file', () => {
+    const succeeded = new Set(
+      checked
+        .filter((exchange) => exchange.status >= 200 && exchange.status < 300)
+        .map((exchange) => {
+          const found = operationFor(exchange.method, exchange.pathname);
+          return found ? `${found.op.method.toUpperCase()} ${found.op.path}` : '';
+        }),
+    );
+    for (const route of referenceBillingRouteList())
+      expect(succeeded.has(`${route.method} ${route.path}`), `${route.method} ${route.path}`).toBe(true);
+    // And the checks above really looked at a lot of traffic, refusals included.
+    expect(checked.length).toBeGreaterThan(150);
+    expect([...new Set(checked.map((exchange) => exchange.status))]).toEqual(
+      expect.arrayContaining([200, 201, 204, 400, 401, 403, 404, 409, 415, 422, 429]),
+    );
+  });
+});
