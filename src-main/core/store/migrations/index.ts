@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { migration001Initial } from './001-initial';
 import { migration002Outbox } from './002-outbox';
 import { migration003Staff } from './003-staff';
+import { migration004PrintJournal } from './004-print-journal';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const kioskMigrations: readonly Migration[] = [migration001Initial, migration002Outbox, migration003Staff];
+export const kioskMigrations: readonly Migration[] = [migration001Initial, migration002Outbox, migration003Staff, migration004PrintJournal];

@@ -1,0 +1,186 @@
+// Prints receipts and keeps the print journal. Printer trouble is normal, not an error: every job
+// is journaled first; if the printer cannot print, the customer's operation still stands, they get
+// a clear message, and the job waits in the journal for staff to reprint. Paper near end is noted
+// for staff only.
+import type { KioskDatabase } from '../store/database';
+import type { Logger } from '../logging/logger';
+import { encodeReceipt, type CodePage, type CommandSet } from './escpos-encoder';
+import type { PrinterState, PrinterStatus, PrinterTransport } from './printer-transport';
+import { layoutReceipt, receiptText, type Receipt, type ReceiptKind } from './receipt';
+
+export interface PrintSettings {
+  commandSet: CommandSet;
+  codePage: CodePage;
+  columns: number;
+}
+
+export type PrintJobStatus = 'printing' | 'printed' | 'failed' | 'not-confirmed';
+
+export interface PrintOutcome {
+  jobId: number;
+  status: PrintJobStatus;
+  printerState: PrinterState;
+  /** Customer-ready Russian text when the receipt did not come out (or may not have). */
+  message: string | null;
+}
+
+export interface PrintJobRow {
+  id: number;
+  kind: ReceiptKind;
+  accountNumber: string | null;
+  status: PrintJobStatus;
+  printerState: string | null;
+  attempts: number;
+  createdAt: number;
+  finishedAt: number | null;
+  reprintOf: number | null;
+  /** False once the receipt's personal content has been wiped by retention. */
+  reprintable: boolean;
+}
+
+const STATE_MESSAGES: Record<Exclude<PrinterState, 'ready'>, string> = {
+  'paper-out': 'В принтере закончилась бумага.',
+  'cover-open': 'Открыта крышка принтера.',
+  offline: 'Принтер не подключён или выключен.',
+  'not-responding': 'Принтер не отвечает.',
+  unknown: 'Состояние принтера неизвестно.',
+};
+
+const AFTER_FAILURE =
+  'Операция при этом выполнена. Квитанция сохранена: сотрудник офиса распечатает её для вас, или сфотографируйте данные с экрана.';
+
+export class PrintService {
+  private lastStatus: PrinterStatus | null = null;
+
+  constructor(
+    private readonly db: KioskDatabase,
+    private readonly transport: PrinterTransport,
+    private readonly settings: PrintSettings,
+    private readonly logger: Logger,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get printerDescription(): string {
+    return this.transport.description;
+  }
+
+  /** What the receipt will look like, line by line, on this printer's paper. */
+  preview(receipt: Receipt): { columns: number; lines: string[]; qrPayloads: string[] } {
+    const lines = layoutReceipt(receipt, this.settings.columns);
+    return {
+      columns: this.settings.columns,
+      lines: receiptText(lines, this.settings.columns),
+      qrPayloads: lines.flatMap((line) => (line.kind === 'qr' ? [line.payload] : [])),
+    };
+  }
+
+  async print(
+    receipt: Receipt,
+    owner: { accountNumber: string | null; sessionId: string | null },
+    reprintOf: number | null = null,
+  ): Promise<PrintOutcome> {
+    // Journal first: even if the kiosk dies mid-job, the job is on record.
+    const jobId = Number(
+      this.db
+        .prepare(
+          `INSERT INTO print_job (kind, account_number, session_id, receipt_json, status, attempts, created_at, reprint_of)
+           VALUES (?, ?, ?, ?, 'printing', 1, ?, ?)`,
+        )
+        .run(receipt.kind, owner.accountNumber, owner.sessionId, JSON.stringify(receipt), this.clock(), reprintOf).lastInsertRowid,
+    );
+    const bytes = encodeReceipt(layoutReceipt(receipt, this.settings.columns), this.settings);
+    let outcome: PrintOutcome;
+    try {
+      const sent = await this.transport.send(bytes, `${String(jobId).padStart(6, '0')}-${receipt.kind}`);
+      if (!sent.sent) {
+        this.lastStatus = sent.status;
+        outcome = {
+          jobId,
+          status: 'failed',
+          printerState: sent.status.state,
+          message: `${STATE_MESSAGES[sent.status.state as Exclude<PrinterState, 'ready'>] ?? ''} ${AFTER_FAILURE}`.trim(),
+        };
+      } else if (!sent.confirmed) {
+        outcome = {
+          jobId,
+          status: 'not-confirmed',
+          printerState: 'not-responding',
+          message:
+            'Принтер не подтвердил печать. Если квитанция не вышла, обратитесь к сотруднику офиса: она сохранена и может быть распечатана повторно.',
+        };
+      } else {
+        outcome = { jobId, status: 'printed', printerState: 'ready', message: null };
+      }
+    } catch (error) {
+      this.logger.warn('print failed', { jobId, error });
+      outcome = { jobId, status: 'failed', printerState: 'unknown', message: `${STATE_MESSAGES['not-responding']} ${AFTER_FAILURE}` };
+    }
+    this.db
+      .prepare('UPDATE print_job SET status = ?, printer_state = ?, finished_at = ? WHERE id = ?')
+      .run(outcome.status, outcome.printerState, this.clock(), jobId);
+    if (outcome.status !== 'printed') this.logger.warn('receipt not printed', { jobId, kind: receipt.kind, state: outcome.printerState });
+    return outcome;
+  }
+
+  /** Prints a journaled receipt again (a new journal row that points at the original). */
+  async reprint(jobId: number): Promise<PrintOutcome | null> {
+    const row = this.db
+      .prepare<[number], { receipt_json: string | null; account_number: string | null; session_id: string | null }>(
+        'SELECT receipt_json, account_number, session_id FROM print_job WHERE id = ?',
+      )
+      .get(jobId);
+    if (!row?.receipt_json) return null;
+    return this.print(JSON.parse(row.receipt_json) as Receipt, { accountNumber: row.account_number, sessionId: row.session_id }, jobId);
+  }
+
+  async status(): Promise<PrinterStatus> {
+    this.lastStatus = await this.transport.status();
+    return this.lastStatus;
+  }
+
+  /** The last status seen (for the heartbeat and the staff screen) without asking the printer again. */
+  get lastKnownStatus(): PrinterStatus | null {
+    return this.lastStatus;
+  }
+
+  journal(limit = 50): PrintJobRow[] {
+    return this.db
+      .prepare<
+        [number],
+        {
+          id: number;
+          kind: ReceiptKind;
+          account_number: string | null;
+          status: PrintJobStatus;
+          printer_state: string | null;
+          attempts: number;
+          created_at: number;
+          finished_at: number | null;
+          reprint_of: number | null;
+          receipt_json: string | null;
+        }
+      >('SELECT * FROM print_job ORDER BY id DESC LIMIT ?')
+      .all(limit)
+      .map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        accountNumber: row.account_number,
+        status: row.status,
+        printerState: row.printer_state,
+        attempts: row.attempts,
+        createdAt: row.created_at,
+        finishedAt: row.finished_at,
+        reprintOf: row.reprint_of,
+        reprintable: row.receipt_json !== null,
+      }));
+  }
+
+  /** Whether a journaled job was printed for this customer visit (a customer may reprint only their own). */
+  belongsToSession(jobId: number, sessionId: string): boolean {
+    return (
+      this.db
+        .prepare<[number, string], { id: number }>('SELECT id FROM print_job WHERE id = ? AND session_id = ?')
+        .get(jobId, sessionId) !== undefined
+    );
+  }
+}
