@@ -15,11 +15,15 @@ import { createTerminalHandlers } from './api/handlers/terminal-handlers';
 import { BillingClient } from './billing/billing-client';
 import { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
+import { HeartbeatSender } from './heartbeat/heartbeat-sender';
 import { requireCustomerFrom, type KioskServices } from './kiosk-services';
 import { silentLogger, type Logger } from './logging/logger';
 import { billingSenders, CustomerSubmissions, SUBMISSION_SECRET_FIELDS } from './outbox/customer-submissions';
 import { Outbox } from './outbox/outbox';
 import { OutboxWorker } from './outbox/outbox-worker';
+import { PrintService } from './printing/print-service';
+import { createPrinterTransport } from './printing/printer-transport';
+import { columnsFor } from './printing/receipt';
 import { ReferenceCache } from './reference/reference-cache';
 import { CustomerSession } from './session/customer-session';
 import { LoginLimiter } from './session/login-limiter';
@@ -67,7 +71,42 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger,
     clock,
     onReachability: (reachable) => billingLink.record(reachable),
+    backoff: { baseMs: config.delivery.retryBaseMs, capMs: config.delivery.retryCapMs },
   });
+  // Training mode and unconfigured terminals print to a folder of receipt files.
+  const printerInterface = config.printer.interface ?? `file://${path.join(dataDir, 'receipts')}`;
+  const printing = new PrintService(
+    db,
+    createPrinterTransport(printerInterface, config.printer.timeoutMs),
+    { commandSet: config.printer.commandSet, codePage: config.printer.codePage, columns: columnsFor(config.printer.widthMm) },
+    logger,
+    clock,
+  );
+  const heartbeat = new HeartbeatSender(
+    (report) =>
+      billingLink.call(() =>
+        billing.sendHeartbeat({
+          version: report.version,
+          queueDepth: report.queueDepth,
+          oldestPendingAgeSeconds: report.oldestPendingAgeSeconds,
+          printerState: report.printerState,
+          sentAt: new Date(clock()).toISOString(),
+        }),
+      ),
+    () => {
+      const stats = outbox.stats();
+      const printer = printing.lastKnownStatus;
+      return {
+        terminalId: config.terminalId,
+        version: KIOSK_VERSION,
+        queueDepth: stats.pending,
+        oldestPendingAgeSeconds: stats.oldestPendingAt === null ? null : Math.max(0, Math.round((clock() - stats.oldestPendingAt) / 1000)),
+        printerState: printer ? `${printer.state}${printer.paperNearEnd ? ', paper-near-end' : ''}` : 'not-checked',
+      };
+    },
+    logger,
+    clock,
+  );
   const services: KioskServices = {
     config,
     dataDir,
@@ -83,6 +122,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     outboxWorker,
     // A little longer than one billing call, so a healthy billing centre confirms before the screen does.
     submissions: new CustomerSubmissions(outbox, outboxWorker, config.billing.timeoutMs + 500, clock),
+    printing,
+    heartbeat,
+    startedAt: clock(),
     logger,
     clock,
     requireCustomer: requireCustomerFrom(customerSession),
@@ -105,6 +147,20 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   );
   // Whatever the previous run left pending goes out first.
   outboxWorker.start();
+  // The heartbeat doubles as the link probe: when the billing centre returns, the indicator and
+  // the outbox notice within one interval even if no customer touches the screen.
+  heartbeat.start(config.delivery.heartbeatSeconds * 1000);
+  billingLink.onChange((online) => {
+    if (online) outboxWorker.kick();
+  });
+  const retentionMs = config.retention.settledDays * 24 * 60 * 60_000;
+  const applyRetention = () => {
+    const wiped = outbox.wipeSettledOlderThan(retentionMs) + printing.wipeFinishedOlderThan(retentionMs);
+    if (wiped > 0) logger.info('retention: personal content wiped', { rows: wiped });
+  };
+  applyRetention();
+  const retentionTimer = setInterval(applyRetention, 60 * 60_000);
+  retentionTimer.unref();
   logger.info('kiosk core started', { trainingMode, terminalId: config.terminalId, version: KIOSK_VERSION });
 
   return {
@@ -113,6 +169,8 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     billingUrl,
     async close() {
       customerSession.end();
+      heartbeat.stop();
+      clearInterval(retentionTimer);
       await outboxWorker.stop();
       await trainingServer?.close();
       db.close();

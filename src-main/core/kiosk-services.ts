@@ -4,10 +4,12 @@ import { KioskFailure } from './api/contract';
 import type { BillingClient } from './billing/billing-client';
 import type { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
+import type { HeartbeatSender } from './heartbeat/heartbeat-sender';
 import type { Logger } from './logging/logger';
 import type { CustomerSubmissions } from './outbox/customer-submissions';
 import type { Outbox } from './outbox/outbox';
 import type { OutboxWorker } from './outbox/outbox-worker';
+import type { PrintService } from './printing/print-service';
 import type { ReferenceCache } from './reference/reference-cache';
 import type { CustomerSession, CustomerSessionData } from './session/customer-session';
 import type { LoginLimiter } from './session/login-limiter';
@@ -29,6 +31,11 @@ export interface KioskServices {
   outboxWorker: OutboxWorker;
   /** Write-ahead, then deliver: every customer write goes through here. */
   submissions: CustomerSubmissions;
+  /** The receipt printer and its journal. */
+  printing: PrintService;
+  heartbeat: HeartbeatSender;
+  /** When the core started (for uptime on the staff screen). */
+  startedAt: number;
   logger: Logger;
   clock: () => number;
   /** The logged-in customer, or a refusal that sends the renderer back to the login screen. */

@@ -62,6 +62,28 @@ export const kioskConfigSchema = z
       })
       .strict()
       .prefault({}),
+    delivery: z
+      .object({
+        /** Exponential back-off of outbox retries: first delay and cap (full jitter below the cap). */
+        retryBaseMs: z.number().int().min(10).max(60_000).default(1_000),
+        retryCapMs: z
+          .number()
+          .int()
+          .min(100)
+          .max(60 * 60_000)
+          .default(5 * 60_000),
+        /** Seconds between heartbeats to the billing centre. */
+        heartbeatSeconds: z.number().int().min(5).max(3_600).default(60),
+      })
+      .strict()
+      .prefault({}),
+    retention: z
+      .object({
+        /** Days after which delivered submissions and printed receipts lose their personal content. */
+        settledDays: z.number().int().min(1).max(365).default(30),
+      })
+      .strict()
+      .prefault({}),
     /** Port of the loopback HTTP transport in browser mode; 0 picks a free one. */
     httpPort: z.number().int().min(0).max(65_535).default(0),
   })
@@ -92,6 +114,10 @@ const ENV_OVERRIDES: ReadonlyArray<[variable: string, field: string, kind: 'stri
   ['KIOSK_IDLE_TIMEOUT_S', 'ui.idleTimeoutSeconds', 'int'],
   ['KIOSK_LANGUAGES', 'ui.languages', 'list'],
   ['KIOSK_PORT', 'httpPort', 'int'],
+  ['KIOSK_RETRY_BASE_MS', 'delivery.retryBaseMs', 'int'],
+  ['KIOSK_RETRY_CAP_MS', 'delivery.retryCapMs', 'int'],
+  ['KIOSK_HEARTBEAT_S', 'delivery.heartbeatSeconds', 'int'],
+  ['KIOSK_RETENTION_DAYS', 'retention.settledDays', 'int'],
 ];
 
 export interface LoadConfigOptions {

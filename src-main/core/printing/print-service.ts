@@ -175,6 +175,26 @@ export class PrintService {
       }));
   }
 
+  /** Retention: receipts of finished jobs older than `retentionMs` lose their content (no more reprints). */
+  wipeFinishedOlderThan(retentionMs: number): number {
+    return this.db
+      .prepare(
+        `UPDATE print_job SET receipt_json = NULL, receipt_wiped_at = ?
+         WHERE receipt_json IS NOT NULL AND status <> 'printing' AND created_at < ?`,
+      )
+      .run(this.clock(), this.clock() - retentionMs).changes;
+  }
+
+  /**
+   * Privacy at logout: the customer's receipts that did not print are dropped from the queue of
+   * reprints (the journal keeps the row, without content), so the next customer cannot get them.
+   */
+  forgetUnprintedOfSession(sessionId: string): number {
+    return this.db
+      .prepare(`UPDATE print_job SET receipt_json = NULL, receipt_wiped_at = ? WHERE session_id = ? AND status <> 'printed' AND receipt_json IS NOT NULL`)
+      .run(this.clock(), sessionId).changes;
+  }
+
   /** Whether a journaled job was printed for this customer visit (a customer may reprint only their own). */
   belongsToSession(jobId: number, sessionId: string): boolean {
     return (

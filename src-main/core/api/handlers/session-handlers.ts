@@ -61,6 +61,7 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
     async 'session.logout'() {
       const ended = customerSession.end();
       if (ended) {
+        services.printing.forgetUnprintedOfSession(ended.sessionId);
         // Best effort: the local session is already gone; the billing token expires by itself.
         billing.logout(ended.billingToken).catch(() => undefined);
         logger.info('customer logged out', { accountNumber: ended.accountNumber });
