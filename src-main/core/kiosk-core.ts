@@ -72,6 +72,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     clock,
     onReachability: (reachable) => billingLink.record(reachable),
     backoff: { baseMs: config.delivery.retryBaseMs, capMs: config.delivery.retryCapMs },
+    breaker: { failureThreshold: 5, cooldownMs: config.delivery.breakerCooldownMs },
   });
   // Training mode and unconfigured terminals print to a folder of receipt files.
   const printerInterface = config.printer.interface ?? `file://${path.join(dataDir, 'receipts')}`;

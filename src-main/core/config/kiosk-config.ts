@@ -72,6 +72,13 @@ export const kioskConfigSchema = z
           .min(100)
           .max(60 * 60_000)
           .default(5 * 60_000),
+        /** After 5 failures in a row the outbox pauses this long before trying the billing centre again. */
+        breakerCooldownMs: z
+          .number()
+          .int()
+          .min(50)
+          .max(10 * 60_000)
+          .default(30_000),
         /** Seconds between heartbeats to the billing centre. */
         heartbeatSeconds: z.number().int().min(5).max(3_600).default(60),
       })

@@ -32,6 +32,14 @@ export interface SubmissionOutcome {
   submittedAt: string;
 }
 
+export interface Accepted {
+  submissionId: number;
+  messageId: number;
+  idempotencyKey: string;
+  localReference: string;
+  submittedAt: string;
+}
+
 export function billingSenders(billing: BillingClient): Record<SubmissionKind, OutboxSender> {
   return {
     readings: (message) => billing.submitReadings(message.accountNumber, message.payload as ReadingsRequest, message.idempotencyKey),
@@ -52,6 +60,38 @@ export class CustomerSubmissions {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** Write-ahead: the submission and its outbox message are committed; nothing is sent yet. */
+  accept<K extends SubmissionKind>(
+    kind: K,
+    accountNumber: string,
+    sessionId: string | null,
+    buildPayload: (submittedAt: string) => SubmissionPayloads[K],
+    summary: unknown,
+  ): Accepted {
+    const submittedAt = new Date(this.clock()).toISOString();
+    const enqueued = this.outbox.enqueue({ kind, accountNumber, sessionId, payload: buildPayload(submittedAt), summary });
+    this.worker.kick();
+    return { ...enqueued, submittedAt };
+  }
+
+  /** Gives the worker a few seconds to deliver an accepted submission, then reports honestly. */
+  async confirm(accepted: Accepted): Promise<SubmissionOutcome> {
+    const delivery = await this.worker.deliverSoon(accepted.messageId, this.deliveryWaitMs);
+    const message = this.outbox.get(accepted.messageId);
+    // The customer reads the refusal on screen and can correct it there; staff need not chase it.
+    if (delivery === 'rejected') this.outbox.markHandled(accepted.messageId, 'customer-informed');
+    return {
+      localReference: accepted.localReference,
+      delivery,
+      result: delivery === 'delivered' ? (message?.result ?? null) : null,
+      rejection:
+        delivery === 'rejected' && message
+          ? { code: message.rejectionCode ?? 'rejected', message: message.rejectionMessage ?? 'Расчётный центр отклонил операцию.' }
+          : null,
+      submittedAt: accepted.submittedAt,
+    };
+  }
+
   async submit<K extends SubmissionKind>(
     kind: K,
     accountNumber: string,
@@ -59,21 +99,6 @@ export class CustomerSubmissions {
     buildPayload: (submittedAt: string) => SubmissionPayloads[K],
     summary: unknown,
   ): Promise<SubmissionOutcome> {
-    const submittedAt = new Date(this.clock()).toISOString();
-    const enqueued = this.outbox.enqueue({ kind, accountNumber, sessionId, payload: buildPayload(submittedAt), summary });
-    const delivery = await this.worker.deliverSoon(enqueued.messageId, this.deliveryWaitMs);
-    const message = this.outbox.get(enqueued.messageId);
-    // The customer reads the refusal on screen and can correct it there; staff need not chase it.
-    if (delivery === 'rejected') this.outbox.markHandled(enqueued.messageId, 'customer-informed');
-    return {
-      localReference: enqueued.localReference,
-      delivery,
-      result: delivery === 'delivered' ? (message?.result ?? null) : null,
-      rejection:
-        delivery === 'rejected' && message
-          ? { code: message.rejectionCode ?? 'rejected', message: message.rejectionMessage ?? 'Расчётный центр отклонил операцию.' }
-          : null,
-      submittedAt,
-    };
+    return this.confirm(this.accept(kind, accountNumber, sessionId, buildPayload, summary));
   }
 }
