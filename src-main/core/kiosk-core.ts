@@ -11,6 +11,7 @@ import { createProfileHandlers } from './api/handlers/profile-handlers';
 import { createReadingsHandlers } from './api/handlers/readings-handlers';
 import { createRegistrationHandlers } from './api/handlers/registration-handlers';
 import { createSessionHandlers } from './api/handlers/session-handlers';
+import { createStaffHandlers } from './api/handlers/staff-handlers';
 import { createTerminalHandlers } from './api/handlers/terminal-handlers';
 import { BillingClient } from './billing/billing-client';
 import { BillingLink } from './billing/billing-link';
@@ -27,6 +28,7 @@ import { columnsFor } from './printing/receipt';
 import { ReferenceCache } from './reference/reference-cache';
 import { CustomerSession } from './session/customer-session';
 import { LoginLimiter } from './session/login-limiter';
+import { StaffDesk } from './staff/staff-desk';
 import { openKioskDatabase } from './store/database';
 
 export interface KioskCoreOptions {
@@ -45,6 +47,9 @@ export interface KioskCore {
 }
 
 export const KIOSK_VERSION: string = packageJson.version;
+
+/** The demo staff member of training mode (README): staff number 1001, PIN 123456. */
+export const TRAINING_STAFF_MEMBER = { staffNumber: '1001', displayName: 'Сотрудник (учебный режим)', pinHash: '123456' } as const;
 
 export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
   const { config, dataDir } = options;
@@ -108,6 +113,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger,
     clock,
   );
+  const loginLimiter = new LoginLimiter(db, clock);
+  const staffDesk = new StaffDesk(
+    db,
+    loginLimiter,
+    { maxFailuresPerSubject: 5, maxFailuresPerTerminal: 20, windowMs: config.limits.loginLockoutMinutes * 60_000 },
+    clock,
+  );
+  staffDesk.ensureMembers(trainingMode ? [...config.staff, TRAINING_STAFF_MEMBER] : config.staff);
   const services: KioskServices = {
     config,
     dataDir,
@@ -117,7 +130,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     billing,
     billingLink,
     customerSession,
-    loginLimiter: new LoginLimiter(db, clock),
+    loginLimiter,
+    staffDesk,
+    billingUrl,
     referenceCache: new ReferenceCache(db, clock),
     outbox,
     outboxWorker,
@@ -140,10 +155,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     ...createReadingsHandlers(services),
     ...createAppealHandlers(services),
     ...createProfileHandlers(services),
+    ...createStaffHandlers(services),
   };
   const dispatch = createDispatcher(
     handlers,
-    { customerLoggedIn: () => customerSession.active !== null, staffLoggedIn: () => false },
+    { customerLoggedIn: () => customerSession.active !== null, staffLoggedIn: () => staffDesk.session !== null },
     logger,
   );
   // Whatever the previous run left pending goes out first.

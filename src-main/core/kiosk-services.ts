@@ -13,6 +13,7 @@ import type { PrintService } from './printing/print-service';
 import type { ReferenceCache } from './reference/reference-cache';
 import type { CustomerSession, CustomerSessionData } from './session/customer-session';
 import type { LoginLimiter } from './session/login-limiter';
+import type { StaffDesk } from './staff/staff-desk';
 import type { KioskDatabase } from './store/database';
 
 export interface KioskServices {
@@ -34,6 +35,10 @@ export interface KioskServices {
   /** The receipt printer and its journal. */
   printing: PrintService;
   heartbeat: HeartbeatSender;
+  /** Office staff: PIN login, the staff session, the append-only audit log. */
+  staffDesk: StaffDesk;
+  /** URL of the billing API in use (the in-process reference server in training mode). */
+  billingUrl: string;
   /** When the core started (for uptime on the staff screen). */
   startedAt: number;
   logger: Logger;

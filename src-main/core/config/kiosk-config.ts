@@ -91,6 +91,21 @@ export const kioskConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Office staff who may open the staff screen. PINs as `scrypt$…` hashes (make one with
+     * `npm run staff-pin-hash`). In training mode a demo member 1001 / PIN 123456 is added.
+     */
+    staff: z
+      .array(
+        z
+          .object({
+            staffNumber: z.string().regex(/^\d{3,8}$/, { error: '3 to 8 digits' }),
+            displayName: z.string().min(1).max(80),
+            pinHash: z.string().startsWith('scrypt$', { error: 'a scrypt hash made by npm run staff-pin-hash, never a plain PIN' }),
+          })
+          .strict(),
+      )
+      .default([]),
     /** Port of the loopback HTTP transport in browser mode; 0 picks a free one. */
     httpPort: z.number().int().min(0).max(65_535).default(0),
   })

@@ -7,6 +7,7 @@ import { profileMethods } from './profile-methods';
 import { readingsMethods } from './readings-methods';
 import { registrationMethods } from './registration-methods';
 import { sessionMethods } from './session-methods';
+import { staffMethods } from './staff-methods';
 import { terminalMethods } from './terminal-methods';
 
 export const kioskMethods = {
@@ -17,6 +18,7 @@ export const kioskMethods = {
   ...readingsMethods,
   ...appealMethods,
   ...profileMethods,
+  ...staffMethods,
 } as const;
 
 export type KioskMethods = typeof kioskMethods;
