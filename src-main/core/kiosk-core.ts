@@ -7,6 +7,7 @@ import { startReferenceBillingServer } from '../billing-server/reference-billing
 import { createDispatcher, type KioskDispatch, type KioskHandlers } from './api/dispatcher';
 import { createAppealHandlers } from './api/handlers/appeal-handlers';
 import { createPaymentHandlers } from './api/handlers/payment-handlers';
+import { createPrintHandlers } from './api/handlers/print-handlers';
 import { createProfileHandlers } from './api/handlers/profile-handlers';
 import { createReadingsHandlers } from './api/handlers/readings-handlers';
 import { createRegistrationHandlers } from './api/handlers/registration-handlers';
@@ -155,6 +156,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     ...createReadingsHandlers(services),
     ...createAppealHandlers(services),
     ...createProfileHandlers(services),
+    ...createPrintHandlers(services),
     ...createStaffHandlers(services),
   };
   const dispatch = createDispatcher(

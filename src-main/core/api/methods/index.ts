@@ -3,6 +3,7 @@
 import type { MethodInput, MethodOutput } from '../contract';
 import { appealMethods } from './appeal-methods';
 import { paymentMethods } from './payment-methods';
+import { printMethods } from './print-methods';
 import { profileMethods } from './profile-methods';
 import { readingsMethods } from './readings-methods';
 import { registrationMethods } from './registration-methods';
@@ -18,6 +19,7 @@ export const kioskMethods = {
   ...readingsMethods,
   ...appealMethods,
   ...profileMethods,
+  ...printMethods,
   ...staffMethods,
 } as const;
 
