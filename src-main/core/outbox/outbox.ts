@@ -116,6 +116,32 @@ export class Outbox {
     })();
   }
 
+  /** A submission of this customer visit by its local reference, with its delivery state (for receipts). */
+  findOfSession(
+    localReference: string,
+    accountNumber: string,
+    sessionId: string,
+  ): { kind: string; summary: unknown; createdAt: number; status: OutboxStatus; result: unknown } | null {
+    const row = this.db
+      .prepare<
+        [string, string, string],
+        { kind: string; summary_json: string | null; created_at: number; status: OutboxStatus; result_json: string | null }
+      >(
+        `SELECT s.kind, s.summary_json, s.created_at, m.status, m.result_json FROM submission s
+         JOIN outbox_message m ON m.submission_id = s.id
+         WHERE s.local_reference = ? AND s.account_number = ? AND s.session_id = ?`,
+      )
+      .get(localReference, accountNumber, sessionId);
+    if (!row) return null;
+    return {
+      kind: row.kind,
+      summary: row.summary_json === null ? null : (JSON.parse(row.summary_json) as unknown),
+      createdAt: row.created_at,
+      status: row.status,
+      result: row.result_json === null ? null : (JSON.parse(row.result_json) as unknown),
+    };
+  }
+
   get(id: number): OutboxMessage | null {
     const row = this.db.prepare<[number], OutboxRow>(`${SELECT_MESSAGE} WHERE m.id = ?`).get(id);
     return row ? toMessage(row) : null;

@@ -191,7 +191,9 @@ export class PrintService {
    */
   forgetUnprintedOfSession(sessionId: string): number {
     return this.db
-      .prepare(`UPDATE print_job SET receipt_json = NULL, receipt_wiped_at = ? WHERE session_id = ? AND status <> 'printed' AND receipt_json IS NOT NULL`)
+      .prepare(
+        `UPDATE print_job SET receipt_json = NULL, receipt_wiped_at = ? WHERE session_id = ? AND status <> 'printed' AND receipt_json IS NOT NULL`,
+      )
       .run(this.clock(), sessionId).changes;
   }
 
