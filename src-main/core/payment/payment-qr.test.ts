@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPaymentQrPayload, parsePaymentQrPayload, PaymentQrError, type PayeeRequisites } from './payment-qr';
+import { buildPaymentQrPayload, parsePaymentQrPayload, paymentQrPayloadProblems, PaymentQrError, type PayeeRequisites } from './payment-qr';
 
 const payee: PayeeRequisites = {
   name: 'МУП «Уфимские инженерные сети»',
@@ -61,5 +61,49 @@ describe('GOST R 56042-2014 payment QR payload', () => {
     const payload = buildPaymentQrPayload(payee, { ...payment, payerAddress: 'г. Уфа,\nул. Ленина, д. 1' });
     expect(payload).not.toMatch(/[\r\n]/);
     expect(payload.endsWith('PayerAddress=г. Уфа, ул. Ленина, д. 1')).toBe(true);
+  });
+});
+
+describe('payloads checked against the standard', () => {
+  it('a payload the builder makes breaks none of the rules, whichever separator it needs', () => {
+    expect(paymentQrPayloadProblems(buildPaymentQrPayload(payee, payment))).toEqual([]);
+    const withPipe = buildPaymentQrPayload(payee, {
+      ...payment,
+      purpose: 'Оплата | ГВС',
+      lastName: 'Иванова',
+      payerAddress: 'г. Уфа, ул. Ленина, д. 1',
+    });
+    expect(paymentQrPayloadProblems(withPipe)).toEqual([]);
+    const pipeAndSemicolon = buildPaymentQrPayload(payee, { ...payment, purpose: 'Оплата | ГВС; отопление' });
+    expect(pipeAndSemicolon.charAt(7)).toBe(':');
+    expect(paymentQrPayloadProblems(pipeAndSemicolon)).toEqual([]);
+  });
+
+  it('uses UTF-8 (encoding digit 2) and keeps every limit at its maximum', () => {
+    const longest = buildPaymentQrPayload(
+      { ...payee, name: 'Н'.repeat(160), bankName: 'Б'.repeat(45), payeeInn: '027600000012' },
+      { ...payment, purpose: 'П'.repeat(210), sumKopecks: 100_000_000 },
+    );
+    expect(longest.slice(0, 7)).toBe('ST00012');
+    expect(paymentQrPayloadProblems(longest)).toEqual([]);
+  });
+
+  it('finds a wrong header, separator, order, missing or repeated field, bad lengths and formats', () => {
+    const good = buildPaymentQrPayload(payee, payment);
+    expect(paymentQrPayloadProblems(good.replace('ST00012', 'ST00015'))).toContain('header is not ST0001 followed by 1, 2 or 3');
+    expect(paymentQrPayloadProblems(good.replaceAll('|', ',')).join()).toMatch(/not one of the standard's separators/);
+    const swapped = good.replace('|BankName=ПАО Сбербанк|BIC=048073601', '|BIC=048073601|BankName=ПАО Сбербанк');
+    expect(paymentQrPayloadProblems(swapped)).toContain('field 3 is BIC, the standard requires BankName');
+    expect(paymentQrPayloadProblems('ST00012|Name=МУП|PersonalAcc=40702810506000012345').join()).toMatch(/field 3 is missing/);
+    expect(paymentQrPayloadProblems(`${good}|Sum=100`)).toContain('Sum appears twice');
+    expect(paymentQrPayloadProblems(good.replace('BIC=048073601', 'BIC=04807360'))).toContain('BIC must be 9 digits');
+    expect(paymentQrPayloadProblems(good.replace('Sum=123241', 'Sum=1232.41'))).toContain('Sum must be 1–18 digits');
+    expect(paymentQrPayloadProblems(good.replace('PaymPeriod=11.2026', 'PaymPeriod=2026-11'))).toContain('PaymPeriod is not MM.YYYY');
+    expect(paymentQrPayloadProblems(good.replace('TechCode=02', 'TechCode=2'))).toContain('TechCode is not a code from 01 to 15');
+    expect(paymentQrPayloadProblems(good.replace('Purpose=', `Purpose=${'x'.repeat(211)}`))).toContain(
+      'Purpose is longer than 210 characters',
+    );
+    expect(paymentQrPayloadProblems(good.replace('Purpose=Оплата', 'Purpose=Опл|ата')).join()).toMatch(/has no "="/);
+    expect(paymentQrPayloadProblems(good.replace(/PersAcc=\d+/, 'PersAcc='))).toContain('PersAcc is empty');
   });
 });

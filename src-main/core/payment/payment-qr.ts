@@ -117,3 +117,53 @@ export function parsePaymentQrPayload(payload: string): { header: string; separa
     });
   return { header, separator, fields };
 }
+
+const REQUIRED_FIELDS = ['Name', 'PersonalAcc', 'BankName', 'BIC', 'CorrespAcc'] as const;
+
+const DIGIT_FIELDS: Record<string, [number, number]> = {
+  PersonalAcc: [20, 20],
+  BIC: [9, 9],
+  CorrespAcc: [1, 20],
+  PayeeINN: [10, 12],
+  KPP: [9, 9],
+  Sum: [1, 18],
+};
+
+/**
+ * Every way a payload breaks GOST R 56042-2014 as the kiosk uses it (empty when it is good): the
+ * header and encoding digit, a separator from the standard's list, the five required fields first
+ * and in order, no field twice or empty, the length limits, digits-only fields, `PaymPeriod` as
+ * MM.YYYY and `TechCode` as one of the standard's two-digit codes.
+ */
+export function paymentQrPayloadProblems(payload: string): string[] {
+  const problems: string[] = [];
+  if (!/^ST0001[123]/.test(payload)) problems.push('header is not ST0001 followed by 1, 2 or 3');
+  const separator = payload.charAt(7);
+  if (!SEPARATORS.includes(separator)) return [...problems, `"${separator}" is not one of the standard's separators`];
+  const segments = payload.slice(8).split(separator);
+  segments.forEach((segment, index) => {
+    if (!segment.includes('=')) problems.push(`part ${index + 1} has no "=" (a value contains the separator?)`);
+  });
+  const { fields } = parsePaymentQrPayload(payload);
+  const keys = fields.map(([key]) => key);
+  REQUIRED_FIELDS.forEach((key, index) => {
+    if (keys[index] !== key) problems.push(`field ${index + 1} is ${keys[index] ?? 'missing'}, the standard requires ${key}`);
+  });
+  const seen = new Set<string>();
+  for (const [key, value] of fields) {
+    if (!/^[A-Za-z]+$/.test(key)) problems.push(`"${key}" is not a field name`);
+    if (seen.has(key)) problems.push(`${key} appears twice`);
+    seen.add(key);
+    if (value.length === 0) problems.push(`${key} is empty`);
+    if (/[\r\n]/.test(value)) problems.push(`${key} contains a line break`);
+    const limit = LIMITS[key];
+    if (limit !== undefined && value.length > limit) problems.push(`${key} is longer than ${limit} characters`);
+    const digits = DIGIT_FIELDS[key];
+    if (digits && (!/^\d+$/.test(value) || value.length < digits[0] || value.length > digits[1])) {
+      problems.push(`${key} must be ${digits[0] === digits[1] ? digits[0] : `${digits[0]}–${digits[1]}`} digits`);
+    }
+    if (key === 'PaymPeriod' && !/^(0[1-9]|1[0-2])\.\d{4}$/.test(value)) problems.push('PaymPeriod is not MM.YYYY');
+    if (key === 'TechCode' && !/^(0[1-9]|1[0-5])$/.test(value)) problems.push('TechCode is not a code from 01 to 15');
+  }
+  return problems;
+}

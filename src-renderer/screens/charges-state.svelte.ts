@@ -1,0 +1,108 @@
+// «Начисления и платежи»: the current period line by line, and a statement for a period the
+// customer picks with the month pickers (12 months by default, at most 36).
+import { callKiosk, type KioskError } from '../lib/kiosk-api';
+import type { KioskOutput } from '../../src-main/core/api/methods';
+import { kioskApp } from '../state/kiosk-app.svelte';
+
+export type CurrentCharges = KioskOutput<'charges.current'>;
+export type StatementResult = KioskOutput<'charges.statement'>;
+
+export const MAX_STATEMENT_MONTHS = 36;
+/** How far back the pickers go; the billing centre keeps less and says from when. */
+const PICKER_YEARS_BACK = 10;
+
+export function addMonths(period: string, months: number): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const index = year * 12 + (month - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Months from `from` to `to` inclusive; zero or less when reversed. */
+export function periodLength(from: string, to: string): number {
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth) + 1;
+}
+
+/** Catalog key of the refusal for a period, or null when it may be shown. */
+export function rangeProblemKey(from: string, to: string): string | null {
+  if (from > to) return 'charges.errors.reversed';
+  if (periodLength(from, to) > MAX_STATEMENT_MONTHS) return 'charges.errors.tooLong';
+  return null;
+}
+
+// Volumes and tariffs are not money in kopecks: their own number formats, the Russian way.
+const volumeFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 4 });
+const tariffFormat = new Intl.NumberFormat('ru-RU', {
+  style: 'currency',
+  currency: 'RUB',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
+
+export function formatVolume(volume: number): string {
+  return volumeFormat.format(volume);
+}
+
+/** A tariff in kopecks per unit (may carry hundredths of a kopeck) as rubles: `2 791,56 ₽`. */
+export function formatTariff(tariffKopecks: number): string {
+  return tariffFormat.format(tariffKopecks / 100);
+}
+
+export class ChargesState {
+  current = $state<CurrentCharges | null>(null);
+  loadError = $state<KioskError | null>(null);
+  from = $state('');
+  to = $state('');
+  /** The latest month the pickers offer: the last billed period. */
+  maxPeriod = $state('');
+  statement = $state<StatementResult | null>(null);
+  /** A refusal found here before asking the core: a catalog key. */
+  rangeProblem = $state<string | null>(null);
+  error = $state<KioskError | null>(null);
+  busy = $state(false);
+
+  readonly minPeriod = $derived(this.maxPeriod ? addMonths(this.maxPeriod, -(PICKER_YEARS_BACK * 12 - 1)) : '');
+  readonly chosenLength = $derived(this.from && this.to ? periodLength(this.from, this.to) : 0);
+
+  async load(): Promise<void> {
+    this.loadError = null;
+    const result = await kioskApp.track(callKiosk('charges.current', {}));
+    if (!result.ok) {
+      this.loadError = result.error;
+      return;
+    }
+    this.current = result.value;
+    this.maxPeriod = result.value.defaultTo;
+    this.from = result.value.defaultFrom;
+    this.to = result.value.defaultTo;
+    await this.show();
+  }
+
+  setFrom(period: string): void {
+    this.from = period;
+    this.rangeProblem = null;
+    this.error = null;
+  }
+
+  setTo(period: string): void {
+    this.to = period;
+    this.rangeProblem = null;
+    this.error = null;
+  }
+
+  /** «Отобразить»: the statement for the chosen period. */
+  async show(): Promise<void> {
+    this.error = null;
+    this.rangeProblem = rangeProblemKey(this.from, this.to);
+    if (this.rangeProblem) return;
+    this.busy = true;
+    try {
+      const result = await kioskApp.track(callKiosk('charges.statement', { from: this.from, to: this.to }));
+      if (result.ok) this.statement = result.value;
+      else this.error = result.error;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
