@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkReading, type MeterForCheck } from './reading-checks';
+import {
+  checkReading,
+  formatNumber,
+  formatReading,
+  outsideWindowMessage,
+  readingWindowState,
+  verificationStatus,
+  type MeterForCheck,
+} from './reading-checks';
 
 const meter: MeterForCheck = {
   meterId: 'hw-1',
@@ -27,12 +35,20 @@ describe('checkReading', () => {
     expect(checkReading(meter, '123456', today).problems[0]?.kind).toBe('too-many-digits');
     expect(checkReading(meter, '123,4567', today).problems[0]?.kind).toBe('too-many-digits');
     expect(checkReading(meter, '00124', today).problems).toEqual([]);
+    expect(checkReading(meter, '123456', today).problems[0]?.message).toBe(
+      'У этого счётчика 5 цифр до запятой и 3 после. Проверьте показание.',
+    );
+    expect(checkReading({ ...meter, maxDigits: 4, decimals: 0 }, '12345', today).problems[0]?.message).toBe(
+      'У этого счётчика 4 цифры и нет дробной части. Проверьте показание.',
+    );
   });
 
   it('refuses a reading lower than the previous one and sends the customer to the office', () => {
     const check = checkReading(meter, '120', today);
     expect(check.problems[0]).toMatchObject({ kind: 'lower-than-previous' });
     expect(check.problems[0]?.message).toContain('обратитесь в офис');
+    expect(check.problems[0]?.message).toContain('(123,456)');
+    expect(check.problems[0]?.message).toContain('замена счётчика оформляется в офисе');
   });
 
   it('asks to confirm a consumption far above the usual', () => {
@@ -47,9 +63,79 @@ describe('checkReading', () => {
     expect(check.problems[0]?.kind).toBe('verification-expired');
     expect(check.problems[0]?.message).toContain('31.10.2026');
     expect(check.problems[0]?.message).toContain('по нормативу');
+    expect(check.problems[0]?.message).toContain('за 3 месяца');
+    expect(check.problems[0]?.message).toContain('аккредитованной организации');
+    // The last day of the verification is still valid.
+    expect(checkReading({ ...meter, verificationDueOn: today }, '124', today).problems).toEqual([]);
   });
 
   it('has no consumption for a first reading', () => {
     expect(checkReading({ ...meter, previousValue: null }, '5', today)).toMatchObject({ value: 5, consumption: null, problems: [] });
+  });
+
+  it('is not high exactly at three times the usual, only above it', () => {
+    expect(checkReading(meter, '135,456', today).highConsumption).toBeNull();
+    expect(checkReading(meter, '135,457', today).highConsumption).not.toBeNull();
+    expect(checkReading({ ...meter, averageMonthlyConsumption: null }, '999', today).highConsumption).toBeNull();
+  });
+
+  it('computes the consumption without floating-point noise', () => {
+    expect(checkReading({ ...meter, previousValue: 0.1 }, '0,3', today).consumption).toBe(0.2);
+    expect(checkReading({ ...meter, decimals: 0, previousValue: 41 }, '45', today).consumption).toBe(4);
+    expect(checkReading({ ...meter, decimals: 0 }, '45,1', today).problems[0]?.kind).toBe('too-many-digits');
+  });
+});
+
+describe('verificationStatus', () => {
+  it('is expiring within 60 days, expired after the due date', () => {
+    expect(verificationStatus('2027-01-20', today)).toEqual({ state: 'valid', daysLeft: 61 });
+    expect(verificationStatus('2027-01-19', today)).toEqual({ state: 'expiring', daysLeft: 60 });
+    expect(verificationStatus(today, today)).toEqual({ state: 'expiring', daysLeft: 0 });
+    expect(verificationStatus('2026-11-19', today)).toEqual({ state: 'expired', daysLeft: -1 });
+  });
+});
+
+describe('readingWindowState', () => {
+  const window = { fromDay: 15, toDay: 25 };
+
+  it('inside the window: open today, counts for this month', () => {
+    expect(readingWindowState(window, '2026-11-15')).toEqual({
+      ...window,
+      openToday: true,
+      countsForPeriod: '2026-11',
+      opensOn: '2026-11-15',
+      closesOn: '2026-11-25',
+    });
+    expect(readingWindowState(window, '2026-11-25').openToday).toBe(true);
+  });
+
+  it('before the window: closed, counts for this month when it opens', () => {
+    expect(readingWindowState(window, '2026-11-14')).toMatchObject({ openToday: false, countsForPeriod: '2026-11', opensOn: '2026-11-15' });
+  });
+
+  it('after the window: closed, counts for next month (across the new year too)', () => {
+    expect(readingWindowState(window, '2026-12-26')).toMatchObject({
+      openToday: false,
+      countsForPeriod: '2027-01',
+      opensOn: '2027-01-15',
+      closesOn: '2027-01-25',
+    });
+    expect(outsideWindowMessage(readingWindowState(window, '2026-11-26'))).toBe(
+      'Показания принимаются с 15 по 25 число месяца, сегодня приём закрыт. Передайте показания с 15.12.2026 по 25.12.2026: ' +
+        'они будут учтены в расчёте за декабрь 2026 г.',
+    );
+  });
+
+  it('a window to the 31st ends on the last day of a short month', () => {
+    expect(readingWindowState({ fromDay: 1, toDay: 31 }, '2026-02-28')).toMatchObject({ openToday: true, closesOn: '2026-02-28' });
+  });
+});
+
+describe('formatting', () => {
+  it('shows readings as the dial does and consumption without trailing zeros', () => {
+    expect(formatReading(123.4, 3)).toBe('123,400');
+    expect(formatReading(7, 0)).toBe('7');
+    expect(formatNumber(4.5)).toBe('4,5');
+    expect(formatNumber(2)).toBe('2');
   });
 });
