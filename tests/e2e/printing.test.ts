@@ -6,7 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
 import { launchChromium, openKioskPage } from '../support/chromium';
-import { logIn, watchForPageProblems } from '../support/kiosk-page';
+import { BillingClient } from '../../src-main/core/billing/billing-client';
+import { formatReading } from '../../src-main/core/readings';
+import { ufaDate } from '../../src-main/core/time/calendar';
+import { keypad, logIn, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
 import { PrinterEmulator } from '../support/printer-emulator';
 
 let kiosk: KioskProcess;
@@ -59,6 +62,47 @@ describe('printing at the kiosk', () => {
     expect(printed?.qrPayloads[0]).toMatch(/^ST00012\|Name=МУП/);
     expect(printed?.cuts).toBe(1);
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints the readings confirmation with the meter, the new reading and the registration number', async () => {
+    const match = /reference billing server at (\S+)/.exec(kiosk.output());
+    if (!match?.[1]) throw new Error('training mode did not print its billing URL');
+    const billing = new BillingClient({ baseUrl: match[1], terminalId: 'E2E', terminalKey: 'training', timeoutMs: 5000 });
+    const session = await billing.login('820000003', 'demo1234');
+    const today = ufaDate(Date.now());
+    const meter = (await billing.getMeters(session.sessionToken)).meters.find(
+      (candidate) => candidate.verificationDueOn >= today && candidate.lastReading,
+    );
+    if (!meter?.lastReading) throw new Error('820000003 should have a working meter');
+    const reading = formatReading(meter.lastReading.value + 1.5, meter.fractionDigits);
+
+    const page = await openKioskPage(browser, kiosk.url);
+    await logIn(page, '820000003', 'demo1234');
+    await page.getByRole('button', { name: 'Передать показания' }).click();
+    await page.getByLabel(`Новое показание счётчика № ${meter.serialNumber}`).click();
+    await keypad(page).getByRole('button', { name: 'Очистить', exact: true }).click();
+    for (const character of reading) {
+      if (character === ',') await page.getByRole('button', { name: 'Запятая', exact: true }).click();
+      else await typeOnKeypad(page, character);
+    }
+    await page.getByRole('button', { name: 'Передать показания' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Показания переданы' }).isVisible()).toBe(true);
+    const number = ((await page.getByText(/^Регистрационный номер: /).textContent()) ?? '').replace('Регистрационный номер: ', '');
+    expect(number).toMatch(/^П-/);
+
+    const before = emulator.printed().length;
+    await page.getByRole('button', { name: 'Напечатать подтверждение' }).click();
+    const preview = page.getByRole('region', { name: 'Так будет выглядеть квитанция' });
+    await preview.getByRole('button', { name: 'Напечатать', exact: true }).click();
+    await expect.poll(() => preview.getByRole('status').textContent()).toBe('Готово. Возьмите квитанцию из принтера.');
+    await expect.poll(() => emulator.printed().length).toBe(before + 1);
+    const text = emulator.printed()[before]?.lines.join('\n') ?? '';
+    expect(text).toContain('Показания приборов учёта');
+    expect(text).toContain(`Счётчик № ${meter.serialNumber}`);
+    expect(text).toContain(reading);
+    expect(text).toContain(number);
+    expect(text).toContain('Показания приняты расчётным центром.');
     await page.context().close();
   });
 });
