@@ -38,7 +38,22 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
   const { billing, billingLink } = services;
   const today = () => ufaDate(services.clock());
 
-  const loadMeters = (billingToken: string): Promise<MetersResponse> => billingLink.call(() => billing.getMeters(billingToken));
+  // The meters of the current visit as last fetched: when the billing centre goes away mid-visit the
+  // customer keeps working from them, and the readings queue in the outbox (forgotten at logout).
+  let fetched: { sessionId: string; response: MetersResponse } | null = null;
+  services.customerSession.onEnd(() => (fetched = null));
+  const loadMeters = async (session: { sessionId: string; billingToken: string }): Promise<MetersResponse> => {
+    try {
+      const response = await billingLink.call(() => billing.getMeters(session.billingToken));
+      fetched = { sessionId: session.sessionId, response };
+      return response;
+    } catch (error) {
+      const unreachable =
+        error instanceof KioskFailure && (error.error.code === 'billing-unavailable' || error.error.code === 'billing-timeout');
+      if (unreachable && fetched?.sessionId === session.sessionId) return fetched.response;
+      throw error;
+    }
+  };
 
   /** Runs every reading through the checks; a meter that is not on the account, or given twice, is refused outright. */
   const checkAll = (response: MetersResponse, readings: Array<{ meterId: string; value: string | number }>, date: string) => {
@@ -87,7 +102,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
   return {
     async 'readings.meters'() {
       const session = services.requireCustomer();
-      const response = await loadMeters(session.billingToken);
+      const response = await loadMeters(session);
       const date = today();
       return {
         today: date,
@@ -116,7 +131,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
 
     async 'readings.calculate'({ readings }) {
       const session = services.requireCustomer();
-      const response = await loadMeters(session.billingToken);
+      const response = await loadMeters(session);
       const lines = checkAll(response, readings, today()).map(lineOutput);
       const acceptable = lines.every((line) => line.problems.length === 0);
       return { lines, acceptable, needsConfirmation: acceptable && lines.some((line) => line.highConsumption !== null) };
@@ -124,7 +139,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
 
     async 'readings.submit'({ readings, confirmHighConsumption, correctsRegistrationNumber }) {
       const session = services.requireCustomer();
-      const response = await loadMeters(session.billingToken);
+      const response = await loadMeters(session);
       const date = today();
 
       const window = readingWindowState(response.readingWindow, date);
