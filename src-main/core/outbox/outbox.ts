@@ -286,6 +286,13 @@ export class Outbox {
     const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
     for (const field of secrets) delete payload[field];
     this.db.prepare('UPDATE outbox_message SET payload_json = ? WHERE id = ?').run(JSON.stringify(payload), id);
+    // In WAL mode the row as first written stays in the -wal file until a checkpoint; a truncating
+    // checkpoint removes that copy from the disk (secure_delete zeroes the old bytes in the file).
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A reader holds the WAL: the next checkpoint (at the latest at close) removes the copy.
+    }
   }
 }
 

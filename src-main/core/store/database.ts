@@ -35,6 +35,8 @@ export function applyPragmas(db: KioskDatabase): void {
   // FULL: a commit is on disk before the customer is told "accepted" (see the outbox guarantee).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Wiped secrets and expired personal data must not linger in free pages of the file.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
 }
 
