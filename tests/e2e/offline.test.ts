@@ -79,7 +79,7 @@ describe('offline in the middle of a visit', () => {
     billing = await startReferenceBillingServer({ dbFile, port: Number(port) });
     const delivered = () =>
       billing.db
-        .prepare<[string], { count: number }>(
+        .prepare<[string, string], { count: number }>(
           'SELECT count(*) AS count FROM reading_submission WHERE account_number = ? AND readings_json LIKE ?',
         )
         .get('820000003', `%${meter.meterId}%`)?.count ?? 0;
