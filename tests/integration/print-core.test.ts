@@ -68,6 +68,23 @@ describe('printing documents from the core', () => {
     expect(emulator.printed()[before]?.lines.join(' ')).toContain('Начисления и платежи');
   });
 
+  it('prints the appeal ticket with its number and topic', async () => {
+    const submitted = await call('appeals.submit', {
+      topicId: 'heating-quality',
+      text: 'В квартире холодно, батареи еле тёплые.',
+      answerTo: 'profile',
+    });
+    expect(submitted.delivery).toBe('delivered');
+    const before = emulator.printed().length;
+    const outcome = await call('print.document', { document: { type: 'appeal-ticket', localReference: submitted.localReference } });
+    expect(outcome.status).toBe('printed');
+    await expect.poll(() => emulator.printed().length).toBe(before + 1);
+    const text = emulator.printed()[before]?.lines.join('\n') ?? '';
+    expect(text).toContain('Обращение');
+    expect(text).toContain(String(submitted.appealNumber));
+    expect(text).toContain('Качество отопления');
+  });
+
   it('a receipt of another visit cannot be printed, and logout forgets unprinted receipts', async () => {
     emulator.state = 'paper-out';
     const failed = await call('print.document', { document: { type: 'statement', from: '2026-10', to: '2026-10' } });
