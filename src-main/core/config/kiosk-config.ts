@@ -53,6 +53,8 @@ export const kioskConfigSchema = z
       .object({
         loginFailuresPerAccount: z.number().int().min(1).max(100).default(5),
         loginFailuresPerTerminal: z.number().int().min(1).max(1000).default(20),
+        /** Refused registrations or password resets on this terminal (any account) before a pause. */
+        registrationFailuresPerTerminal: z.number().int().min(1).max(1000).default(10),
         loginLockoutMinutes: z
           .number()
           .int()

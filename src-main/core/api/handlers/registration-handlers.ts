@@ -8,6 +8,8 @@ import type { KioskServices } from '../../kiosk-services';
 import type { ReferenceData } from '../../billing/billing-wire';
 import { checkCaptchaSvg } from '../../registration/captcha-svg';
 import { consentTimeIsPlausible } from '../../registration/registration-fields';
+import type { AttemptKind } from '../../session/login-limiter';
+import { formatWait } from '../../session/wait-text';
 
 type RegistrationHandlers = Pick<
   KioskHandlers,
@@ -46,7 +48,35 @@ const PICTURE_REFUSED =
   'Нажмите «Обновить картинку» или обратитесь к сотруднику офиса.';
 
 export function createRegistrationHandlers(services: KioskServices): RegistrationHandlers {
-  const { billing, billingLink, referenceCache, logger, clock } = services;
+  const { billing, billingLink, referenceCache, logger, clock, config, loginLimiter } = services;
+
+  // Someone trying activation codes or e-mails for many accounts is slowed down per terminal.
+  const policy = {
+    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
+    maxFailuresPerTerminal: config.limits.registrationFailuresPerTerminal,
+    windowMs: config.limits.loginLockoutMinutes * 60_000,
+  };
+  const limited = async <T>(kind: AttemptKind, accountNumber: string, attempt: () => Promise<T>): Promise<T> => {
+    const verdict = loginLimiter.check(kind, accountNumber, policy);
+    if (!verdict.allowed) {
+      throw new KioskFailure({
+        code: 'rate-limited',
+        retryAfterSeconds: verdict.retryAfterSeconds,
+        message:
+          `Слишком много неудачных попыток ${kind === 'registration' ? 'регистрации' : 'восстановления пароля'} на этом терминале. ` +
+          `Повторите через ${formatWait(verdict.retryAfterSeconds)} или обратитесь к сотруднику офиса.`,
+      });
+    }
+    try {
+      const result = await attempt();
+      loginLimiter.record(kind, accountNumber, true);
+      return result;
+    } catch (error) {
+      // Only the billing centre's refusals count; an outage is nobody's attempt.
+      if (error instanceof KioskFailure && error.error.code === 'billing-refused') loginLimiter.record(kind, accountNumber, false);
+      throw error;
+    }
+  };
 
   const referenceData = (ttlMs = REFERENCE_TTL_MS) =>
     referenceCache.get<ReferenceData>(REFERENCE_KEY, ttlMs, () => billingLink.call(() => billing.getReferenceData()));
@@ -81,8 +111,10 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
         });
       }
       try {
-        const registered = await needsLink('Для регистрации нужна связь с расчётным центром.', () =>
-          billingLink.call(() => billing.register(request, randomUUID()), REGISTRATION_REFUSALS),
+        const registered = await limited('registration', request.accountNumber, () =>
+          needsLink('Для регистрации нужна связь с расчётным центром.', () =>
+            billingLink.call(() => billing.register(request, randomUUID()), REGISTRATION_REFUSALS),
+          ),
         );
         logger.info('account registered at the kiosk', { accountNumber: registered.accountNumber });
         return {
@@ -100,19 +132,21 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
     },
 
     async 'registration.recoverPassword'(request) {
-      const reset = await needsLink('Для восстановления пароля нужна связь с расчётным центром.', () =>
-        billingLink.call(
-          () =>
-            billing.requestPasswordReset(
-              {
-                accountNumber: request.accountNumber,
-                email: request.email,
-                captchaId: request.captchaId,
-                captchaAnswer: request.captchaAnswer,
-              },
-              randomUUID(),
-            ),
-          RECOVERY_REFUSALS,
+      const reset = await limited('password-reset', request.accountNumber, () =>
+        needsLink('Для восстановления пароля нужна связь с расчётным центром.', () =>
+          billingLink.call(
+            () =>
+              billing.requestPasswordReset(
+                {
+                  accountNumber: request.accountNumber,
+                  email: request.email,
+                  captchaId: request.captchaId,
+                  captchaAnswer: request.captchaAnswer,
+                },
+                randomUUID(),
+              ),
+            RECOVERY_REFUSALS,
+          ),
         ),
       );
       logger.info('password reset requested at the kiosk', { accountNumber: request.accountNumber });
