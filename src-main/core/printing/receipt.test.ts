@@ -59,6 +59,15 @@ describe('ESC/POS bytes', () => {
     }
   }
 
+  it('never lets text smuggle printer commands: control bytes become "?"', () => {
+    const hostile: Receipt = { kind: 'appeal-ticket', blocks: [{ kind: 'text', text: 'Тема: \u001b@\u001dV\u0000<script>\u0007' }] };
+    const lines = layoutReceipt(hostile, 48);
+    expect(lines).toEqual([{ kind: 'text', text: 'Тема: ?@?V?<script>?', align: 'left', bold: false, large: false }]);
+    const decoded = decodeEscPos(encodeReceipt(lines, { commandSet: 'epson', codePage: 'cp866', columns: 48 }), 'epson');
+    expect(decoded.cuts).toBe(1);
+    expect(decoded.lines[0]).toBe('Тема: ?@?V?<script>?');
+  });
+
   it('writes the QR length in bytes, not characters (Cyrillic is 2 bytes in UTF-8)', () => {
     const bytes = encodeReceipt([{ kind: 'qr', payload: 'ST00012|Name=Ё' }], { commandSet: 'epson', codePage: 'cp866', columns: 48 });
     const store = bytes.indexOf(Buffer.from([0x31, 0x50, 0x30]));
