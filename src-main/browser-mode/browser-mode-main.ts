@@ -1,11 +1,12 @@
 // Browser mode: the kiosk core under plain Node, serving the renderer on 127.0.0.1, for machines
-// without Electron's binary (and for tests). Prints `Kiosk ready: <url>` once it can serve.
+// without Electron's binary (and for tests). Prints `Kiosk ready: <url>` once it can serve. Staff
+// settings restart the core in place behind the same HTTP transport; staff «Выход» stops the process.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
-import { startKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logging/logger';
+import { startCoreHost } from '../core/settings/core-host';
 import { DatabaseTooNewError } from '../core/store/database';
 import { startHttpTransport } from './http-transport';
 
@@ -13,16 +14,31 @@ const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? '.kiosk-data');
-  const config = loadKioskConfig({ file: process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json') });
+  const configFile = path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
+  // Read once here so a bad file stops the start with its message before anything else happens.
+  const config = loadKioskConfig({ file: configFile });
   const logger = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log'), level: 'info' });
   const rendererDir = path.resolve(process.env.KIOSK_RENDERER_DIR ?? path.join(import.meta.dirname, '..', 'renderer', 'main_window'));
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run "npm run build" first.`);
   }
 
-  const core = await startKioskCore({ config, dataDir, logger });
-  const transport = await startHttpTransport({ dispatch: core.dispatch, rendererDir, port: config.httpPort, logger });
-  if (core.services.trainingMode) console.log(`Training mode: built-in reference billing server at ${core.billingUrl}`);
+  let stop: (reason: string) => Promise<void> = async () => process.exit(0);
+  let firstStart = true;
+  const host = await startCoreHost({
+    dataDir,
+    configFile,
+    loadConfig: () => (firstStart ? config : loadKioskConfig({ file: configFile })),
+    logger,
+    // A moment's delay lets the staff screen receive the answer before the sockets close.
+    exit: () => setTimeout(() => void stop('staff exit'), 200),
+    onStarted: (core) => {
+      firstStart = false;
+      if (core.services.trainingMode) console.log(`Training mode: built-in reference billing server at ${core.billingUrl}`);
+    },
+  });
+  // The transport calls the host's dispatch, which always reaches the core running now.
+  const transport = await startHttpTransport({ dispatch: host.dispatch, rendererDir, port: config.httpPort, logger });
   console.log(`Kiosk ready: ${transport.url}`);
 
   let browser: ReturnType<typeof spawn> | null = null;
@@ -52,16 +68,18 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
-  const stop = async () => {
+  stop = async (reason) => {
     if (stopping) return;
     stopping = true;
+    logger.info('kiosk stopping', { reason });
+    console.log(`Kiosk stopping (${reason}).`);
     browser?.kill();
     await transport.close();
-    await core.close();
+    await host.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

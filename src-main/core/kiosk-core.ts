@@ -5,6 +5,7 @@ import path from 'node:path';
 import packageJson from '../../package.json';
 import { startReferenceBillingServer } from '../billing-server/reference-billing-server';
 import { createDispatcher, type KioskDispatch, type KioskHandlers } from './api/dispatcher';
+import { isKioskMethodName, kioskMethods } from './api/methods';
 import { createAppealHandlers } from './api/handlers/appeal-handlers';
 import { createPaymentHandlers } from './api/handlers/payment-handlers';
 import { createPrintHandlers } from './api/handlers/print-handlers';
@@ -18,7 +19,7 @@ import { BillingClient } from './billing/billing-client';
 import { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
 import { HeartbeatSender } from './heartbeat/heartbeat-sender';
-import { requireCustomerFrom, type KioskServices } from './kiosk-services';
+import { requireCustomerFrom, type KioskHostHooks, type KioskServices } from './kiosk-services';
 import { silentLogger, type Logger } from './logging/logger';
 import { billingSenders, CustomerSubmissions, SUBMISSION_SECRET_FIELDS } from './outbox/customer-submissions';
 import { Outbox } from './outbox/outbox';
@@ -29,6 +30,7 @@ import { columnsFor } from './printing/receipt';
 import { ReferenceCache } from './reference/reference-cache';
 import { CustomerSession } from './session/customer-session';
 import { LoginLimiter } from './session/login-limiter';
+import { AssistedService } from './staff/assisted-service';
 import { StaffDesk } from './staff/staff-desk';
 import { openKioskDatabase } from './store/database';
 
@@ -37,6 +39,10 @@ export interface KioskCoreOptions {
   dataDir: string;
   logger?: Logger;
   clock?: () => number;
+  /** The configuration file staff settings are saved to (default: `<dataDir>/kiosk-config.json`). */
+  configFile?: string;
+  /** Restart and exit, as the hosting process provides them (see settings/core-host.ts). */
+  hooks?: KioskHostHooks;
 }
 
 export interface KioskCore {
@@ -122,6 +128,15 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     clock,
   );
   staffDesk.ensureMembers(trainingMode ? [...config.staff, TRAINING_STAFF_MEMBER] : config.staff);
+  const assisted = new AssistedService(customerSession, staffDesk, clock);
+  const hooks = options.hooks ?? {};
+  // The host must let the current call answer first (the core host waits for calls in flight, and
+  // holds new ones from the moment of the request, so the next call already reaches the new core).
+  const ask = (hook: (() => void) | undefined) => {
+    if (!hook) return false;
+    hook();
+    return true;
+  };
   const services: KioskServices = {
     config,
     dataDir,
@@ -145,6 +160,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger,
     clock,
     requireCustomer: requireCustomerFrom(customerSession),
+    configFile: options.configFile ?? path.join(dataDir, 'kiosk-config.json'),
+    assisted,
+    requestRestart: () => ask(hooks.restart),
+    requestExit: () => ask(hooks.exit),
   };
   services.loginLimiter.prune();
 
@@ -159,11 +178,24 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     ...createPrintHandlers(services),
     ...createStaffHandlers(services),
   };
-  const dispatch = createDispatcher(
+  const dispatchCall = createDispatcher(
     handlers,
     { customerLoggedIn: () => customerSession.active !== null, staffLoggedIn: () => staffDesk.session !== null },
     logger,
   );
+  // Assisted service is audited centrally: while staff have a customer's account open without the
+  // customer's password, every customer-audience call is written to the audit log with its outcome.
+  const dispatch: KioskDispatch = async (methodName, rawInput) => {
+    const visit = isKioskMethodName(methodName) && kioskMethods[methodName].audience === 'customer' ? assisted.active : null;
+    const result = await dispatchCall(methodName, rawInput);
+    if (visit) {
+      staffDesk.auditAs(visit.staffNumber, methodName, visit.accountNumber, {
+        assisted: true,
+        outcome: result.ok ? 'ok' : result.error.code,
+      });
+    }
+    return result;
+  };
   // Whatever the previous run left pending goes out first.
   outboxWorker.start();
   // The heartbeat doubles as the link probe: when the billing centre returns, the indicator and

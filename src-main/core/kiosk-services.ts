@@ -13,6 +13,7 @@ import type { PrintService } from './printing/print-service';
 import type { ReferenceCache } from './reference/reference-cache';
 import type { CustomerSession, CustomerSessionData } from './session/customer-session';
 import type { LoginLimiter } from './session/login-limiter';
+import type { AssistedService } from './staff/assisted-service';
 import type { StaffDesk } from './staff/staff-desk';
 import type { KioskDatabase } from './store/database';
 
@@ -45,6 +46,23 @@ export interface KioskServices {
   clock: () => number;
   /** The logged-in customer, or a refusal that sends the renderer back to the login screen. */
   requireCustomer(): CustomerSessionData;
+  /** The configuration file the staff screen's settings are saved to. */
+  configFile: string;
+  /** Staff opening a customer's account without the password; its calls are audited. */
+  assisted: AssistedService;
+  /**
+   * Asks the hosting process to restart the kiosk core in place (new configuration, same window).
+   * False when the host offers no restart (e.g. a bare core in tests).
+   */
+  requestRestart(): boolean;
+  /** Asks the hosting process to exit for real (staff «Выход»); false when it offers none. */
+  requestExit(): boolean;
+}
+
+/** What the process hosting the core lets it ask for; both run after the current call answered. */
+export interface KioskHostHooks {
+  restart?: () => void;
+  exit?: () => void;
 }
 
 export function requireCustomerFrom(session: CustomerSession): () => CustomerSessionData {

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
 import type { KioskResult } from '../core/api/contract';
 import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
-import { startKioskCore, type KioskCore } from '../core/kiosk-core';
 import { createLogger, type Logger } from '../core/logging/logger';
+import { startCoreHost, type CoreHost } from '../core/settings/core-host';
 import { DatabaseTooNewError } from '../core/store/database';
 import {
   APP_SCHEME,
@@ -31,7 +31,7 @@ const production = app.isPackaged;
 const buildDir = import.meta.dirname;
 
 let logger: Logger | null = null;
-let core: KioskCore | null = null;
+let core: CoreHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Set only for legitimate exits (staff, OS shutdown); until then closing the window is ignored. */
 let exitAllowed = false;
@@ -101,7 +101,8 @@ function allowExit(reason: string): void {
 }
 
 async function start(): Promise<void> {
-  const config = loadKioskConfig({ file: process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json') });
+  const configFile = path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
+  const config = loadKioskConfig({ file: configFile });
   logger = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log'), level: 'info' });
   await app.whenReady();
 
@@ -116,7 +117,20 @@ async function start(): Promise<void> {
   }
   serveRenderer(rendererDir);
 
-  core = await startKioskCore({ config, dataDir, logger });
+  // Staff settings restart the core in place (same window, new configuration); staff «Выход» is
+  // a legitimate exit, as for an OS shutdown.
+  let firstStart = true;
+  core = await startCoreHost({
+    dataDir,
+    configFile,
+    loadConfig: () => (firstStart ? config : loadKioskConfig({ file: configFile })),
+    logger,
+    exit: () => setTimeout(() => allowExit('staff-exit'), 200),
+    onStarted: () => {
+      firstStart = false;
+    },
+  });
+  // Stable across restarts: always reaches the core running now.
   const dispatch = core.dispatch;
   ipcMain.handle(KIOSK_CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<KioskResult<unknown>> => {
     const frame = event.senderFrame;

@@ -38,6 +38,29 @@ describe('StaffDesk', () => {
     await expect(desk.login('9999', '135790')).rejects.toMatchObject({ error: { code: 'wrong-credentials' } });
   });
 
+  it('closes a staff session nobody has used for a while, and audits it', async () => {
+    const db = openKioskDatabase(':memory:');
+    let now = 1_000_000;
+    const clock = () => now;
+    const desk = new StaffDesk(
+      db,
+      new LoginLimiter(db, clock),
+      { maxFailuresPerSubject: 3, maxFailuresPerTerminal: 10, windowMs: 60_000 },
+      clock,
+      60_000,
+    );
+    desk.ensureMembers([{ staffNumber: '7001', displayName: 'Петрова А. В.', pinHash: hashSecret('135790', cheap) }]);
+    await desk.login('7001', '135790');
+    now += 59_000;
+    desk.require();
+    now += 59_000;
+    expect(desk.session?.staffNumber).toBe('7001');
+    now += 61_000;
+    expect(desk.session).toBeNull();
+    expect(() => desk.require()).toThrow(KioskFailure);
+    expect(desk.auditTrail()[0]).toMatchObject({ action: 'staff.logout', staffNumber: '7001', details: { reason: 'inactivity' } });
+  });
+
   it('keeps an audit log that nobody can edit or delete', async () => {
     const { db, desk } = setup();
     await desk.login('7001', '135790');

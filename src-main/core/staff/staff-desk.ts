@@ -28,17 +28,27 @@ export interface AuditEntry {
   details: unknown;
 }
 
+/** A staff session nobody has used for this long ends by itself (the screen's idle guard is much shorter). */
+export const STAFF_SESSION_IDLE_MS = 15 * 60_000;
+
 export class StaffDesk {
   private current: StaffSession | null = null;
+  private lastUsedAt = 0;
 
   constructor(
     private readonly db: KioskDatabase,
     private readonly limiter: LoginLimiter,
     private readonly policy: LimitPolicy,
     private readonly clock: () => number = Date.now,
+    private readonly sessionIdleMs: number = STAFF_SESSION_IDLE_MS,
   ) {}
 
+  /** The staff member on duty; a session left unused too long is closed (and audited) here. */
   get session(): StaffSession | null {
+    if (this.current && this.clock() - this.lastUsedAt > this.sessionIdleMs) {
+      this.auditAs(this.current.staffNumber, 'staff.logout', null, { reason: 'inactivity' });
+      this.current = null;
+    }
     return this.current;
   }
 
@@ -83,27 +93,35 @@ export class StaffDesk {
       });
     }
     this.current = { staffNumber, displayName: member.display_name, startedAt: this.clock() };
+    this.lastUsedAt = this.clock();
     this.audit('staff.login');
     return this.current;
   }
 
   logout(): void {
-    if (!this.current) return;
+    if (!this.session) return;
     this.audit('staff.logout');
     this.current = null;
   }
 
   /** The staff member on duty, or a refusal for a method that needs one. */
   require(): StaffSession {
-    if (!this.current) throw new KioskFailure({ code: 'staff-only', message: 'Эта операция доступна только сотруднику офиса.' });
-    return this.current;
+    const session = this.session;
+    if (!session) throw new KioskFailure({ code: 'staff-only', message: 'Эта операция доступна только сотруднику офиса.' });
+    this.lastUsedAt = this.clock();
+    return session;
   }
 
+  /** Writes an action of the staff member on duty to the append-only audit log. */
   audit(action: string, accountNumber: string | null = null, details: unknown = null): void {
-    const staff = this.require();
+    this.auditAs(this.require().staffNumber, action, accountNumber, details);
+  }
+
+  /** Writes an action in a named staff member's name (e.g. the end of their assisted visit after their session closed). */
+  auditAs(staffNumber: string, action: string, accountNumber: string | null = null, details: unknown = null): void {
     this.db
       .prepare('INSERT INTO audit_log (at, staff_number, action, account_number, details_json) VALUES (?, ?, ?, ?, ?)')
-      .run(this.clock(), staff.staffNumber, action, accountNumber, details === null ? null : JSON.stringify(details));
+      .run(this.clock(), staffNumber, action, accountNumber, details === null ? null : JSON.stringify(details));
   }
 
   auditTrail(limit = 100): AuditEntry[] {

@@ -1,8 +1,11 @@
-// The staff screen: PIN login, terminal health, the outbox (retry / mark handled), the audit
-// log, and resetting login limits.
+// The staff screen: PIN login, terminal health, the outbox (retry / mark handled), the print
+// journal (reprint, test page), assisted service, settings, restart and exit, the audit log, and
+// resetting login limits.
 import { z } from 'zod';
+import { ASSIST_REASON_CODES } from '../../staff/assisted-service';
+import { editableSettingsSchema, SETTING_NAMES } from '../../settings/kiosk-settings';
 import { defineMethod } from '../contract';
-import { emptyInputSchema } from '../schemas';
+import { accountNumberSchema, emptyInputSchema } from '../schemas';
 
 export const staffNumberSchema = z
   .string({ error: 'Введите табельный номер' })
@@ -24,6 +27,15 @@ const outboxMessageOutput = z.object({
   rejectionMessage: z.string().nullable(),
 });
 
+export const printerStatusOutput = z.object({
+  state: z.enum(['ready', 'paper-out', 'cover-open', 'offline', 'not-responding', 'unknown']),
+  paperNearEnd: z.boolean(),
+  /** False for one-way links (a device file, the receipts folder), whose state cannot be asked. */
+  twoWay: z.boolean(),
+  description: z.string(),
+  checkedAt: z.string(),
+});
+
 export const staffStatusOutput = z.object({
   staffName: z.string(),
   terminalId: z.string(),
@@ -38,9 +50,32 @@ export const staffStatusOutput = z.object({
     oldestPendingAt: z.string().nullable(),
   }),
   lastHeartbeatAt: z.string().nullable(),
+  printer: printerStatusOutput,
   disk: z.object({ freeBytes: z.number(), totalBytes: z.number() }),
   uptimeSeconds: z.number(),
 });
+
+const printJobOutput = z.object({
+  id: z.number().int(),
+  /** The receipt kind (payment-slip, readings-confirmation, statement, appeal-ticket, test-page, …). */
+  kind: z.string(),
+  accountNumberMasked: z.string().nullable(),
+  status: z.enum(['printing', 'printed', 'failed', 'not-confirmed']),
+  printerState: z.string().nullable(),
+  createdAt: z.string(),
+  reprintOf: z.number().int().nullable(),
+  /** False once the receipt's content was wiped (retention, or the customer's unprinted job at logout). */
+  reprintable: z.boolean(),
+});
+
+const printOutcomeOutput = z.object({
+  jobId: z.number().int(),
+  status: z.enum(['printing', 'printed', 'failed', 'not-confirmed']),
+  printerState: z.string(),
+  message: z.string().nullable(),
+});
+
+const settingsFieldNames = z.enum(SETTING_NAMES as [string, ...string[]]);
 
 const messageIdInput = z.object({ messageId: z.number().int().positive() }).strict();
 
@@ -88,6 +123,8 @@ export const staffMethods = {
           staffNumber: z.string(),
           action: z.string(),
           accountNumberMasked: z.string().nullable(),
+          /** A short summary of the details (e.g. `outcome: ok`), with no personal data. */
+          details: z.string().nullable(),
         }),
       ),
     }),
@@ -97,5 +134,74 @@ export const staffMethods = {
     audience: 'staff',
     input: emptyInputSchema,
     output: z.object({ reset: z.literal(true) }),
+  }),
+  'staff.printer.status': defineMethod({
+    name: 'staff.printer.status',
+    audience: 'staff',
+    input: emptyInputSchema,
+    output: printerStatusOutput,
+  }),
+  'staff.print.journal': defineMethod({
+    name: 'staff.print.journal',
+    audience: 'staff',
+    input: emptyInputSchema,
+    output: z.object({ jobs: z.array(printJobOutput) }),
+  }),
+  'staff.print.reprint': defineMethod({
+    name: 'staff.print.reprint',
+    audience: 'staff',
+    input: z.object({ jobId: z.number().int().positive() }).strict(),
+    output: printOutcomeOutput,
+  }),
+  'staff.print.testPage': defineMethod({
+    name: 'staff.print.testPage',
+    audience: 'staff',
+    input: emptyInputSchema,
+    output: printOutcomeOutput,
+  }),
+  'staff.assist.open': defineMethod({
+    name: 'staff.assist.open',
+    audience: 'staff',
+    input: z
+      .object({
+        accountNumber: accountNumberSchema,
+        reason: z.enum(ASSIST_REASON_CODES, { error: 'Выберите причину, по которой вы открываете лицевой счёт клиента' }),
+      })
+      .strict(),
+    output: z.object({ accountNumberMasked: z.string() }),
+  }),
+  'staff.assist.end': defineMethod({
+    name: 'staff.assist.end',
+    audience: 'staff',
+    input: emptyInputSchema,
+    output: z.object({ ended: z.literal(true) }),
+  }),
+  'staff.settings.get': defineMethod({
+    name: 'staff.settings.get',
+    audience: 'staff',
+    input: emptyInputSchema,
+    output: z.object({
+      values: editableSettingsSchema,
+      /** Settings an environment variable overrides: saving changes the file, not the running kiosk. */
+      overriddenByEnvironment: z.array(settingsFieldNames),
+    }),
+  }),
+  'staff.settings.save': defineMethod({
+    name: 'staff.settings.save',
+    audience: 'staff',
+    input: editableSettingsSchema,
+    output: z.object({ changed: z.array(settingsFieldNames), restarting: z.boolean() }),
+  }),
+  'staff.restart': defineMethod({
+    name: 'staff.restart',
+    audience: 'staff',
+    input: emptyInputSchema,
+    output: z.object({ restarting: z.boolean() }),
+  }),
+  'staff.exit': defineMethod({
+    name: 'staff.exit',
+    audience: 'staff',
+    input: emptyInputSchema,
+    output: z.object({ exiting: z.boolean() }),
   }),
 } as const;

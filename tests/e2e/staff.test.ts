@@ -1,0 +1,394 @@
+// Staff mode in a real browser through browser mode, against the test's own reference billing
+// server and the TCP printer emulator: the discreet way in (a 3-second hold on the header's corner)
+// and the PIN lockout; a customer's payment slip that failed on paper out, reprinted by staff (and
+// the one of a customer who left, wiped); the test page; a submission the billing
+// centre refused, retried and marked handled; assisted service with its audit rows; settings
+// validation and a saved office name shown after the in-place restart; and exit.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
+import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
+import { startKioskCore } from '../../src-main/core/kiosk-core';
+import { hashSecret } from '../../src-main/core/security/secret-hash';
+import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
+import { launchChromium, openKioskPage } from '../support/chromium';
+import { keyboard, keypad, logIn, typeOnKeyboard, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
+import { PrinterEmulator } from '../support/printer-emulator';
+
+const cheapHash = (pin: string) => hashSecret(pin, { N: 2 ** 10, r: 8, p: 1 });
+const STAFF = { number: '3003', pin: '135790', name: 'Петрова А. В.' };
+const LOCKED_STAFF = { number: '2002', pin: '246810' };
+
+let dir: string;
+let billing: ReferenceBillingServer;
+let emulator: PrinterEmulator;
+let kiosk: KioskProcess;
+let browser: Browser;
+let rejectedReference: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-e2e-'));
+  billing = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite') });
+  emulator = new PrinterEmulator('epson');
+  const printerUrl = await emulator.start();
+  const dataDir = path.join(dir, 'kiosk');
+  fs.mkdirSync(dataDir);
+
+  // A submission the billing centre refuses (no such meter), made by the real core before the kiosk
+  // starts: it stays in the outbox as «rejected» for staff to deal with.
+  const seeding = await startKioskCore({ dataDir, config: parseKioskConfig({ billing: { url: billing.url } }) });
+  const accepted = seeding.services.submissions.accept(
+    'readings',
+    '820000001',
+    null,
+    (submittedAt) => ({ readings: [{ meterId: 'no-such-meter', value: 1 }], submittedAt }),
+    {},
+  );
+  for (let waited = 0; seeding.services.outbox.get(accepted.messageId)?.status !== 'rejected'; waited += 50) {
+    if (waited > 20_000) throw new Error('the billing centre did not refuse the seeded submission');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  rejectedReference = accepted.localReference;
+  await seeding.close();
+
+  kiosk = await startKioskProcess({
+    dataDir,
+    env: { KIOSK_BILLING_URL: billing.url, KIOSK_PRINTER: printerUrl },
+    config: {
+      terminalId: 'UFA-E2E-07',
+      printer: { timeoutMs: 1000 },
+      ui: { idleTimeoutSeconds: 600, idleWarningSeconds: 20 },
+      staff: [
+        { staffNumber: STAFF.number, displayName: STAFF.name, pinHash: cheapHash(STAFF.pin) },
+        { staffNumber: LOCKED_STAFF.number, displayName: 'Иванова Е. П.', pinHash: cheapHash(LOCKED_STAFF.pin) },
+      ],
+    },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  await emulator?.stop();
+  await billing?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Holds the header's corner with the pointer for `ms` milliseconds, without moving. */
+async function holdStaffCorner(page: Page, ms: number): Promise<void> {
+  const corner = page.getByRole('button', { name: 'Вход для сотрудника' });
+  await corner.scrollIntoViewIfNeeded();
+  const box = await corner.boundingBox();
+  if (!box) throw new Error('the staff corner is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
+
+async function typeStaffLogin(page: Page, staffNumber: string, pin: string): Promise<void> {
+  await page.getByLabel('Табельный номер').click();
+  await keypad(page).getByRole('button', { name: 'Очистить' }).click();
+  await typeOnKeypad(page, staffNumber);
+  await page.getByLabel('PIN-код').click();
+  await typeOnKeypad(page, pin);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+}
+
+async function openStaffScreen(page: Page): Promise<void> {
+  await holdStaffCorner(page, 3_300);
+  await expect.poll(() => page.getByRole('heading', { name: 'Вход для сотрудника' }).isVisible()).toBe(true);
+  await typeStaffLogin(page, STAFF.number, STAFF.pin);
+  await expect.poll(() => page.getByRole('heading', { name: 'Режим сотрудника' }).isVisible()).toBe(true);
+}
+
+/** «Оплатить» → «Напечатать квитанцию» → «Напечатать», with the emulated printer in `state`. */
+async function printPaymentSlip(page: Page, state: 'paper-out'): Promise<void> {
+  await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
+  await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
+  const preview = page.getByRole('region', { name: 'Так будет выглядеть квитанция' });
+  await expect.poll(() => preview.isVisible()).toBe(true);
+  emulator.state = state;
+  await preview.getByRole('button', { name: 'Напечатать', exact: true }).click();
+  await expect.poll(() => preview.getByRole('alert').textContent()).toContain('В принтере закончилась бумага.');
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** The audit log's rows as `[action code, account]`, newest first. */
+async function auditRows(page: Page): Promise<string[][]> {
+  await openTab(page, 'Журнал действий');
+  await page.getByRole('button', { name: 'Обновить' }).click();
+  const rows = page.getByRole('table', { name: 'Журнал действий сотрудников' }).locator('tbody tr');
+  await expect.poll(() => rows.count()).toBeGreaterThan(0);
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => [tr.querySelector('code')?.textContent ?? '', tr.querySelectorAll('td')[3]?.textContent ?? '']),
+  );
+}
+
+/** Types Russian text on the on-screen keyboard (capitals with «Заглавные», spaces with «Пробел»). */
+async function typeCyrillic(page: Page, text: string): Promise<void> {
+  const board = keyboard(page);
+  if ((await board.getByRole('button', { name: 'АБВ', exact: true }).count()) > 0) {
+    await board.getByRole('button', { name: 'АБВ', exact: true }).click();
+  }
+  for (const character of text) {
+    if (character === ' ') {
+      await board.getByRole('button', { name: 'Пробел', exact: true }).click();
+      continue;
+    }
+    if (character !== character.toLowerCase()) await board.getByRole('button', { name: /Заглавные/ }).click();
+    await board.getByRole('button', { name: character, exact: true }).first().click();
+  }
+}
+
+async function eraseField(page: Page, label: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.click();
+  const erase = keyboard(page).getByRole('button', { name: /Стереть/ });
+  for (let left = (await field.inputValue()).length; left > 0; left -= 1) await erase.click();
+  expect(await field.inputValue()).toBe('');
+}
+
+describe('staff mode', () => {
+  it('a short tap on the corner does nothing; a 3-second hold opens staff login; wrong PINs lock with the time left', async () => {
+    const page = await openKioskPage(browser, kiosk.url);
+    const problems = watchForPageProblems(page);
+    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
+
+    await holdStaffCorner(page, 300);
+    await page.waitForTimeout(3_200);
+    expect(await page.getByRole('heading', { name: 'Вход для сотрудника' }).count()).toBe(0);
+
+    await holdStaffCorner(page, 3_300);
+    await expect.poll(() => page.getByRole('heading', { name: 'Вход для сотрудника' }).isVisible()).toBe(true);
+
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await typeStaffLogin(page, LOCKED_STAFF.number, '000000');
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe(`Неверный табельный номер или PIN-код. Осталось попыток: ${5 - attempt}.`);
+      // The PIN is never left on screen after an answer.
+      expect(await page.getByLabel('PIN-код').inputValue()).toBe('');
+    }
+    await typeStaffLogin(page, LOCKED_STAFF.number, '000000');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^Вход сотрудника временно заблокирован после неудачных попыток\. Повторите через 1[45] мин/);
+    await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/^Вход станет доступен через 1[45]:\d\d$/);
+    expect(await page.getByRole('button', { name: 'Войти', exact: true }).isDisabled()).toBe(true);
+
+    // Another staff number may still sign in; the status section opens first.
+    await typeStaffLogin(page, STAFF.number, STAFF.pin);
+    await expect.poll(() => page.getByRole('heading', { name: 'Режим сотрудника' }).isVisible()).toBe(true);
+    expect(await page.getByText(`Сотрудник: ${STAFF.name}`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Состояние терминала' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Связь есть').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Готов к печати').isVisible()).toBe(true);
+    expect(await page.getByText('Ожидают отправки: 0; отклонены: 1').isVisible()).toBe(true);
+    expect(await page.getByText('UFA-E2E-07').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Выйти из режима сотрудника' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a customer's payment slip that failed on paper out is reprinted by staff; a customer who left has theirs wiped", async () => {
+    // A customer leaves after the paper ran out: their receipt must not be reprintable by anyone.
+    const gone = await openKioskPage(browser, kiosk.url);
+    await logIn(gone, '820000001', 'demo1234');
+    await printPaymentSlip(gone, 'paper-out');
+    await gone.getByRole('button', { name: 'Назад' }).first().click();
+    await gone.getByRole('button', { name: 'Выйти' }).click();
+    await expect.poll(() => gone.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
+    await gone.context().close();
+
+    // Next time they stay at the terminal and ask staff for help: staff take over the screen.
+    const page = await openKioskPage(browser, kiosk.url);
+    await logIn(page, '820000001', 'demo1234');
+    await printPaymentSlip(page, 'paper-out');
+    await openStaffScreen(page);
+    await openTab(page, 'Печать');
+    await expect.poll(() => page.getByText('Принтер: Закончилась бумага').isVisible()).toBe(true);
+    const slips = page.getByRole('article').filter({ hasText: 'Квитанция на оплату' });
+    await expect.poll(() => slips.count()).toBe(2);
+    // Newest first: the slip of the visit staff took over, then the one of the visit that ended by logout.
+    const kept = slips.nth(0);
+    const wiped = slips.nth(1);
+    expect(await kept.textContent()).toContain('лицевой счёт ******001');
+    expect(await kept.textContent()).toContain('Не напечатана');
+    expect(await wiped.textContent()).toContain('Содержимое удалено: повторная печать невозможна');
+    expect(await wiped.getByRole('button', { name: 'Напечатать повторно' }).count()).toBe(0);
+
+    // Still no paper: the reprint fails too and says why.
+    await kept.getByRole('button', { name: 'Напечатать повторно' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Квитанция № \d+ не напечатана\. Закончилась бумага$/);
+
+    emulator.state = 'ready';
+    await page.getByRole('button', { name: 'Проверить принтер' }).click();
+    await expect.poll(() => page.getByText('Принтер: Готов к печати').isVisible()).toBe(true);
+    const jobId = /Квитанция № (\d+)/.exec((await slips.first().textContent()) ?? '')?.[1] as string;
+    const before = emulator.printed().length;
+    await page
+      .getByRole('article', { name: `Квитанция № ${jobId}`, exact: true })
+      .getByRole('button', { name: 'Напечатать повторно' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'напечатана повторно' }).textContent())
+      .toBe(`Квитанция № ${jobId} напечатана повторно.`);
+    await expect.poll(() => emulator.printed().length).toBe(before + 1);
+    const slip = emulator.printed().at(-1)?.lines.join('\n') ?? '';
+    expect(slip).toContain('СУММА ПЛАТЕЖА');
+    expect(slip).toContain('820000001');
+
+    await page.getByRole('button', { name: 'Напечатать тестовую страницу' }).click();
+    await expect.poll(() => emulator.printed().length).toBe(before + 2);
+    expect(emulator.printed().at(-1)?.lines.join('\n')).toContain('Тестовая страница');
+
+    const rows = await auditRows(page);
+    expect(rows.slice(0, 4)).toEqual([
+      ['print.test-page', '—'],
+      ['print.reprint', '******001'],
+      ['print.reprint', '******001'],
+      ['staff.login', '—'],
+    ]);
+    await page.context().close();
+  });
+
+  it('a submission the billing centre refused shows its reason; it is retried, then marked handled', async () => {
+    const page = await openKioskPage(browser, kiosk.url);
+    await openStaffScreen(page);
+    await openTab(page, 'Очередь отправки');
+    const row = page.getByRole('article', { name: `Сообщение ${rejectedReference}` });
+    await expect.poll(() => row.textContent()).toContain('Причина отказа: Прибор учёта не найден на этом лицевом счёте.');
+    expect(await row.textContent()).toContain('лицевой счёт ******001');
+
+    const notice = page.getByRole('status').filter({ hasText: rejectedReference });
+    await row.getByRole('button', { name: 'Повторить' }).click();
+    await expect
+      .poll(() => notice.textContent())
+      .toBe(`Расчётный центр снова отклонил сообщение ${rejectedReference}. Причина указана в списке.`);
+
+    await row.getByRole('button', { name: 'Отметить обработанным' }).click();
+    await expect
+      .poll(() => notice.textContent())
+      .toBe(`Сообщение ${rejectedReference} отмечено обработанным и больше не будет отправляться.`);
+    await expect.poll(() => page.getByText('Отклонённых сообщений нет.').isVisible()).toBe(true);
+
+    const rows = await auditRows(page);
+    expect(rows.slice(0, 2)).toEqual([
+      ['outbox.mark-handled', '******001'],
+      ['outbox.retry', '******001'],
+    ]);
+    await page.context().close();
+  });
+
+  it('assisted service opens an account without its password under the staff banner, and every action is audited', async () => {
+    const holder = billing.db
+      .prepare<[string], { holder_name: string }>('SELECT holder_name FROM account WHERE account_number = ?')
+      .get('820000002')!.holder_name;
+    const page = await openKioskPage(browser, kiosk.url);
+    const problems = watchForPageProblems(page);
+    await openStaffScreen(page);
+    await openTab(page, 'Помощь клиенту');
+
+    const open = page.getByRole('button', { name: 'Открыть лицевой счёт' });
+    await typeOnKeypad(page, '829999999');
+    expect(await open.isDisabled()).toBe(true);
+    await page.getByRole('radio', { name: 'Клиент не помнит пароль' }).check();
+    await open.click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Лицевой счёт с таким номером не найден. Проверьте номер по квитанции клиента.');
+    // What was typed stays, to be corrected.
+    expect(await page.getByLabel('Лицевой счёт клиента').inputValue()).toBe('829999999');
+
+    await keypad(page).getByRole('button', { name: 'Очистить' }).click();
+    await typeOnKeypad(page, '820000002');
+    await open.click();
+    await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holder}!` }).isVisible()).toBe(true);
+    const banner = page.getByRole('region', { name: 'Режим сотрудника' });
+    expect(await banner.textContent()).toContain(`Лицевой счёт клиента ******002 открыт сотрудником ${STAFF.name}`);
+    // The staff corner is not offered while staff are at the screen.
+    expect(await page.getByRole('button', { name: 'Вход для сотрудника' }).count()).toBe(0);
+
+    await banner.getByRole('button', { name: 'Завершить помощь' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Помощь клиенту' }).isVisible()).toBe(true);
+    expect(await banner.count()).toBe(0);
+    expect(await page.content()).not.toContain(holder);
+
+    const rows = await auditRows(page);
+    expect(rows.slice(0, 4)).toEqual([
+      ['assist.end', '******002'],
+      ['account.summary', '******002'],
+      ['assist.open', '******002'],
+      ['assist.refused', '******999'],
+    ]);
+    await expect.poll(() => page.getByText('Действие в кабинете клиента').first().isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('settings refuse a bad billing address with a message; a new office name is saved and shown after the restart', async () => {
+    const page = await openKioskPage(browser, kiosk.url);
+    const problems = watchForPageProblems(page);
+    await openStaffScreen(page);
+    await openTab(page, 'Настройки');
+    const urlField = page.getByLabel('Адрес расчётного центра', { exact: true });
+    await expect.poll(() => urlField.inputValue()).toBe(billing.url);
+    // The printer comes from KIOSK_PRINTER here: staff are told why a change would not apply at once.
+    await expect.poll(() => page.getByText('Задано переменной окружения', { exact: false }).first().isVisible()).toBe(true);
+
+    await eraseField(page, 'Адрес расчётного центра');
+    // No scheme: not an address the kiosk can call.
+    await typeOnKeyboard(page, 'billing.ufa');
+    await page.getByRole('button', { name: 'Сохранить и перезапустить' }).click();
+    const message = 'Укажите адрес расчётного центра вида https://billing.example.ru/api или оставьте поле пустым для учебного режима.';
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(message);
+    expect(await page.locator('#setting-billingUrl-hint').textContent()).toContain(message);
+    expect(await urlField.getAttribute('aria-invalid')).toBe('true');
+    expect(JSON.parse(fs.readFileSync(path.join(kiosk.dataDir, 'kiosk-config.json'), 'utf8')).billing).toBeUndefined();
+
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+    await expect.poll(() => urlField.inputValue()).toBe(billing.url);
+    await eraseField(page, 'Название офиса');
+    await typeCyrillic(page, 'Офис на Ленина 2');
+    await page.getByRole('button', { name: 'Сохранить и перезапустить' }).click();
+
+    // The kiosk restarts in place: the same page, the start screen, the new office name in the header.
+    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('banner').textContent()).toContain('Офис на Ленина 2');
+    const saved = JSON.parse(fs.readFileSync(path.join(kiosk.dataDir, 'kiosk-config.json'), 'utf8'));
+    expect(saved).toMatchObject({ officeName: 'Офис на Ленина 2', terminalId: 'UFA-E2E-07', billing: { url: billing.url } });
+    expect(saved.staff).toHaveLength(2);
+
+    // Staff were logged out by the restart; the audit log kept the change.
+    await openStaffScreen(page);
+    const rows = await auditRows(page);
+    expect(rows.slice(0, 2).map(([action]) => action)).toEqual(['staff.login', 'settings.save']);
+    expect(await page.getByRole('row').filter({ hasText: 'Изменены настройки' }).textContent()).toContain('Офис на Ленина 2');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('«Завершить работу терминала» asks first, then stops the kiosk', async () => {
+    const page = await openKioskPage(browser, kiosk.url);
+    await openStaffScreen(page);
+    await page.getByRole('button', { name: 'Завершить работу терминала' }).click();
+    await page.getByRole('button', { name: 'Отмена' }).click();
+    expect(kiosk.child.exitCode).toBeNull();
+    await page.getByRole('button', { name: 'Завершить работу терминала' }).click();
+    await page.getByRole('button', { name: 'Да, завершить работу' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Терминал завершает работу' }).isVisible()).toBe(true);
+    await expect.poll(() => kiosk.child.exitCode, { timeout: 15_000 }).toBe(0);
+    expect(kiosk.output()).toContain('Kiosk stopping (staff exit).');
+    await page.context().close();
+  });
+});
