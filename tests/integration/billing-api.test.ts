@@ -236,6 +236,7 @@ describe('failures are classified for retry, re-login or refusal', () => {
         response
           .writeHead(503, { 'Retry-After': '30', 'Content-Type': 'application/json' })
           .end('{"code":"maintenance","message":"Работы"}'),
+      (response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>'),
     ];
     const misbehaving = http.createServer((_request, response) => answers.shift()?.(response));
     await new Promise<void>((resolve) => misbehaving.listen(0, '127.0.0.1', resolve));
@@ -250,8 +251,46 @@ describe('failures are classified for retry, re-login or refusal', () => {
     expect((await refusal(odd.getReferenceData())).kind).toBe('invalid-response');
     const busy = await refusal(odd.getReferenceData());
     expect([busy.kind, busy.retryAfterSeconds, busy.billingCode]).toEqual(['unavailable', 30, 'maintenance']);
+    expect((await refusal(odd.getReferenceData())).kind).toBe('invalid-response');
     misbehaving.closeAllConnections();
     misbehaving.close();
+  });
+});
+
+describe('a statement nobody should trust', () => {
+  it('100,000 rows are refused as an invalid answer, not rendered', async () => {
+    const month = {
+      period: '2026-10',
+      openingBalanceKopecks: 0,
+      charges: [],
+      recalculations: [],
+      penaltiesKopecks: 0,
+      chargedKopecks: 0,
+      payments: [],
+      paidKopecks: 0,
+      closingBalanceKopecks: 0,
+    };
+    const huge = JSON.stringify({
+      accountNumber: '820000001',
+      from: '2018-01',
+      to: '2026-10',
+      openingBalanceKopecks: 0,
+      closingBalanceKopecks: 0,
+      chargedKopecks: 0,
+      paidKopecks: 0,
+      months: Array.from({ length: 100_000 }, () => month),
+    });
+    const server = http.createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(huge));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = new BillingClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+      terminalId: 'T',
+      terminalKey: 'training',
+      timeoutMs: 5000,
+    });
+    expect((await refusal(client.getStatement('token', '2018-01', '2026-10'))).kind).toBe('invalid-response');
+    server.closeAllConnections();
+    server.close();
   });
 });
 
