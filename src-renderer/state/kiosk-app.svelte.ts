@@ -5,6 +5,7 @@
 import { callKiosk, type KioskError, type KioskResult } from '../lib/kiosk-api';
 import type { KioskOutput } from '../../src-main/core/api/methods';
 import { i18n } from '../lib/i18n.svelte';
+import { displaySettings } from './display-settings.svelte';
 
 export type ScreenName =
   'start' | 'login' | 'register' | 'recover' | 'home' | 'pay' | 'charges' | 'readings' | 'appeals' | 'profile' | 'staff-login' | 'staff';
@@ -93,7 +94,7 @@ export class KioskApp {
 
   /**
    * The customer's «Выйти»: wipes every trace of the customer in the renderer and returns to
-   * Russian. In assisted service it ends the help and returns to the staff screen instead.
+   * Russian with the display modes off. In assisted service it ends the help and returns to the staff screen instead.
    */
   async logout(): Promise<void> {
     if (this.assisted) return this.endAssist();
@@ -165,11 +166,12 @@ export class KioskApp {
     }
   }
 
-  /** Everything of the customer the renderer holds, plus anything a page could have stored. */
+  /** Everything of the customer the renderer holds (their language and display modes too), plus anything a page could have stored. */
   private wipeCustomer(): void {
     this.summary = null;
     this.summaryError = null;
     i18n.language = 'ru';
+    displaySettings.reset();
     try {
       localStorage.clear();
       sessionStorage.clear();
