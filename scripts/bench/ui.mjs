@@ -1,0 +1,344 @@
+// The benchmarks a customer feels, in Debian's Chromium through browser mode: first contentful
+// paint of the start screen, tap → next screen painted on every main screen, login tap → home,
+// the 36-month statement's render time, and the soak of full customer sessions.
+import fs from 'node:fs';
+import http from 'node:http';
+import { chromium } from 'playwright-core';
+import { installBenchHelpers } from './page-helpers.mjs';
+
+const CHROMIUM_PATH = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (candidate) => !!candidate && fs.existsSync(candidate),
+);
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export async function launchBrowser() {
+  if (!CHROMIUM_PATH) throw new Error('Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh kiosk-sized touch context with the bench's instruments, like the end-to-end tests' pages. */
+async function newKioskPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, locale: 'ru-RU' });
+  await context.addInitScript(installBenchHelpers);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(url);
+  await page.evaluate(() => window.__bench.waitFor({ heading: 'Добро пожаловать!' }));
+  await page.evaluate(() => window.__bench.settled());
+  return { page, context, problems };
+}
+
+/**
+ * Clicks `locator` with real input events and returns tap → `target` painted, in ms, measured in
+ * the page; then waits until the screen's API calls are done and returns that time too.
+ */
+async function measureTap(page, locator, target) {
+  await page.evaluate((armTarget) => window.__bench.arm(armTarget), target);
+  await locator.click();
+  const { tapAt, paintedAt } = await page.evaluate(() => window.__bench.result());
+  // The screen with its data: painted after the last API call the tap started (or the screen itself if none).
+  const dataPaintedAt = await page.evaluate(() => window.__bench.settled());
+  return { painted: paintedAt - tapAt, settled: Math.max(paintedAt, dataPaintedAt) - tapAt };
+}
+
+const quickTap = (page, name, group) => page.evaluate(([buttonName, groupName]) => window.__bench.tap(buttonName, groupName), [name, group]);
+const quickType = (page, group, text) => page.evaluate(([groupName, characters]) => window.__bench.type(groupName, characters), [group, text]);
+const waitFor = (page, target) => page.evaluate((waitTarget) => window.__bench.waitFor(waitTarget), target);
+const settled = (page) => page.evaluate(() => window.__bench.settled());
+
+/** Types the account number and password on the keypad and keyboard (the quick way). */
+async function typeCredentials(page, accountNumber) {
+  await quickType(page, 'Цифровая клавиатура', accountNumber);
+  const latin = await page.evaluate(() =>
+    [...document.querySelectorAll('[aria-label="Экранная клавиатура"] button')].some((button) => button.textContent?.trim() === 'ABC'),
+  );
+  if (latin) await quickTap(page, 'ABC', 'Экранная клавиатура');
+  await quickType(page, 'Экранная клавиатура', DEMO_PASSWORD);
+}
+
+/** FCP of the start screen in a fresh context (cold cache), and of a minimal page for the floor. */
+export async function firstContentfulPaint(browser, kioskUrl, { warmup, repetitions }) {
+  const fcpOf = async (url, waitForKiosk) => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(url);
+    if (waitForKiosk) await page.getByRole('heading', { name: 'Добро пожаловать!' }).waitFor();
+    const fcp = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const found = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          if (found() !== undefined) return resolve(found());
+          new PerformanceObserver(() => {
+            if (found() !== undefined) resolve(found());
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    );
+    await context.close();
+    return /** @type {number} */ (fcp);
+  };
+  const blank = http.createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end('<!doctype html><html lang="ru"><meta charset="utf-8"><title>floor</title><h1>Добро пожаловать!</h1></html>');
+  });
+  await new Promise((resolve) => blank.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const blankUrl = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (blank.address()).port}/`;
+  const samples = [];
+  const floor = [];
+  try {
+    for (let index = 0; index < warmup + repetitions; index += 1) {
+      const kiosk = await fcpOf(kioskUrl, true);
+      const minimal = await fcpOf(blankUrl, false);
+      if (index >= warmup) {
+        samples.push(kiosk);
+        floor.push(minimal);
+      }
+    }
+  } finally {
+    blank.close();
+  }
+  return { samples, floor };
+}
+
+const HOME = { headingPrefix: 'Здравствуйте' };
+const START = { heading: 'Добро пожаловать!' };
+const SERVICES = [
+  { key: 'pay', button: 'Оплатить', heading: 'Оплатить' },
+  { key: 'charges', button: 'Начисления и платежи', heading: 'Начисления и платежи' },
+  { key: 'readings', button: 'Передать показания', heading: 'Передать показания' },
+  { key: 'appeals', button: 'Виртуальная приёмная', heading: 'Виртуальная приёмная' },
+  { key: 'profile', button: 'Личная информация', heading: 'Личная информация' },
+];
+
+/**
+ * Every main screen: start → registration / password recovery / login and back, login → home,
+ * home → each service and back, logout → start. Real clicks (Playwright), measured in the page.
+ */
+export async function screenTransitions(browser, kioskUrl, accountNumber, { warmup, repetitions }) {
+  const { page, context, problems } = await newKioskPage(browser, kioskUrl);
+  /** @type {Record<string, { painted: number[]; settled: number[] }>} */
+  const transitions = {};
+  const login = { painted: [], settled: [] };
+  const emptyTap = [];
+  const record = (bucket, sample, measured) => {
+    if (!measured) return;
+    bucket.painted.push(sample.painted);
+    bucket.settled.push(sample.settled);
+  };
+  const step = async (key, locator, target, measured) => {
+    transitions[key] ??= { painted: [], settled: [] };
+    record(transitions[key], await measureTap(page, locator, target), measured);
+  };
+  const button = (name, exact = true) => page.getByRole('button', { name, exact });
+  const back = () => page.getByRole('button', { name: /^(← )?Назад$/ });
+  try {
+    for (let round = 0; round < warmup + repetitions; round += 1) {
+      const measured = round >= warmup;
+      // The floor: a tap on something that changes nothing on screen, then two frames.
+      if (measured) {
+        await page.evaluate(() => window.__bench.arm(null));
+        await page.getByRole('heading', { name: 'Добро пожаловать!' }).click();
+        const { tapAt, paintedAt } = await page.evaluate(() => window.__bench.result());
+        emptyTap.push(paintedAt - tapAt);
+      }
+      await step('start → registration', button('Регистрация'), { heading: 'Регистрация в личном кабинете' }, measured);
+      await step('registration → start', back(), START, measured);
+      await step('start → password recovery', button('Забыли пароль?'), { heading: 'Восстановление пароля' }, measured);
+      await step('password recovery → start', back(), START, measured);
+      await step('start → login', button('Войти в личный кабинет'), { heading: 'Вход в личный кабинет' }, measured);
+      await typeCredentials(page, accountNumber);
+      record(login, await measureTap(page, button('Войти'), HOME), measured);
+      for (const service of SERVICES) {
+        await step(`home → ${service.key}`, button(service.button), { heading: service.heading }, measured);
+        await step(`${service.key} → home`, back(), HOME, measured);
+      }
+      await step('home → start (logout)', button('Выйти'), START, measured);
+    }
+  } finally {
+    await context.close();
+  }
+  return { transitions, login, emptyTap, problems };
+}
+
+/**
+ * The 36-month statement on «Начисления и платежи»: tap «Отобразить» → 36 months painted, and the
+ * render part of it (the API answer's last byte → painted, from the page's resource timing).
+ * Alternates 35 and 36 months so each measured tap really replaces the table.
+ */
+export async function statementRender(browser, kioskUrl, accountNumber, { warmup, repetitions }) {
+  const { page, context, problems } = await newKioskPage(browser, kioskUrl);
+  const total = [];
+  const render = [];
+  const api = [];
+  try {
+    await quickTap(page, 'Войти в личный кабинет');
+    await typeCredentials(page, accountNumber);
+    await quickTap(page, 'Войти');
+    await waitFor(page, HOME);
+    await quickTap(page, 'Начисления и платежи');
+    await waitFor(page, { count: ['[data-testid="statement-month"]', 12] });
+    await settled(page);
+    await quickTap(page, 'Предыдущий год', 'Начало периода');
+    await quickTap(page, 'Предыдущий год', 'Начало периода');
+    for (let round = 0; round < warmup + repetitions; round += 1) {
+      await quickTap(page, 'Следующий месяц', 'Начало периода');
+      await quickTap(page, 'Отобразить');
+      await waitFor(page, { count: ['[data-testid="statement-month"]', 35] });
+      await settled(page);
+      await quickTap(page, 'Предыдущий месяц', 'Начало периода');
+      await page.evaluate(() => performance.clearResourceTimings());
+      const sample = await measureTap(page, page.getByRole('button', { name: 'Отобразить' }), {
+        count: ['[data-testid="statement-month"]', 36],
+      });
+      const timing = await page.evaluate(() => {
+        const entry = performance
+          .getEntriesByType('resource')
+          .filter((candidate) => candidate.name.includes('charges.statement'))
+          .at(-1);
+        return entry ? { responseEnd: entry.responseEnd, duration: entry.duration } : null;
+      });
+      const { paintedAt } = await page.evaluate(() => window.__bench.result());
+      if (!timing) throw new Error('no resource timing for charges.statement');
+      if (round >= warmup) {
+        total.push(sample.painted);
+        render.push(paintedAt - timing.responseEnd);
+        api.push(timing.duration);
+      }
+    }
+    await quickTap(page, 'Назад');
+    await waitFor(page, HOME);
+    await quickTap(page, 'Выйти');
+    await waitFor(page, START);
+  } finally {
+    await context.close();
+  }
+  return { total, render, api, problems };
+}
+
+/**
+ * One full customer session the quick way (in-page taps): login, the 36-month statement, a meter
+ * reading, its printed confirmation, logout.
+ */
+async function customerSession(page, { accountNumber, meterSerial, readingText }) {
+  await quickTap(page, 'Войти в личный кабинет');
+  await waitFor(page, { heading: 'Вход в личный кабинет' });
+  await typeCredentials(page, accountNumber);
+  await quickTap(page, 'Войти');
+  await waitFor(page, HOME);
+
+  await quickTap(page, 'Начисления и платежи');
+  await waitFor(page, { count: ['[data-testid="statement-month"]', 12] });
+  await settled(page);
+  await quickTap(page, 'Предыдущий год', 'Начало периода');
+  await quickTap(page, 'Предыдущий год', 'Начало периода');
+  await quickTap(page, 'Отобразить');
+  await waitFor(page, { count: ['[data-testid="statement-month"]', 36] });
+  await settled(page);
+  await quickTap(page, 'Назад');
+  await waitFor(page, HOME);
+
+  await quickTap(page, 'Передать показания');
+  await waitFor(page, { heading: 'Передать показания' });
+  await page.evaluate((label) => window.__bench.tapField(label), `Новое показание счётчика № ${meterSerial}`);
+  await quickTap(page, 'Очистить', 'Цифровая клавиатура');
+  await quickType(page, 'Цифровая клавиатура', readingText);
+  await quickTap(page, 'Передать показания');
+  // A consumption far above the usual asks first: the customer says «Да».
+  const outcome = await page.evaluate(async () => {
+    const until = performance.now() + 15_000;
+    while (performance.now() < until) {
+      if (window.__bench.present({ heading: 'Показания переданы' })) return 'done';
+      if (window.__bench.present({ heading: 'Подтвердите передачу показаний' })) return 'dialog';
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return 'timeout';
+  });
+  if (outcome === 'dialog') await quickTap(page, 'Да');
+  else if (outcome === 'timeout') throw new Error('the readings were not confirmed');
+  await waitFor(page, { heading: 'Показания переданы' });
+  await settled(page);
+
+  await quickTap(page, 'Напечатать подтверждение');
+  await quickTap(page, 'Напечатать', 'Так будет выглядеть квитанция');
+  await waitFor(page, { text: 'Готово. Возьмите квитанцию из принтера.' });
+  await quickTap(page, 'На главную');
+  await waitFor(page, HOME);
+  await quickTap(page, 'Выйти');
+  await waitFor(page, START);
+  await settled(page);
+}
+
+/**
+ * The soak: `sessions` full customer sessions on one page, as a kiosk runs all day. Memory is
+ * read after a warm-up (baseline), every few sessions and at the end: the renderer's JS heap after
+ * garbage collection in the page, and the kiosk process's memory as `kioskMemory` reads it.
+ */
+export async function soak(browser, kioskUrl, { sessions, warmupSessions, nextCustomer, kioskMemory, printedJobs, log }) {
+  const { page, context, problems } = await newKioskPage(browser, kioskUrl);
+  const cdp = await context.newCDPSession(page);
+  const heapMb = async () => {
+    await page.evaluate(() => window.__bench.settled());
+    // The browser's resource-timing buffer (capped at 250 entries) is not the kiosk's memory.
+    await page.evaluate(() => performance.clearResourceTimings());
+    for (let index = 0; index < 3; index += 1) await cdp.send('HeapProfiler.collectGarbage');
+    const usage = await cdp.send('Runtime.getHeapUsage');
+    return usage.usedSize / (1024 * 1024);
+  };
+  const errors = [];
+  const sessionMs = [];
+  // Memory every few sessions (after GC in the page), for the curve in results.json.
+  const curve = [];
+  const sampleEvery = Math.max(1, Math.round(sessions / 50));
+  let baseline = null;
+  const printedBefore = printedJobs();
+  try {
+    for (let index = 0; index < warmupSessions + sessions; index += 1) {
+      if (index === warmupSessions) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        baseline = { heapMb: await heapMb(), kiosk: await kioskMemory(), printed: printedJobs() };
+        curve.push({ session: 0, heapMb: baseline.heapMb, kiosk: baseline.kiosk });
+      }
+      const start = performance.now();
+      try {
+        await customerSession(page, nextCustomer());
+      } catch (error) {
+        errors.push(`session ${index + 1}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        // Back to a known state: a fresh page load logs out whoever is there.
+        await page.goto(kioskUrl);
+        await waitFor(page, START).catch(() => undefined);
+      }
+      sessionMs.push(performance.now() - start);
+      const done = index + 1 - warmupSessions;
+      if (done > 0 && done < sessions && done % sampleEvery === 0) {
+        curve.push({ session: done, heapMb: await heapMb(), kiosk: await kioskMemory() });
+      }
+      if (done > 0 && (done % 50 === 0 || done === sessions)) log?.(`  soak: ${done}/${sessions} sessions, ${errors.length} errors`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const final = { heapMb: await heapMb(), kiosk: await kioskMemory() };
+    curve.push({ session: sessions, ...final });
+    const apiFailures = await page.evaluate(() => window.__bench.apiFailures);
+    const printed = printedJobs() - (baseline?.printed ?? printedBefore);
+    if (printed !== sessions) errors.push(`the printer received ${printed} receipts for ${sessions} sessions`);
+    return { baseline, final, sessionMs, curve, errors, problems, apiFailures };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await context.close();
+  }
+}
