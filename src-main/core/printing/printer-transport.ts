@@ -100,6 +100,8 @@ export class TcpPrinter implements PrinterTransport {
       }, this.timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
+        // Status queries are 3 bytes each: without this, Nagle's algorithm holds them for ~40 ms.
+        socket.setNoDelay(true);
         resolve(new PrinterConnection(socket));
       });
       socket.once('error', (error) => {
