@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, dateInPeriod, daysBetween, daysInPeriod, monthsBetween, periodRange, ufaDate } from './calendar';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  dateInPeriod,
+  daysBetween,
+  daysInPeriod,
+  monthsBetween,
+  periodRange,
+  ufaDate,
+  ufaTime,
+} from './calendar';
 
 describe('calendar', () => {
   it('uses the civil date in Ufa (UTC+5)', () => {
     expect(ufaDate(Date.parse('2026-11-25T18:59:59Z'))).toBe('2026-11-25');
     expect(ufaDate(Date.parse('2026-11-25T19:00:00Z'))).toBe('2026-11-26');
+    expect(ufaTime(Date.parse('2026-11-25T19:05:00Z'))).toBe('00:05');
   });
 
   it('adds months across years in both directions', () => {

@@ -8,6 +8,11 @@ export function ufaDate(instantMs: number): string {
   return new Date(instantMs + UFA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The civil time of day in Ufa at an instant, as `HH:MM`. */
+export function ufaTime(instantMs: number): string {
+  return new Date(instantMs + UFA_OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** The billing period (`YYYY-MM`) a date falls in. */
 export function periodOf(isoDate: string): string {
   return isoDate.slice(0, 7);

@@ -15,17 +15,14 @@ import {
   statementReceipt,
   type ReceiptContext,
 } from '../../printing/receipts';
-import { ufaDate } from '../../time/calendar';
+import { ufaDate, ufaTime } from '../../time/calendar';
 
 type PrintHandlers = Pick<KioskHandlers, 'print.preview' | 'print.document' | 'print.retry'>;
-
-const UFA_OFFSET_MS = 5 * 60 * 60 * 1000;
 
 export function createPrintHandlers(services: KioskServices): PrintHandlers {
   const { billing, billingLink, printing, outbox, config, clock } = services;
 
-  const ufaDateTime = (instantMs: number) =>
-    `${russianDate(ufaDate(instantMs))} ${new Date(instantMs + UFA_OFFSET_MS).toISOString().slice(11, 16)}`;
+  const ufaDateTime = (instantMs: number) => `${russianDate(ufaDate(instantMs))} ${ufaTime(instantMs)}`;
   const context = (): ReceiptContext => ({ terminalId: config.terminalId, officeName: config.officeName, printedAt: ufaDateTime(clock()) });
   const notFound = () =>
     new KioskFailure({ code: 'not-found', message: 'Документ не найден: распечатать можно только то, что оформлено в этом сеансе.' });
