@@ -5,9 +5,9 @@
 // (target 'preload') and standalone: `vite build -c vite.preload.config.ts`.
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { kioskMethodNames } from './src-main/core/api/methods';
+import { kioskMethodNames } from './src-main/features/kiosk-methods';
 
-const METHODS_MODULE = path.resolve(import.meta.dirname, 'src-main/core/api/methods/index.ts');
+const METHODS_MODULE = path.resolve(import.meta.dirname, 'src-main/features/kiosk-methods.ts');
 
 /**
  * The preload needs only the list of method names for its allow-list, but the module that

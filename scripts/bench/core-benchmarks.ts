@@ -6,12 +6,13 @@ import path from 'node:path';
 import type { Invoice, ReadingsRequest } from '../../src-main/core/billing/billing-wire';
 import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { startKioskCore } from '../../src-main/core/kiosk-core';
-import { SUBMISSION_SECRET_FIELDS } from '../../src-main/core/outbox/customer-submissions';
+import { SubmissionKinds } from '../../src-main/core/outbox/submission-kinds';
+import { kioskSubmissionKinds } from '../../src-main/features/kiosk-features';
 import { Outbox } from '../../src-main/core/outbox/outbox';
-import { buildPaymentSlip } from '../../src-main/core/payment/payment-slip';
+import { buildPaymentSlip } from '../../src-main/features/pay/payment-slip';
 import { encodeReceipt } from '../../src-main/core/printing/escpos-encoder';
 import { columnsFor, layoutReceipt } from '../../src-main/core/printing/receipt';
-import { paymentSlipReceipt } from '../../src-main/core/printing/receipts';
+import { paymentSlipReceipt } from '../../src-main/features/pay/payment-slip-receipt';
 import { openKioskDatabase } from '../../src-main/core/store/database';
 
 const TERMINAL_ID = 'BENCH-01';
@@ -54,11 +55,11 @@ export function enqueueVsFsync(
 ): { enqueue: number[]; fsync: number[]; enqueueWithoutSync: number[] } {
   fs.mkdirSync(dir, { recursive: true });
   const db = openKioskDatabase(path.join(dir, 'kiosk.sqlite'));
-  const outbox = new Outbox(db, { terminalId: TERMINAL_ID, secretFields: SUBMISSION_SECRET_FIELDS });
+  const outbox = new Outbox(db, { terminalId: TERMINAL_ID, kinds: new SubmissionKinds(kioskSubmissionKinds) });
   // The same commit without waiting for the disk: what the enqueue costs besides its fsync.
   const unsyncedDb = openKioskDatabase(path.join(dir, 'kiosk-unsynced.sqlite'));
   unsyncedDb.pragma('synchronous = OFF');
-  const unsynced = new Outbox(unsyncedDb, { terminalId: TERMINAL_ID, secretFields: SUBMISSION_SECRET_FIELDS });
+  const unsynced = new Outbox(unsyncedDb, { terminalId: TERMINAL_ID, kinds: new SubmissionKinds(kioskSubmissionKinds) });
   const fd = fs.openSync(path.join(dir, 'fsync-probe.bin'), 'w');
   const block = Buffer.alloc(512, 0x2a);
   const enqueue = (index: number, into: Outbox = outbox) => {
@@ -133,14 +134,14 @@ export async function outboxDrain(options: { dataDir: string; billingUrl: string
   fs.mkdirSync(dataDir, { recursive: true });
   const queueStart = process.hrtime.bigint();
   const db = openKioskDatabase(path.join(dataDir, 'kiosk.sqlite'));
-  const outbox = new Outbox(db, { terminalId: TERMINAL_ID, secretFields: SUBMISSION_SECRET_FIELDS });
+  const outbox = new Outbox(db, { terminalId: TERMINAL_ID, kinds: new SubmissionKinds(kioskSubmissionKinds) });
   db.transaction(() => {
     for (let index = 0; index < count; index += 1) {
       const meter = meters[index % meters.length] as DrainMeter;
       const value = meter.base + Math.floor(index / meters.length) + 1;
       const submittedAt = new Date().toISOString();
       const payload: ReadingsRequest = { readings: [{ meterId: meter.meterId, value }], submittedAt };
-      outbox.enqueue({ kind: 'readings', accountNumber: meter.accountNumber, sessionId: null, payload, summary: {} });
+      outbox.enqueue({ kind: 'readings', accountNumber: meter.accountNumber, sessionId: null, payload, summary: { countsForPeriod: null, lines: [] } });
     }
   })();
   db.close();

@@ -1,27 +1,20 @@
 // The kiosk's composition root, free of Electron: opens the store, connects to the billing centre
-// (or starts the built-in reference server in training mode), and wires every handler into one
-// dispatcher that both transports (Electron IPC and loopback HTTP) call.
+// (or starts the reference server it is handed, in training mode), and builds the dispatcher, the
+// outbox and the printable documents from the list of features (src-main/features/kiosk-features.ts).
 import path from 'node:path';
 import packageJson from '../../package.json';
-import { startReferenceBillingServer } from '../billing-server/reference-billing-server';
-import { createDispatcher, type KioskDispatch, type KioskHandlers } from './api/dispatcher';
-import { isKioskMethodName, kioskMethods } from './api/methods';
-import { createAppealHandlers } from './api/handlers/appeal-handlers';
-import { createPaymentHandlers } from './api/handlers/payment-handlers';
-import { createPrintHandlers } from './api/handlers/print-handlers';
-import { createProfileHandlers } from './api/handlers/profile-handlers';
-import { createReadingsHandlers } from './api/handlers/readings-handlers';
-import { createRegistrationHandlers } from './api/handlers/registration-handlers';
-import { createSessionHandlers } from './api/handlers/session-handlers';
-import { createStaffHandlers } from './api/handlers/staff-handlers';
-import { createTerminalHandlers } from './api/handlers/terminal-handlers';
+import { createDispatcher, type KioskDispatch } from './api/dispatcher';
+import { createDocumentReceipts, createKioskHandlers, kioskSubmissionKinds } from '../features/kiosk-features';
+import { isKioskMethodName, kioskMethods } from '../features/kiosk-methods';
 import { BillingClient } from './billing/billing-client';
 import { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
+import { startCoreEvents, type CoreEvents } from './events/core-events';
 import { HeartbeatSender } from './heartbeat/heartbeat-sender';
 import { requireCustomerFrom, type KioskHostHooks, type KioskServices } from './kiosk-services';
 import { silentLogger, type Logger } from './logging/logger';
-import { billingSenders, CustomerSubmissions, SUBMISSION_SECRET_FIELDS } from './outbox/customer-submissions';
+import { billingSenders, CustomerSubmissions } from './outbox/customer-submissions';
+import { SubmissionKinds } from './outbox/submission-kinds';
 import { Outbox } from './outbox/outbox';
 import { OutboxWorker } from './outbox/outbox-worker';
 import { PrintService } from './printing/print-service';
@@ -30,8 +23,8 @@ import { columnsFor } from './printing/receipt';
 import { ReferenceCache } from './reference/reference-cache';
 import { CustomerSession } from './session/customer-session';
 import { LoginLimiter } from './session/login-limiter';
-import { AssistedService } from './staff/assisted-service';
-import { StaffDesk } from './staff/staff-desk';
+import { AssistedService } from '../features/staff/assisted-service';
+import { StaffDesk } from '../features/staff/staff-desk';
 import { openKioskDatabase } from './store/database';
 
 export interface KioskCoreOptions {
@@ -41,8 +34,18 @@ export interface KioskCoreOptions {
   clock?: () => number;
   /** The configuration file staff settings are saved to (default: `<dataDir>/kiosk-config.json`). */
   configFile?: string;
-  /** Restart and exit, as the hosting process provides them (see settings/core-host.ts). */
+  /** Restart and exit, as the hosting process provides them (see host/core-host.ts). */
   hooks?: KioskHostHooks;
+  /**
+   * Training mode's billing centre, loaded only when the configuration asks for training mode, so
+   * the production core never imports the reference server (see billing-server/training-billing.ts).
+   */
+  trainingBilling?: () => Promise<TrainingBillingModule>;
+}
+
+/** What training mode needs of the reference billing server: start one on a file, stop it. */
+export interface TrainingBillingModule {
+  startTrainingBilling(dbFile: string): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 export interface KioskCore {
@@ -50,6 +53,8 @@ export interface KioskCore {
   services: KioskServices;
   /** URL of the billing API in use (the in-process reference server in training mode). */
   billingUrl: string;
+  /** What the core pushes to the screen (link, outbox, printer); the host forwards it across restarts. */
+  events: CoreEvents;
   close(): Promise<void>;
 }
 
@@ -65,7 +70,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const db = openKioskDatabase(path.join(dataDir, 'kiosk.sqlite'));
 
   const trainingMode = config.billing.url === null;
-  const trainingServer = trainingMode ? await startReferenceBillingServer({ dbFile: path.join(dataDir, 'training-billing.sqlite') }) : null;
+  const trainingServer = trainingMode ? await startTrainingServer(options, path.join(dataDir, 'training-billing.sqlite')) : null;
   const billingUrl = trainingServer?.url ?? (config.billing.url as string);
   const billing = new BillingClient({
     baseUrl: billingUrl,
@@ -76,10 +81,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
 
   const customerSession = new CustomerSession(clock);
   const billingLink = new BillingLink(clock);
-  const outbox = new Outbox(db, { terminalId: config.terminalId, clock, secretFields: SUBMISSION_SECRET_FIELDS });
+  const submissionKinds = new SubmissionKinds(kioskSubmissionKinds);
+  const outbox = new Outbox(db, { terminalId: config.terminalId, clock, kinds: submissionKinds });
   const outboxWorker = new OutboxWorker({
     outbox,
-    senders: billingSenders(billing),
+    senders: billingSenders(submissionKinds, billing),
     logger,
     clock,
     onReachability: (reachable) => billingLink.record(reachable),
@@ -164,21 +170,14 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     assisted,
     requestRestart: () => ask(hooks.restart),
     requestExit: () => ask(hooks.exit),
+    documentReceipts: new Map(),
   };
+  for (const [type, build] of createDocumentReceipts(services)) services.documentReceipts.set(type, build);
   services.loginLimiter.prune();
 
-  const handlers: KioskHandlers = {
-    ...createTerminalHandlers(services),
-    ...createSessionHandlers(services),
-    ...createRegistrationHandlers(services),
-    ...createPaymentHandlers(services),
-    ...createReadingsHandlers(services),
-    ...createAppealHandlers(services),
-    ...createProfileHandlers(services),
-    ...createPrintHandlers(services),
-    ...createStaffHandlers(services),
-  };
+  const handlers = createKioskHandlers(services);
   const dispatchCall = createDispatcher(
+    kioskMethods,
     handlers,
     { customerLoggedIn: () => customerSession.active !== null, staffLoggedIn: () => staffDesk.session !== null },
     logger,
@@ -218,6 +217,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     dispatch,
     services,
     billingUrl,
+    events: startCoreEvents(services),
     async close() {
       customerSession.end();
       heartbeat.stop();
@@ -227,4 +227,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       db.close();
     },
   };
+}
+
+async function startTrainingServer(options: KioskCoreOptions, dbFile: string) {
+  if (!options.trainingBilling) {
+    throw new Error('Учебный режим (billing.url не задан) требует учебного расчётного центра, но процесс его не предоставил.');
+  }
+  const training = await options.trainingBilling();
+  return training.startTrainingBilling(dbFile);
 }

@@ -13,8 +13,9 @@ import type { PrintService } from './printing/print-service';
 import type { ReferenceCache } from './reference/reference-cache';
 import type { CustomerSession, CustomerSessionData } from './session/customer-session';
 import type { LoginLimiter } from './session/login-limiter';
-import type { AssistedService } from './staff/assisted-service';
-import type { StaffDesk } from './staff/staff-desk';
+import type { DocumentReceiptBuilder } from '../features/feature';
+import type { AssistedService } from '../features/staff/assisted-service';
+import type { StaffDesk } from '../features/staff/staff-desk';
 import type { KioskDatabase } from './store/database';
 
 export interface KioskServices {
@@ -57,6 +58,8 @@ export interface KioskServices {
   requestRestart(): boolean;
   /** Asks the hosting process to exit for real (staff «Выход»); false when it offers none. */
   requestExit(): boolean;
+  /** How each printable document type becomes a receipt, as the features declare it. */
+  documentReceipts: Map<string, DocumentReceiptBuilder>;
 }
 
 /** What the process hosting the core lets it ask for; both run after the current call answered. */

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
-import type { KioskMethodName, KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskMethodName, KioskOutput } from '../../src-main/features/kiosk-methods';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 

@@ -10,6 +10,7 @@ import { startReferenceBillingServer, type ReferenceBillingServer } from '../../
 import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { startKioskCore, type KioskCore } from '../../src-main/core/kiosk-core';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
+import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
 
 const SUBMISSIONS = 1_050;
 const NOW = Date.parse('2026-11-20T10:00:00+05:00');
@@ -61,11 +62,11 @@ describe('chaos between kiosk and billing centre', () => {
       const target = targets[index % targets.length]!;
       const value = target.start + Math.floor(index / targets.length) * 0.01;
       const submission = core.services.submissions.accept(
-        'readings',
+        readingsSubmission,
         target.accountNumber,
         null,
         (submittedAt) => ({ readings: [{ meterId: target.meterId, value: Number(value.toFixed(3)) }], submittedAt }),
-        { chaos: index },
+        { countsForPeriod: null, lines: [] },
       );
       accepted.push(`${target.meterId}=${value.toFixed(3)}`);
       expect(submission.localReference).toMatch(/^CHAOS-01-\d{6}$/);

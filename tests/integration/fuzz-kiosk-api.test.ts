@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { kioskMethodNames, kioskMethods } from '../../src-main/core/api/methods';
+import { kioskMethodNames, kioskMethods } from '../../src-main/features/kiosk-methods';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 
 const RUNS_PER_METHOD = Math.max(150, Math.ceil(10_500 / kioskMethodNames.length / 2));

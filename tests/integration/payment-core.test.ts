@@ -10,9 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
-import type { KioskMethodName, KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskMethodName, KioskOutput } from '../../src-main/features/kiosk-methods';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
-import { parsePaymentQrPayload } from '../../src-main/core/payment/payment-qr';
+import { parsePaymentQrPayload } from '../../src-main/features/pay/payment-qr';
 import { addMonths, monthsBetween } from '../../src-main/core/time/calendar';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 

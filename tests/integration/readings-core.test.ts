@@ -9,11 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
-import type { KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { startKioskCore, type KioskCore } from '../../src-main/core/kiosk-core';
 import { billingSenders } from '../../src-main/core/outbox/customer-submissions';
-import { formatReading } from '../../src-main/core/readings/reading-checks';
+import { SubmissionKinds } from '../../src-main/core/outbox/submission-kinds';
+import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
+import { formatReading } from '../../src-main/features/readings/reading-checks';
 import { addDays, ufaDate } from '../../src-main/core/time/calendar';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import { startCoreFixture } from '../support/kiosk-core-fixture';
@@ -335,7 +337,9 @@ describe('readings against the reference billing server (terminal and billing ce
     // billing centre's idempotency record, not registered a second time.
     const [message] = core.services.outbox.list({ status: 'delivered' });
     expect(message?.kind).toBe('readings');
-    const replayed = (await billingSenders(core.services.billing).readings(message!)) as { registrationNumber: string };
+    const replayed = (await billingSenders(new SubmissionKinds([readingsSubmission]), core.services.billing).readings!(message!)) as {
+      registrationNumber: string;
+    };
     expect(replayed.registrationNumber).toBe('П-20261120-000001');
     expect(submissionCount(server, '820000003')).toBe(1);
 
@@ -469,7 +473,7 @@ describe('when the billing centre cannot take the readings right now', () => {
     expect(submissionCount(server, '820000003')).toBe(1);
     const [message] = core.services.outbox.list({ status: 'delivered' });
     expect(message?.localReference).toBe(pending.localReference);
-    await billingSenders(core.services.billing).readings(message!);
+    await billingSenders(new SubmissionKinds([readingsSubmission]), core.services.billing).readings!(message!);
     expect(submissionCount(server, '820000003')).toBe(1);
   });
 });

@@ -13,9 +13,10 @@ import type { KioskDispatch } from '../../src-main/core/api/dispatcher';
 import { loadKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { silentLogger } from '../../src-main/core/logging/logger';
 import { hashSecret } from '../../src-main/core/security/secret-hash';
-import { startCoreHost } from '../../src-main/core/settings/core-host';
+import { startCoreHost } from '../../src-main/core/host/core-host';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { PrinterEmulator } from '../support/printer-emulator';
+import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
 
 type Entry = { action: string; accountNumberMasked: string | null; staffNumber: string; details: string | null };
 
@@ -94,11 +95,11 @@ describe('the outbox', () => {
   it('shows a row the billing centre refused with its reason; retry and mark handled are audited', async () => {
     const { dispatch, services } = fixture.core;
     const accepted = services.submissions.accept(
-      'readings',
+      readingsSubmission,
       '820000001',
       null,
       (submittedAt) => ({ readings: [{ meterId: 'no-such-meter', value: 1 }], submittedAt }),
-      {},
+      { countsForPeriod: null, lines: [] },
     );
     await expect.poll(() => services.outbox.get(accepted.messageId)?.status).toBe('rejected');
 

@@ -69,5 +69,37 @@ export class KioskFailure extends Error {
   }
 }
 
+/** A method map: each key is the method's own name. */
+export type KioskMethodMap = Record<string, KioskMethodContract>;
+
+/** The input of one printable document: a `type` literal plus the fields that say which one. */
+export type DocumentInputSchema = z.ZodObject<{ type: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+/**
+ * What a feature declares at the boundary, free of Node: its methods and the documents it can
+ * print. The renderer's client and the preload allow-list are derived from the list of these.
+ */
+export interface FeatureContract<
+  M extends KioskMethodMap = KioskMethodMap,
+  D extends readonly DocumentInputSchema[] = readonly DocumentInputSchema[],
+> {
+  readonly methods: M;
+  readonly documents: D;
+}
+
+export function defineContract<const M extends KioskMethodMap, const D extends readonly DocumentInputSchema[] = readonly []>(contract: {
+  methods: M;
+  documents?: D;
+}): FeatureContract<M, D> {
+  for (const [key, method] of Object.entries(contract.methods)) {
+    if (key !== method.name) throw new Error(`method ${method.name} is listed under ${key}`);
+  }
+  return { methods: contract.methods, documents: (contract.documents ?? []) as unknown as D };
+}
+
+/** The core's side of a method: validated input in, a value its output schema accepts out. */
+export type KioskHandler<M extends KioskMethodContract> = (input: z.output<M['input']>) => Promise<z.input<M['output']>>;
+export type HandlersFor<M extends KioskMethodMap> = { [N in keyof M]: KioskHandler<M[N]> };
+
 export type MethodInput<M> = M extends KioskMethodContract<string, infer I, z.ZodType> ? z.input<I> : never;
 export type MethodOutput<M> = M extends KioskMethodContract<string, z.ZodType, infer O> ? z.output<O> : never;

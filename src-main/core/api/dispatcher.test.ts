@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KioskFailure } from './contract';
-import { createDispatcher, type KioskHandlers } from './dispatcher';
+import { createDispatcher } from './dispatcher';
+import { kioskMethods, type KioskHandlers } from '../../features/kiosk-methods';
 import type { Logger } from '../logging/logger';
 
 function recordingLogger() {
@@ -23,7 +24,7 @@ const summary = {
 function dispatcherWith(overrides: Partial<KioskHandlers>, loggedIn = false) {
   const { logger, errors } = recordingLogger();
   const handlers = { ...overrides } as KioskHandlers;
-  const dispatch = createDispatcher(handlers, { customerLoggedIn: () => loggedIn, staffLoggedIn: () => false }, logger);
+  const dispatch = createDispatcher(kioskMethods, handlers, { customerLoggedIn: () => loggedIn, staffLoggedIn: () => false }, logger);
   return { dispatch, errors };
 }
 

@@ -1,13 +1,8 @@
 // The one place every kiosk API call passes through, whichever transport carried it: look up the
 // declared method, validate the input, check who may call it, run the handler, validate the output.
 import type { z } from 'zod';
-import { KioskFailure, type KioskError, type KioskMethodContract, type KioskResult } from './contract';
-import { isKioskMethodName, kioskMethods, type KioskMethodName, type KioskMethods } from './methods';
+import { KioskFailure, type HandlersFor, type KioskError, type KioskMethodMap, type KioskResult } from './contract';
 import type { Logger } from '../logging/logger';
-
-export type KioskHandler<M extends KioskMethodContract> = (input: z.output<M['input']>) => Promise<z.input<M['output']>>;
-
-export type KioskHandlers = { [N in KioskMethodName]: KioskHandler<KioskMethods[N]> };
 
 /** Who is on the other side of the screen right now; decides which audiences may call. */
 export interface CallerState {
@@ -22,12 +17,17 @@ const INTERNAL_ERROR: KioskError = {
   message: 'Произошла внутренняя ошибка терминала. Повторите попытку или обратитесь к сотруднику офиса.',
 };
 
-export function createDispatcher(handlers: KioskHandlers, caller: CallerState, logger: Logger): KioskDispatch {
+export function createDispatcher<M extends KioskMethodMap>(
+  methods: M,
+  handlers: HandlersFor<M>,
+  caller: CallerState,
+  logger: Logger,
+): KioskDispatch {
   return async (methodName, rawInput) => {
-    if (!isKioskMethodName(methodName)) {
+    const contract = Object.hasOwn(methods, methodName) ? methods[methodName] : undefined;
+    if (!contract) {
       return { ok: false, error: { code: 'unknown-method', message: 'Такой операции нет.' } };
     }
-    const contract: KioskMethodContract = kioskMethods[methodName];
     const parsed = contract.input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
 

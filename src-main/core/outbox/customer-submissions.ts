@@ -2,23 +2,9 @@
 // (the customer's confirmation comes from that commit), then give the worker a few seconds to
 // deliver it so the confirmation can honestly say "accepted by the billing centre" or "queued".
 import type { BillingClient } from '../billing/billing-client';
-import type { AppealRequest, PasswordChange, ProfileUpdate, ReadingsRequest } from '../billing/billing-wire';
 import type { Outbox } from './outbox';
 import type { DeliveryState, OutboxSender, OutboxWorker } from './outbox-worker';
-
-/** What each kind of submission sends to the billing centre. */
-export interface SubmissionPayloads {
-  readings: ReadingsRequest;
-  appeal: AppealRequest;
-  profile: ProfileUpdate;
-  'password-change': PasswordChange;
-}
-export type SubmissionKind = keyof SubmissionPayloads;
-
-/** Payload fields never kept after delivery or rejection. */
-export const SUBMISSION_SECRET_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  'password-change': ['currentPassword', 'newPassword'],
-};
+import type { SubmissionKind, SubmissionKinds } from './submission-kinds';
 
 export interface SubmissionOutcome {
   /** Short reference printed on the receipt even before the billing centre answers (terminal + sequence). */
@@ -40,16 +26,20 @@ export interface Accepted {
   submittedAt: string;
 }
 
-export function billingSenders(billing: BillingClient): Record<SubmissionKind, OutboxSender> {
-  return {
-    readings: (message) => billing.submitReadings(message.accountNumber, message.payload as ReadingsRequest, message.idempotencyKey),
-    appeal: (message) => billing.submitAppeal(message.accountNumber, message.payload as AppealRequest, message.idempotencyKey),
-    profile: (message) => billing.updateProfile(message.accountNumber, message.payload as ProfileUpdate, message.idempotencyKey),
-    'password-change': async (message) => {
-      await billing.changePassword(message.accountNumber, message.payload as PasswordChange, message.idempotencyKey);
-      return { changed: true };
-    },
-  };
+/** One sender per declared kind; the payload is parsed with the kind's schema on dequeue. */
+export function billingSenders(kinds: SubmissionKinds, billing: BillingClient): Record<string, OutboxSender> {
+  return Object.fromEntries(
+    kinds.names.map((name) => {
+      const kind = kinds.get(name);
+      const send: OutboxSender = (message) =>
+        kind.send(billing, {
+          accountNumber: message.accountNumber,
+          idempotencyKey: message.idempotencyKey,
+          payload: kinds.parsePayload(name, message.payload),
+        });
+      return [name, send];
+    }),
+  );
 }
 
 export class CustomerSubmissions {
@@ -61,15 +51,15 @@ export class CustomerSubmissions {
   ) {}
 
   /** Write-ahead: the submission and its outbox message are committed; nothing is sent yet. */
-  accept<K extends SubmissionKind>(
-    kind: K,
+  accept<Payload, Summary>(
+    kind: SubmissionKind<Payload, Summary>,
     accountNumber: string,
     sessionId: string | null,
-    buildPayload: (submittedAt: string) => SubmissionPayloads[K],
-    summary: unknown,
+    buildPayload: (submittedAt: string) => Payload,
+    summary: Summary,
   ): Accepted {
     const submittedAt = new Date(this.clock()).toISOString();
-    const enqueued = this.outbox.enqueue({ kind, accountNumber, sessionId, payload: buildPayload(submittedAt), summary });
+    const enqueued = this.outbox.enqueue({ kind: kind.kind, accountNumber, sessionId, payload: buildPayload(submittedAt), summary });
     this.worker.kick();
     return { ...enqueued, submittedAt };
   }
@@ -92,12 +82,12 @@ export class CustomerSubmissions {
     };
   }
 
-  async submit<K extends SubmissionKind>(
-    kind: K,
+  async submit<Payload, Summary>(
+    kind: SubmissionKind<Payload, Summary>,
     accountNumber: string,
     sessionId: string | null,
-    buildPayload: (submittedAt: string) => SubmissionPayloads[K],
-    summary: unknown,
+    buildPayload: (submittedAt: string) => Payload,
+    summary: Summary,
   ): Promise<SubmissionOutcome> {
     return this.confirm(this.accept(kind, accountNumber, sessionId, buildPayload, summary));
   }

@@ -2,8 +2,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BillingError } from '../billing/billing-error';
 import { silentLogger } from '../logging/logger';
 import { openKioskDatabase, type KioskDatabase } from '../store/database';
+import { z } from 'zod';
 import { Outbox, type OutboxMessage } from './outbox';
 import { OutboxWorker, type OutboxSender } from './outbox-worker';
+import { defineSubmission, SubmissionKindError, SubmissionKinds } from './submission-kinds';
+
+// Two kinds of the shape features declare; their senders are given per test.
+const readingKind = defineSubmission({
+  kind: 'readings.submit',
+  payload: z.object({ value: z.number() }).strict(),
+  summary: z.object({ value: z.number() }),
+  send: async () => ({ ok: true }),
+});
+const passwordKind = defineSubmission({
+  kind: 'profile.password',
+  payload: z.object({ newPassword: z.string(), currentPassword: z.string() }),
+  summary: z.object({}),
+  secretFields: ['newPassword'],
+  send: async () => ({ ok: true }),
+});
+const kinds = new SubmissionKinds([readingKind, passwordKind]);
 
 const workers: OutboxWorker[] = [];
 afterEach(async () => {
@@ -11,7 +29,7 @@ afterEach(async () => {
 });
 
 function setup(db: KioskDatabase = openKioskDatabase(':memory:')) {
-  const outbox = new Outbox(db, { terminalId: 'T1', secretFields: { 'profile.password': ['newPassword'] } });
+  const outbox = new Outbox(db, { terminalId: 'T1', kinds });
   return { db, outbox };
 }
 
@@ -138,7 +156,7 @@ describe('OutboxWorker', () => {
   it('resumes what a previous run left pending', async () => {
     const { db, outbox } = setup();
     const first = enqueueReading(outbox, '820000001', 1);
-    const restarted = new Outbox(db, { terminalId: 'T1' });
+    const restarted = new Outbox(db, { terminalId: 'T1', kinds });
     startWorker(restarted, { 'readings.submit': async () => ({ ok: true }) });
     await until(() => restarted.get(first.messageId)?.status === 'delivered');
   });
@@ -195,5 +213,50 @@ describe('OutboxWorker', () => {
     expect(outbox.wipeSettledOlderThan(-1)).toBe(2);
     expect(outbox.get(reading.messageId)?.payload).toBeNull();
     expect(db.prepare('SELECT summary_json FROM submission WHERE id = ?').get(reading.submissionId)).toEqual({ summary_json: null });
+  });
+
+  it('refuses a submission of an undeclared kind or one that breaks its schema, and writes nothing', () => {
+    const { db, outbox } = setup();
+    expect(() => outbox.enqueue({ kind: 'readings', accountNumber: '820000001', sessionId: null, payload: {}, summary: {} })).toThrow(
+      SubmissionKindError,
+    );
+    expect(() =>
+      outbox.enqueue({
+        kind: 'readings.submit',
+        accountNumber: '820000001',
+        sessionId: null,
+        payload: { value: 'x' },
+        summary: { value: 1 },
+      }),
+    ).toThrow(/payload breaks its schema: value/);
+    expect(() =>
+      outbox.enqueue({ kind: 'readings.submit', accountNumber: '820000001', sessionId: null, payload: { value: 1 }, summary: {} }),
+    ).toThrow(/summary breaks its schema/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM submission').get()).toEqual({ n: 0 });
+  });
+
+  it('the database itself refuses a row of a kind no feature lists', () => {
+    const { db } = setup();
+    expect(() =>
+      db.prepare(`INSERT INTO submission (kind, account_number, local_reference, created_at) VALUES ('typo', '820000001', 'x', 0)`).run(),
+    ).toThrow(/unknown submission kind/);
+  });
+
+  it('reads a summary back through its kind, and only for that kind and visit', () => {
+    const { outbox } = setup();
+    const accepted = enqueueReading(outbox, '820000001', 5);
+    expect(outbox.findOfSession(readingKind, accepted.localReference, '820000001', 's1')?.summary).toEqual({ value: 5 });
+    expect(outbox.findOfSession(passwordKind, accepted.localReference, '820000001', 's1')).toBeNull();
+    expect(outbox.findOfSession(readingKind, accepted.localReference, '820000001', 'another-visit')).toBeNull();
+  });
+
+  it('rejects for staff, loudly, a stored row that no longer parses as its kind', async () => {
+    const { db, outbox } = setup();
+    const { messageId } = enqueueReading(outbox, '820000001', 9);
+    db.prepare(`UPDATE outbox_message SET payload_json = '{"value":"broken"}' WHERE id = ?`).run(messageId);
+    const send: OutboxSender = (message) => Promise.resolve(kinds.parsePayload(message.kind, message.payload));
+    startWorker(outbox, { 'readings.submit': send });
+    await until(() => outbox.get(messageId)?.status === 'rejected');
+    expect(outbox.get(messageId)?.rejectionCode).toBe('invalid-row');
   });
 });

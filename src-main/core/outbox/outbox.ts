@@ -3,6 +3,7 @@
 // pending → delivered | rejected, and staff may retry or mark a rejected one handled.
 import crypto from 'node:crypto';
 import type { KioskDatabase } from '../store/database';
+import type { SubmissionKind, SubmissionKinds } from './submission-kinds';
 
 export type OutboxStatus = 'pending' | 'delivered' | 'rejected' | 'handled';
 
@@ -73,14 +74,14 @@ const SELECT_MESSAGE = `SELECT m.*, s.local_reference FROM outbox_message m JOIN
 export interface OutboxOptions {
   terminalId: string;
   clock?: () => number;
-  /** Per kind, payload fields that are secrets (passwords): wiped as soon as the message is settled. */
-  secretFields?: Readonly<Record<string, readonly string[]>>;
+  /** The kinds the features declare: rows are checked against them and listed in `submission_kind`. */
+  kinds: SubmissionKinds;
 }
 
 export class Outbox {
   private readonly terminalId: string;
   private readonly clock: () => number;
-  private readonly secretFields: Readonly<Record<string, readonly string[]>>;
+  private readonly kinds: SubmissionKinds;
 
   constructor(
     private readonly db: KioskDatabase,
@@ -88,20 +89,27 @@ export class Outbox {
   ) {
     this.terminalId = options.terminalId;
     this.clock = options.clock ?? Date.now;
-    this.secretFields = options.secretFields ?? {};
+    this.kinds = options.kinds;
+    // The table's triggers refuse a row of a kind not listed; a new feature's kind is listed here.
+    const list = db.prepare('INSERT OR IGNORE INTO submission_kind (name) VALUES (?)');
+    db.transaction(() => {
+      for (const name of this.kinds.names) list.run(name);
+    })();
   }
 
   /** Commits the business record and its outbox message together; nothing is sent yet. */
   enqueue(input: EnqueueInput): Enqueued {
     const now = this.clock();
     const idempotencyKey = crypto.randomUUID();
+    const payload = this.kinds.parsePayload(input.kind, input.payload);
+    const summary = this.kinds.parseSummary(input.kind, input.summary);
     return this.db.transaction((): Enqueued => {
       const submission = this.db
         .prepare(
           `INSERT INTO submission (kind, account_number, session_id, local_reference, summary_json, created_at)
            VALUES (?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.kind, input.accountNumber, input.sessionId, `pending-${idempotencyKey}`, JSON.stringify(input.summary), now);
+        .run(input.kind, input.accountNumber, input.sessionId, `pending-${idempotencyKey}`, JSON.stringify(summary), now);
       const submissionId = Number(submission.lastInsertRowid);
       // A short reference a person can read out: terminal + sequence number.
       const localReference = `${this.terminalId}-${String(submissionId).padStart(6, '0')}`;
@@ -111,17 +119,21 @@ export class Outbox {
           `INSERT INTO outbox_message (submission_id, idempotency_key, kind, account_number, payload_json, status, next_attempt_at, created_at)
            VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
         )
-        .run(submissionId, idempotencyKey, input.kind, input.accountNumber, JSON.stringify(input.payload), now, now);
+        .run(submissionId, idempotencyKey, input.kind, input.accountNumber, JSON.stringify(payload), now, now);
       return { submissionId, messageId: Number(message.lastInsertRowid), idempotencyKey, localReference };
     })();
   }
 
-  /** A submission of this customer visit by its local reference, with its delivery state (for receipts). */
-  findOfSession(
+  /**
+   * A submission of this kind from this customer visit, by its local reference, with its delivery
+   * state (for receipts). The summary is read back through the kind's schema.
+   */
+  findOfSession<Summary>(
+    kind: SubmissionKind<unknown, Summary>,
     localReference: string,
     accountNumber: string,
     sessionId: string,
-  ): { kind: string; summary: unknown; createdAt: number; status: OutboxStatus; result: unknown } | null {
+  ): { summary: Summary | null; createdAt: number; status: OutboxStatus; result: unknown } | null {
     const row = this.db
       .prepare<
         [string, string, string],
@@ -132,10 +144,9 @@ export class Outbox {
          WHERE s.local_reference = ? AND s.account_number = ? AND s.session_id = ?`,
       )
       .get(localReference, accountNumber, sessionId);
-    if (!row) return null;
+    if (!row || row.kind !== kind.kind) return null;
     return {
-      kind: row.kind,
-      summary: row.summary_json === null ? null : (JSON.parse(row.summary_json) as unknown),
+      summary: row.summary_json === null ? null : (this.kinds.parseSummary(row.kind, JSON.parse(row.summary_json)) as Summary),
       createdAt: row.created_at,
       status: row.status,
       result: row.result_json === null ? null : (JSON.parse(row.result_json) as unknown),
@@ -281,7 +292,7 @@ export class Outbox {
     const row = this.db
       .prepare<[number], { kind: string; payload_json: string | null }>('SELECT kind, payload_json FROM outbox_message WHERE id = ?')
       .get(id);
-    const secrets = row ? this.secretFields[row.kind] : undefined;
+    const secrets = row ? this.kinds.get(row.kind).secretFields : undefined;
     if (!row?.payload_json || !secrets) return;
     const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
     for (const field of secrets) delete payload[field];

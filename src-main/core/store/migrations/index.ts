@@ -4,6 +4,7 @@ import { migration001Initial } from './001-initial';
 import { migration002Outbox } from './002-outbox';
 import { migration003Staff } from './003-staff';
 import { migration004PrintJournal } from './004-print-journal';
+import { migration005SubmissionKinds } from './005-submission-kinds';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,10 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const kioskMigrations: readonly Migration[] = [migration001Initial, migration002Outbox, migration003Staff, migration004PrintJournal];
+export const kioskMigrations: readonly Migration[] = [
+  migration001Initial,
+  migration002Outbox,
+  migration003Staff,
+  migration004PrintJournal,
+  migration005SubmissionKinds,
+];

@@ -1,0 +1,62 @@
+// Every kiosk API method, from the list of feature contracts. Node-free: the renderer's client,
+// the preload allow-list and the HTTP routes all read this one map. A new feature adds its
+// contract here and its feature object to `kiosk-features.ts`; the type check fails until both agree.
+import type { z } from 'zod';
+import type { HandlersFor, MethodInput, MethodOutput } from '../core/api/contract';
+import { appealsContract } from './appeals/appeals-contract';
+import { chargesContract } from './charges/charges-contract';
+import { payContract } from './pay/pay-contract';
+import { printingContract } from './printing/printing-contract';
+import { profileContract } from './profile/profile-contract';
+import { readingsContract } from './readings/readings-contract';
+import { registrationContract } from './registration/registration-contract';
+import { sessionContract } from './session/session-contract';
+import { staffContract } from './staff/staff-contract';
+import { summaryContract } from './summary/summary-contract';
+import { terminalContract } from './terminal/terminal-contract';
+
+const featureContracts = [
+  terminalContract,
+  sessionContract,
+  summaryContract,
+  registrationContract,
+  payContract,
+  chargesContract,
+  readingsContract,
+  appealsContract,
+  profileContract,
+  staffContract,
+] as const;
+
+type FeatureContracts = (typeof featureContracts)[number];
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+
+type PrintableDocumentSchema = FeatureContracts['documents'][number];
+
+/** Every document a customer can print, as each feature declared it. */
+const printableDocuments = featureContracts.flatMap((contract): readonly PrintableDocumentSchema[] => contract.documents);
+export type PrintableDocument = z.output<PrintableDocumentSchema>;
+
+/** The printing feature's contract, over the documents of every feature. */
+export const kioskPrintingContract = printingContract(printableDocuments);
+
+export type KioskMethods = UnionToIntersection<FeatureContracts['methods']> & (typeof kioskPrintingContract)['methods'];
+
+export const kioskMethods = Object.assign(
+  {},
+  ...featureContracts.map((contract) => contract.methods),
+  kioskPrintingContract.methods,
+) as KioskMethods;
+
+export type KioskMethodName = keyof KioskMethods & string;
+export type KioskInput<N extends KioskMethodName> = MethodInput<KioskMethods[N]>;
+export type KioskOutput<N extends KioskMethodName> = MethodOutput<KioskMethods[N]>;
+
+/** Every method's handler: what the features' handlers must add up to. */
+export type KioskHandlers = HandlersFor<KioskMethods>;
+
+export const kioskMethodNames = Object.keys(kioskMethods) as KioskMethodName[];
+
+export function isKioskMethodName(name: unknown): name is KioskMethodName {
+  return typeof name === 'string' && Object.hasOwn(kioskMethods, name);
+}

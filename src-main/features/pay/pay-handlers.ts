@@ -1,0 +1,98 @@
+// «Оплатить»: reads only. The invoice with the offices and places to pay; a QR code and a slip for
+// the amount the customer chose.
+import { KioskFailure } from '../../core/api/contract';
+import type { KioskHandlers } from '../kiosk-methods';
+import type { KioskServices } from '../../core/kiosk-services';
+import type { Invoice, ReferenceData } from '../../core/billing/billing-wire';
+import { PaymentQrError, paymentQrPayloadProblems } from '../pay/payment-qr';
+import { MAX_PAYMENT_KOPECKS, paymentAmountProblem } from '../pay/payment-amount';
+import { buildPaymentSlip, paymentQrPayloadFor, paymentQrSvg } from '../pay/payment-slip';
+import { ufaDate } from '../../core/time/calendar';
+
+type PayHandlers = Pick<KioskHandlers, 'payment.invoice' | 'payment.qr' | 'payment.slip'>;
+
+const REFERENCE_TTL_MS = 10 * 60_000;
+
+const QR_FAILED_MESSAGE =
+  'Не удалось сформировать QR-код по реквизитам расчётного центра. Оплатите по номеру лицевого счёта в банке или обратитесь к сотруднику офиса.';
+
+export function createPayHandlers(services: KioskServices): PayHandlers {
+  const { billing, billingLink, referenceCache, logger } = services;
+
+  const readInvoice = (billingToken: string): Promise<Invoice> => billingLink.call(() => billing.getInvoice(billingToken));
+
+  /** Offices and payment places; the page still works without them if the billing centre never answered. */
+  const readPlaces = async (): Promise<{ reference: ReferenceData | null; fromCache: boolean }> => {
+    try {
+      const cached = await referenceCache.get('reference-data', REFERENCE_TTL_MS, () => billingLink.call(() => billing.getReferenceData()));
+      return { reference: cached.value, fromCache: cached.fromCache };
+    } catch (error) {
+      logger.warn('reference data unavailable for the pay screen', { error });
+      return { reference: null, fromCache: true };
+    }
+  };
+
+  const checkAmount = (amountKopecks: number): void => {
+    const problem = paymentAmountProblem(amountKopecks);
+    if (problem) throw new KioskFailure({ code: 'invalid-input', message: problem, fields: { amountKopecks: problem } });
+  };
+
+  const qrPayload = (invoice: Invoice, amountKopecks: number, accountNumber: string): string => {
+    try {
+      const payload = paymentQrPayloadFor(invoice, amountKopecks);
+      const problems = paymentQrPayloadProblems(payload);
+      if (problems.length > 0) throw new PaymentQrError(problems.join('; '));
+      return payload;
+    } catch (error) {
+      if (!(error instanceof PaymentQrError)) throw error;
+      // The billing centre's requisites break the standard: staff must know, the customer gets a way out.
+      logger.error('payment QR refused the billing centre requisites', { accountNumber, problem: error.message });
+      throw new KioskFailure({ code: 'billing-invalid-response', message: QR_FAILED_MESSAGE });
+    }
+  };
+
+  return {
+    async 'payment.invoice'() {
+      const session = services.requireCustomer();
+      const [invoice, summary] = await Promise.all([
+        readInvoice(session.billingToken),
+        billingLink.call(() => billing.getAccountSummary(session.billingToken)),
+      ]);
+      const { reference, fromCache } = await readPlaces();
+      return {
+        accountNumber: invoice.accountNumber,
+        billingPeriod: invoice.billingPeriod,
+        payerName: invoice.payerName,
+        address: invoice.address,
+        amountDueKopecks: invoice.amountDueKopecks,
+        balanceKopecks: summary.balanceKopecks,
+        previousBalanceKopecks: invoice.previousBalanceKopecks,
+        breakdown: invoice.breakdown,
+        paymentDueBy: invoice.paymentDueBy,
+        payee: invoice.payee,
+        purpose: invoice.purpose,
+        maxAmountKopecks: MAX_PAYMENT_KOPECKS,
+        offices: reference?.offices ?? [],
+        paymentPlaces: reference?.paymentPlaces ?? [],
+        placesFromCache: fromCache || !billingLink.online,
+      };
+    },
+
+    async 'payment.qr'({ amountKopecks }) {
+      const session = services.requireCustomer();
+      checkAmount(amountKopecks);
+      const invoice = await readInvoice(session.billingToken);
+      const payload = qrPayload(invoice, amountKopecks, session.accountNumber);
+      return { amountKopecks, payload, svg: await paymentQrSvg(payload) };
+    },
+
+    async 'payment.slip'({ amountKopecks }) {
+      const session = services.requireCustomer();
+      checkAmount(amountKopecks);
+      const invoice = await readInvoice(session.billingToken);
+      // Built once to surface a QR refusal the same way as payment.qr does.
+      qrPayload(invoice, amountKopecks, session.accountNumber);
+      return buildPaymentSlip(invoice, amountKopecks, ufaDate(services.clock()));
+    },
+  };
+}

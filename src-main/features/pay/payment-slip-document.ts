@@ -1,0 +1,24 @@
+// «Напечатать квитанцию»: the payment slip for the amount chosen, from the billing centre's invoice.
+import { KioskFailure } from '../../core/api/contract';
+import type { KioskServices } from '../../core/kiosk-services';
+import { receiptContext } from '../../core/printing/document-parts';
+import { ufaDate } from '../../core/time/calendar';
+import type { DocumentReceiptBuilder } from '../feature';
+import type { paymentSlipDocument } from './pay-contract';
+import { paymentAmountProblem } from './payment-amount';
+import { buildPaymentSlip } from './payment-slip';
+import { paymentSlipReceipt } from './payment-slip-receipt';
+import type { z } from 'zod';
+
+export function paymentSlipDocuments(services: KioskServices): Record<string, DocumentReceiptBuilder> {
+  const { billing, billingLink, config, clock } = services;
+  return {
+    'payment-slip': async (input, session) => {
+      const document = input as z.output<typeof paymentSlipDocument>;
+      const problem = paymentAmountProblem(document.amountKopecks);
+      if (problem) throw new KioskFailure({ code: 'invalid-input', message: problem, fields: { 'document.amountKopecks': problem } });
+      const invoice = await billingLink.call(() => billing.getInvoice(session.billingToken));
+      return paymentSlipReceipt(buildPaymentSlip(invoice, document.amountKopecks, ufaDate(clock())), receiptContext(config, clock));
+    },
+  };
+}

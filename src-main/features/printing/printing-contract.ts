@@ -1,0 +1,42 @@
+// Receipts at the kiosk: what a document will look like on paper, printing it, and printing it
+// again after the printer's trouble is fixed. The customer can print only their own documents.
+// Which documents exist is each feature's own declaration; the list of features hands them in.
+import { z } from 'zod';
+import { defineContract, defineMethod } from '../../core/api/contract';
+import type { DocumentInputSchema } from '../../core/api/contract';
+
+export const printOutcomeOutput = z.object({
+  jobId: z.number().int(),
+  status: z.enum(['printing', 'printed', 'failed', 'not-confirmed']),
+  printerState: z.enum(['ready', 'paper-out', 'cover-open', 'offline', 'not-responding', 'unknown']),
+  /** Russian text for the customer when the receipt did not (or may not have) come out. */
+  message: z.string().nullable(),
+});
+
+export function printingContract<const D extends readonly DocumentInputSchema[]>(documents: D) {
+  const [first, ...rest] = documents;
+  if (!first) throw new Error('no printable documents');
+  const printableDocumentSchema = z.discriminatedUnion('type', [first, ...rest] as unknown as [D[number], ...D[number][]]);
+  return defineContract({
+    methods: {
+      'print.preview': defineMethod({
+        name: 'print.preview',
+        audience: 'customer',
+        input: z.object({ document: printableDocumentSchema }).strict(),
+        output: z.object({ columns: z.number().int(), lines: z.array(z.string()), qrPayloads: z.array(z.string()) }),
+      }),
+      'print.document': defineMethod({
+        name: 'print.document',
+        audience: 'customer',
+        input: z.object({ document: printableDocumentSchema }).strict(),
+        output: printOutcomeOutput,
+      }),
+      'print.retry': defineMethod({
+        name: 'print.retry',
+        audience: 'customer',
+        input: z.object({ jobId: z.number().int().positive() }).strict(),
+        output: printOutcomeOutput,
+      }),
+    },
+  });
+}

@@ -1,0 +1,216 @@
+// Личная информация: the profile with masked contacts, changes of contacts and bill delivery, and a
+// password change. Every write goes through the outbox; the passwords of a change are secret
+// fields the outbox wipes once the billing centre has answered, and are never logged.
+import { KioskFailure } from '../../core/api/contract';
+import type { KioskHandlers } from '../kiosk-methods';
+import type { KioskServices } from '../../core/kiosk-services';
+import { profileSchema, type Profile } from '../../core/billing/billing-wire';
+import type { SubmissionOutcome } from '../../core/outbox/customer-submissions';
+import { formatPhone, maskEmail, maskPhone, normalizeEmail, normalizeMobilePhone } from '../profile/contact-rules';
+import { PASSWORD_PROBLEM_FIELD, PASSWORD_PROBLEM_MESSAGE, passwordChangeProblems } from '../profile/password-rules';
+import { passwordChangeSubmission, profileSubmission } from './profile-submissions';
+import { formatWait } from '../../core/session/wait-text';
+
+type ProfileHandlers = Pick<
+  KioskHandlers,
+  'profile.get' | 'profile.updateContacts' | 'profile.updateNotifications' | 'profile.changePassword'
+>;
+
+type ProfileRefusal = 'nothing-to-change' | 'email-invalid' | 'phone-invalid' | 'email-bill-without-email';
+
+const REFUSALS: Record<ProfileRefusal, { field: string; message: string }> = {
+  'nothing-to-change': { field: 'email', message: 'Введите новый адрес электронной почты или новый номер телефона.' },
+  'email-invalid': { field: 'email', message: 'Проверьте адрес электронной почты: он должен быть вида ivanova@example.ru.' },
+  'phone-invalid': {
+    field: 'phone',
+    message: 'Проверьте номер сотового телефона: 10 цифр после +7, первая — 9, например +7 917 555-01-01.',
+  },
+  'email-bill-without-email': {
+    field: 'emailBill',
+    message: 'Чтобы получать квитанцию на e-mail, сначала укажите адрес электронной почты.',
+  },
+};
+
+function refusal(reasons: ProfileRefusal[]): KioskFailure {
+  const fields: Record<string, string> = {};
+  for (const reason of reasons) fields[REFUSALS[reason].field] ??= REFUSALS[reason].message;
+  const first = reasons[0] as ProfileRefusal;
+  return new KioskFailure({ code: 'invalid-input', message: REFUSALS[first].message, fields, details: { reason: first } });
+}
+
+const WRONG_PASSWORD_MESSAGE = 'Текущий пароль введён неверно. Проверьте его и введите ещё раз.';
+
+export function profileView(profile: Profile) {
+  return {
+    accountNumber: profile.accountNumber,
+    holderName: profile.holderName,
+    address: profile.address,
+    email: profile.email,
+    emailMasked: profile.email ? maskEmail(profile.email) : null,
+    phone: profile.phone,
+    phoneFormatted: profile.phone ? formatPhone(profile.phone) : null,
+    phoneMasked: profile.phone ? maskPhone(profile.phone) : null,
+    paperBill: profile.paperBill,
+    emailBill: profile.emailBill,
+  };
+}
+
+/** A refused write becomes the billing centre's reason on screen; others report where they are. */
+function settledWrite(outcome: SubmissionOutcome) {
+  if (outcome.delivery === 'rejected') {
+    throw new KioskFailure({
+      code: 'billing-refused',
+      message: outcome.rejection?.message ?? 'Расчётный центр отклонил изменение.',
+      ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
+    });
+  }
+  const profile = outcome.delivery === 'delivered' ? profileSchema.safeParse(outcome.result) : null;
+  return {
+    delivery: outcome.delivery,
+    localReference: outcome.localReference,
+    profile: profile?.success ? profileView(profile.data) : null,
+  };
+}
+
+export function createProfileHandlers(services: KioskServices): ProfileHandlers {
+  const { billing, billingLink, submissions, loginLimiter, config, logger } = services;
+  // Guessing the current password through «Сменить пароль» counts like guessing it at login.
+  const policy = {
+    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
+    maxFailuresPerTerminal: config.limits.loginFailuresPerTerminal,
+    windowMs: config.limits.loginLockoutMinutes * 60_000,
+  };
+
+  const lockedOut = (retryAfterSeconds: number) =>
+    new KioskFailure({
+      code: 'locked-out',
+      retryAfterSeconds,
+      message:
+        `Смена пароля временно недоступна после ${policy.maxFailuresPerSubject} неудачных попыток ввести текущий пароль. ` +
+        `Повторите через ${formatWait(retryAfterSeconds)}.`,
+    });
+
+  /**
+   * The outbox has wiped the passwords from the row, but in WAL mode the row as first written stays
+   * in the -wal file until a checkpoint; a truncating checkpoint removes that copy from the disk.
+   */
+  const forgetWipedSecrets = () => {
+    try {
+      services.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      logger.warn('could not checkpoint the kiosk database after a password change', { error });
+    }
+  };
+
+  return {
+    async 'profile.get'() {
+      const session = services.requireCustomer();
+      return profileView(await billingLink.call(() => billing.getProfile(session.billingToken)));
+    },
+
+    async 'profile.updateContacts'(input) {
+      const session = services.requireCustomer();
+      const typedEmail = input.email?.trim() ?? '';
+      const typedPhone = input.phone?.trim() ?? '';
+      if (!typedEmail && !typedPhone) throw refusal(['nothing-to-change']);
+      const problems: ProfileRefusal[] = [];
+      const email = typedEmail ? normalizeEmail(typedEmail) : null;
+      const phone = typedPhone ? normalizeMobilePhone(typedPhone) : null;
+      if (typedEmail && !email) problems.push('email-invalid');
+      if (typedPhone && !phone) problems.push('phone-invalid');
+      if (problems.length > 0) throw refusal(problems);
+
+      const outcome = await submissions.submit(
+        profileSubmission,
+        session.accountNumber,
+        session.sessionId,
+        (submittedAt) => ({ ...(email ? { email } : {}), ...(phone ? { phone } : {}), submittedAt }),
+        { change: 'contacts', email: email ? maskEmail(email) : null, phone: phone ? maskPhone(phone) : null },
+      );
+      logger.info('profile contacts change submitted', { localReference: outcome.localReference, delivery: outcome.delivery });
+      return settledWrite(outcome);
+    },
+
+    async 'profile.updateNotifications'({ paperBill, emailBill }) {
+      const session = services.requireCustomer();
+      if (emailBill) {
+        // A bill by e-mail needs an address; if the billing centre cannot be asked now, it decides on delivery.
+        const profile = await billingLink
+          .call(() => billing.getProfile(session.billingToken))
+          .catch((error: unknown) => {
+            if (error instanceof KioskFailure && (error.error.code === 'billing-unavailable' || error.error.code === 'billing-timeout')) {
+              return null;
+            }
+            throw error;
+          });
+        if (profile && !profile.email) throw refusal(['email-bill-without-email']);
+      }
+      const outcome = await submissions.submit(
+        profileSubmission,
+        session.accountNumber,
+        session.sessionId,
+        (submittedAt) => ({ paperBill, emailBill, submittedAt }),
+        { change: 'notifications', paperBill, emailBill },
+      );
+      logger.info('profile notifications change submitted', { localReference: outcome.localReference, delivery: outcome.delivery });
+      return settledWrite(outcome);
+    },
+
+    async 'profile.changePassword'({ currentPassword, newPassword, repeatPassword }) {
+      const session = services.requireCustomer();
+      const problems = passwordChangeProblems({ currentPassword, newPassword, repeatPassword });
+      if (problems.length > 0) {
+        const fields: Record<string, string> = {};
+        for (const problem of problems) fields[PASSWORD_PROBLEM_FIELD[problem]] ??= PASSWORD_PROBLEM_MESSAGE[problem];
+        const first = problems[0]!;
+        throw new KioskFailure({ code: 'invalid-input', message: PASSWORD_PROBLEM_MESSAGE[first], fields, details: { reason: first } });
+      }
+
+      const verdict = loginLimiter.check('customer', session.accountNumber, policy);
+      if (!verdict.allowed) throw lockedOut(verdict.retryAfterSeconds);
+      // A change that cannot be delivered now would keep both passwords on this terminal's disk
+      // until the link returns; with the link known to be down, do not take them at all.
+      if (!billingLink.online) {
+        throw new KioskFailure({
+          code: 'billing-unavailable',
+          message:
+            'Сейчас нет связи с расчётным центром. Пароль можно сменить только при связи, чтобы терминал не хранил ваш пароль. ' +
+            'Попробуйте через несколько минут.',
+        });
+      }
+
+      const outcome = await submissions.submit(
+        passwordChangeSubmission,
+        session.accountNumber,
+        session.sessionId,
+        (submittedAt) => ({ currentPassword, newPassword, submittedAt }),
+        // The receipt and the staff desk see that a change happened, never the passwords.
+        { change: 'password' },
+      );
+      logger.info('password change submitted', { localReference: outcome.localReference, delivery: outcome.delivery });
+      if (outcome.delivery !== 'pending') forgetWipedSecrets();
+
+      if (outcome.delivery === 'rejected') {
+        if (outcome.rejection?.code === 'wrong-password') {
+          loginLimiter.record('customer', session.accountNumber, false);
+          const after = loginLimiter.check('customer', session.accountNumber, policy);
+          if (!after.allowed) throw lockedOut(after.retryAfterSeconds);
+          throw new KioskFailure({
+            code: 'billing-refused',
+            billingCode: 'wrong-password',
+            details: { attemptsLeft: after.failuresLeft },
+            fields: { currentPassword: WRONG_PASSWORD_MESSAGE },
+            message: `${WRONG_PASSWORD_MESSAGE} Осталось попыток: ${after.failuresLeft}.`,
+          });
+        }
+        throw new KioskFailure({
+          code: 'billing-refused',
+          message: outcome.rejection?.message ?? 'Расчётный центр не принял смену пароля.',
+          ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
+        });
+      }
+      if (outcome.delivery === 'delivered') loginLimiter.record('customer', session.accountNumber, true);
+      return { delivery: outcome.delivery, localReference: outcome.localReference };
+    },
+  };
+}

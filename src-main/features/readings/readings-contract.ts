@@ -1,0 +1,158 @@
+// Передать показания: the account's meters with their verification state and the month's reading
+// window, the consumption a set of readings gives (no submission), and the submission itself
+// (write-ahead through the outbox), including a correction of this month's earlier submission.
+import { z } from 'zod';
+import { defineContract, defineMethod } from '../../core/api/contract';
+import { billingPeriodSchema, emptyInputSchema, isoDateSchema } from '../../core/api/schemas';
+
+const meterIdSchema = z
+  .string({ error: 'Не указан счётчик.' })
+  .min(1, { error: 'Не указан счётчик.' })
+  .max(50, { error: 'Не указан счётчик.' });
+
+/** A reading as typed on the keypad («123,456»); a number is accepted too. The core checks it. */
+const readingValueSchema = z.union([z.string().max(20, { error: 'Показание слишком длинное.' }), z.number()], {
+  error: 'Введите показание цифрами, например 01234,567.',
+});
+
+const readingsInputSchema = z
+  .array(z.object({ meterId: meterIdSchema, value: readingValueSchema }).strict(), { error: 'Введите показания счётчиков.' })
+  .min(1, { error: 'Введите показание хотя бы одного счётчика.' })
+  .max(20, { error: 'Слишком много показаний в одной передаче.' });
+
+const registrationNumberSchema = z.string().min(1).max(50, { error: 'Неверный регистрационный номер.' });
+
+export const verificationStateSchema = z.enum(['valid', 'expiring', 'expired']);
+
+export const readingWindowOutput = z.object({
+  fromDay: z.number().int(),
+  toDay: z.number().int(),
+  /** Whether readings are accepted today (the terminal's date in Ufa). */
+  openToday: z.boolean(),
+  /** The billing period readings passed now (or in the next window) count for. */
+  countsForPeriod: billingPeriodSchema,
+  opensOn: isoDateSchema,
+  closesOn: isoDateSchema,
+});
+
+export const meterOutput = z.object({
+  meterId: z.string(),
+  service: z.enum(['hot-water', 'heating']),
+  unit: z.enum(['м³', 'Гкал']),
+  serialNumber: z.string(),
+  /** Date of admission into service (допуск). */
+  installedOn: isoDateSchema,
+  /** Date the verification (поверка) is due. */
+  verificationDueOn: isoDateSchema,
+  verificationState: verificationStateSchema,
+  /** Days until the verification is due; negative when it is past. */
+  daysLeft: z.number().int(),
+  integerDigits: z.number().int(),
+  fractionDigits: z.number().int(),
+  lastReading: z.object({ value: z.number(), takenOn: isoDateSchema }).nullable(),
+  averageMonthlyConsumption: z.number().nullable(),
+  /** False when the verification expired: readings of this meter are not accepted. */
+  acceptsReadings: z.boolean(),
+});
+
+export const readingProblemOutput = z.object({
+  kind: z.enum(['not-a-number', 'too-many-digits', 'lower-than-previous', 'verification-expired']),
+  message: z.string(),
+});
+
+export const readingLineOutput = z.object({
+  meterId: z.string(),
+  serialNumber: z.string(),
+  unit: z.enum(['м³', 'Гкал']),
+  previous: z.number().nullable(),
+  value: z.number().nullable(),
+  consumption: z.number().nullable(),
+  problems: z.array(readingProblemOutput),
+  /** Consumption far above the usual: the customer must confirm before submitting. */
+  highConsumption: z.object({ message: z.string(), ratio: z.number() }).nullable(),
+});
+
+export const readingsMetersOutput = z.object({
+  /** The terminal's date in Ufa, against which verification and the window are judged. */
+  today: isoDateSchema,
+  readingWindow: readingWindowOutput,
+  meters: z.array(meterOutput),
+  /** This month's submissions, newest first: the last one counts. */
+  submissions: z.array(
+    z.object({
+      registrationNumber: z.string(),
+      acceptedAt: z.string(),
+      readings: z.array(z.object({ meterId: z.string(), value: z.number() })),
+    }),
+  ),
+});
+
+export const readingsSubmitOutput = z.object({
+  /** 'delivered': the billing centre registered it; 'pending': kept by the terminal, sent when the link is back. */
+  delivery: z.enum(['delivered', 'pending']),
+  /** The billing centre's registration number, when delivered. */
+  registrationNumber: z.string().nullable(),
+  /** The terminal's own reference, printed even before the billing centre answers. */
+  localReference: z.string(),
+  /** When the customer pressed «Передать показания», ISO. */
+  submittedAt: z.string(),
+  /** When the billing centre registered it, ISO; null while pending. */
+  acceptedAt: z.string().nullable(),
+  countsForPeriod: billingPeriodSchema,
+  /** The registration number this submission corrects, if it is a correction. */
+  corrects: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      meterId: z.string(),
+      serialNumber: z.string(),
+      unit: z.enum(['м³', 'Гкал']),
+      previous: z.number().nullable(),
+      value: z.number(),
+      consumption: z.number().nullable(),
+    }),
+  ),
+  /** The confirmation in Russian (the renderer translates it by `delivery`). */
+  message: z.string(),
+});
+
+/** The confirmation of readings submitted in this visit, by their local reference. */
+export const readingsConfirmationDocument = z
+  .object({ type: z.literal('readings-confirmation'), localReference: z.string().min(1).max(40) })
+  .strict();
+
+export const readingsContract = defineContract({
+  documents: [readingsConfirmationDocument],
+  methods: {
+    'readings.meters': defineMethod({
+      name: 'readings.meters',
+      audience: 'customer',
+      input: emptyInputSchema,
+      output: readingsMetersOutput,
+    }),
+    'readings.calculate': defineMethod({
+      name: 'readings.calculate',
+      audience: 'customer',
+      input: z.object({ readings: readingsInputSchema }).strict(),
+      output: z.object({
+        lines: z.array(readingLineOutput),
+        /** True when no line has a problem (confirmation of a high consumption may still be needed). */
+        acceptable: z.boolean(),
+        needsConfirmation: z.boolean(),
+      }),
+    }),
+    'readings.submit': defineMethod({
+      name: 'readings.submit',
+      audience: 'customer',
+      input: z
+        .object({
+          readings: readingsInputSchema,
+          /** The customer confirmed a consumption far above the usual. */
+          confirmHighConsumption: z.boolean().optional(),
+          /** This month's submission that these readings correct. */
+          correctsRegistrationNumber: registrationNumberSchema.optional(),
+        })
+        .strict(),
+      output: readingsSubmitOutput,
+    }),
+  },
+});

@@ -1,0 +1,270 @@
+// Передать показания: the account's meters with the verification state and the month's reading
+// window judged in the core; the consumption a set of readings gives; and the submission, checked
+// here (authoritatively) and then written ahead into the outbox before the billing centre sees it.
+import { KioskFailure } from '../../core/api/contract';
+import type { KioskHandlers } from '../kiosk-methods';
+import type { KioskServices } from '../../core/kiosk-services';
+import { readingsResponseSchema, type Meter, type MetersResponse } from '../../core/billing/billing-wire';
+import {
+  checkReading,
+  formatReading,
+  outsideWindowMessage,
+  readingWindowState,
+  verificationStatus,
+  type ReadingCheck,
+} from '../readings/reading-checks';
+import { ufaDate } from '../../core/time/calendar';
+import { readingsSubmission } from './readings-submission';
+
+type ReadingsHandlers = Pick<KioskHandlers, 'readings.meters' | 'readings.calculate' | 'readings.submit'>;
+
+interface CheckedLine {
+  meter: Meter;
+  check: ReadingCheck;
+}
+
+/** What the confirmation screen and the receipt show for one meter. */
+export interface ReadingsReceiptLine {
+  meterId: string;
+  serialNumber: string;
+  unit: Meter['unit'];
+  previous: number | null;
+  value: number;
+  consumption: number | null;
+}
+
+const PENDING_MESSAGE = 'Показания приняты терминалом и будут переданы в расчётный центр, как только появится связь.';
+
+export function createReadingsHandlers(services: KioskServices): ReadingsHandlers {
+  const { billing, billingLink } = services;
+  const today = () => ufaDate(services.clock());
+
+  // The meters of the current visit as last fetched: when the billing centre goes away mid-visit the
+  // customer keeps working from them, and the readings queue in the outbox (forgotten at logout).
+  let fetched: { sessionId: string; response: MetersResponse } | null = null;
+  services.customerSession.onEnd(() => (fetched = null));
+  const loadMeters = async (session: { sessionId: string; billingToken: string }): Promise<MetersResponse> => {
+    try {
+      const response = await billingLink.call(() => billing.getMeters(session.billingToken));
+      fetched = { sessionId: session.sessionId, response };
+      return response;
+    } catch (error) {
+      const unreachable =
+        error instanceof KioskFailure && (error.error.code === 'billing-unavailable' || error.error.code === 'billing-timeout');
+      if (unreachable && fetched?.sessionId === session.sessionId) return fetched.response;
+      throw error;
+    }
+  };
+
+  /** Runs every reading through the checks; a meter that is not on the account, or given twice, is refused outright. */
+  const checkAll = (response: MetersResponse, readings: Array<{ meterId: string; value: string | number }>, date: string) => {
+    const seen = new Set<string>();
+    return readings.map(({ meterId, value }): CheckedLine => {
+      const meter = response.meters.find((candidate) => candidate.meterId === meterId);
+      if (!meter) {
+        throw new KioskFailure({ code: 'not-found', message: 'Счётчик не найден на этом лицевом счёте. Обновите список счётчиков.' });
+      }
+      if (seen.has(meterId)) {
+        throw new KioskFailure({
+          code: 'invalid-input',
+          message: `Показание счётчика № ${meter.serialNumber} указано дважды.`,
+          fields: { [meterId]: 'Показание указано дважды.' },
+        });
+      }
+      seen.add(meterId);
+      const text = typeof value === 'number' ? String(value) : value;
+      const check = checkReading(
+        {
+          meterId,
+          maxDigits: meter.integerDigits,
+          decimals: meter.fractionDigits,
+          previousValue: meter.lastReading?.value ?? null,
+          averageMonthlyConsumption: meter.averageMonthlyConsumption,
+          verificationDueOn: meter.verificationDueOn,
+        },
+        text,
+        date,
+      );
+      return { meter, check };
+    });
+  };
+
+  const lineOutput = ({ meter, check }: CheckedLine) => ({
+    meterId: meter.meterId,
+    serialNumber: meter.serialNumber,
+    unit: meter.unit,
+    previous: meter.lastReading?.value ?? null,
+    value: check.value,
+    consumption: check.consumption,
+    problems: check.problems,
+    highConsumption: check.highConsumption,
+  });
+
+  return {
+    async 'readings.meters'() {
+      const session = services.requireCustomer();
+      const response = await loadMeters(session);
+      const date = today();
+      return {
+        today: date,
+        readingWindow: readingWindowState(response.readingWindow, date),
+        meters: response.meters.map((meter) => {
+          const verification = verificationStatus(meter.verificationDueOn, date);
+          return {
+            meterId: meter.meterId,
+            service: meter.service,
+            unit: meter.unit,
+            serialNumber: meter.serialNumber,
+            installedOn: meter.installedOn,
+            verificationDueOn: meter.verificationDueOn,
+            verificationState: verification.state,
+            daysLeft: verification.daysLeft,
+            integerDigits: meter.integerDigits,
+            fractionDigits: meter.fractionDigits,
+            lastReading: meter.lastReading,
+            averageMonthlyConsumption: meter.averageMonthlyConsumption,
+            acceptsReadings: verification.state !== 'expired',
+          };
+        }),
+        submissions: response.submissions,
+      };
+    },
+
+    async 'readings.calculate'({ readings }) {
+      const session = services.requireCustomer();
+      const response = await loadMeters(session);
+      const lines = checkAll(response, readings, today()).map(lineOutput);
+      const acceptable = lines.every((line) => line.problems.length === 0);
+      return { lines, acceptable, needsConfirmation: acceptable && lines.some((line) => line.highConsumption !== null) };
+    },
+
+    async 'readings.submit'({ readings, confirmHighConsumption, correctsRegistrationNumber }) {
+      const session = services.requireCustomer();
+      const response = await loadMeters(session);
+      const date = today();
+
+      const window = readingWindowState(response.readingWindow, date);
+      if (!window.openToday) {
+        throw new KioskFailure({
+          code: 'invalid-input',
+          message: outsideWindowMessage(window),
+          details: {
+            reason: 'outside-window',
+            fromDay: window.fromDay,
+            toDay: window.toDay,
+            opensOn: window.opensOn,
+            closesOn: window.closesOn,
+            period: window.countsForPeriod,
+          },
+        });
+      }
+
+      const lines = checkAll(response, readings, date);
+      for (const { meter, check } of lines) {
+        const problem = check.problems[0];
+        if (problem) {
+          throw new KioskFailure({
+            code: 'invalid-input',
+            message: `Счётчик № ${meter.serialNumber}: ${problem.message}`,
+            fields: { [meter.meterId]: problem.message },
+            details: { reason: problem.kind, meterId: meter.meterId, serialNumber: meter.serialNumber },
+          });
+        }
+      }
+      const high = lines.find(({ check }) => check.highConsumption !== null);
+      if (high?.check.highConsumption && confirmHighConsumption !== true) {
+        throw new KioskFailure({
+          code: 'invalid-input',
+          message: `Счётчик № ${high.meter.serialNumber}: ${high.check.highConsumption.message}`,
+          fields: { [high.meter.meterId]: high.check.highConsumption.message },
+          details: { reason: 'high-consumption', meterId: high.meter.meterId, serialNumber: high.meter.serialNumber },
+        });
+      }
+      if (
+        correctsRegistrationNumber &&
+        !response.submissions.some((earlier) => earlier.registrationNumber === correctsRegistrationNumber)
+      ) {
+        throw new KioskFailure({
+          code: 'not-found',
+          message: 'Исправить можно только показания, переданные в текущем месяце.',
+          details: { reason: 'correction-target-unknown' },
+        });
+      }
+
+      const receiptLines: ReadingsReceiptLine[] = lines.map(({ meter, check }) => ({
+        meterId: meter.meterId,
+        serialNumber: meter.serialNumber,
+        unit: meter.unit,
+        previous: meter.lastReading?.value ?? null,
+        value: check.value as number,
+        consumption: check.consumption,
+      }));
+      const outcome = await services.submissions.submit(
+        readingsSubmission,
+        session.accountNumber,
+        session.sessionId,
+        (submittedAt) => ({
+          readings: receiptLines.map(({ meterId, value }) => ({ meterId, value })),
+          submittedAt,
+          ...(correctsRegistrationNumber ? { correctsRegistrationNumber } : {}),
+        }),
+        {
+          countsForPeriod: window.countsForPeriod,
+          corrects: correctsRegistrationNumber ?? null,
+          lines: receiptLines.map((line) => ({
+            ...line,
+            value: formatReading(line.value, lines.find(({ meter }) => meter.meterId === line.meterId)?.meter.fractionDigits ?? 0),
+          })),
+        },
+      );
+
+      if (outcome.delivery === 'rejected') {
+        // The billing centre's own words: the customer can correct the readings right here.
+        throw new KioskFailure({
+          code: 'billing-refused',
+          message: outcome.rejection?.message ?? 'Расчётный центр отклонил показания.',
+          ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
+        });
+      }
+      services.logger.info('readings submitted', {
+        accountNumber: session.accountNumber,
+        localReference: outcome.localReference,
+        delivery: outcome.delivery,
+      });
+
+      if (outcome.delivery === 'pending') {
+        return {
+          delivery: 'pending' as const,
+          registrationNumber: null,
+          localReference: outcome.localReference,
+          submittedAt: outcome.submittedAt,
+          acceptedAt: null,
+          countsForPeriod: window.countsForPeriod,
+          corrects: correctsRegistrationNumber ?? null,
+          lines: receiptLines,
+          message: `${PENDING_MESSAGE} Номер операции на терминале: ${outcome.localReference}.`,
+        };
+      }
+
+      const answer = readingsResponseSchema.safeParse(outcome.result);
+      const registered = answer.success ? answer.data : null;
+      const confirmedLines = receiptLines.map((line) => {
+        const confirmed = registered?.readings.find((reading) => reading.meterId === line.meterId);
+        return confirmed ? { ...line, previous: confirmed.previousValue, consumption: confirmed.consumption } : line;
+      });
+      return {
+        delivery: 'delivered' as const,
+        registrationNumber: registered?.registrationNumber ?? null,
+        localReference: outcome.localReference,
+        submittedAt: outcome.submittedAt,
+        acceptedAt: registered?.acceptedAt ?? null,
+        countsForPeriod: window.countsForPeriod,
+        corrects: correctsRegistrationNumber ?? null,
+        lines: confirmedLines,
+        message: registered
+          ? `Показания приняты расчётным центром. Регистрационный номер: ${registered.registrationNumber}.`
+          : `Показания приняты расчётным центром. Номер операции на терминале: ${outcome.localReference}.`,
+      };
+    },
+  };
+}

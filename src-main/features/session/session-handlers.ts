@@ -1,0 +1,72 @@
+// Customer login with lockouts, and logout that forgets the customer.
+import { KioskFailure } from '../../core/api/contract';
+import type { KioskHandlers } from '../kiosk-methods';
+import type { KioskServices } from '../../core/kiosk-services';
+import { formatWait } from '../../core/session/wait-text';
+
+type SessionHandlers = Pick<KioskHandlers, 'session.login' | 'session.logout'>;
+
+export function createSessionHandlers(services: KioskServices): SessionHandlers {
+  const { billing, billingLink, customerSession, loginLimiter, config, logger } = services;
+  const policy = {
+    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
+    maxFailuresPerTerminal: config.limits.loginFailuresPerTerminal,
+    windowMs: config.limits.loginLockoutMinutes * 60_000,
+  };
+
+  const lockedOut = (retryAfterSeconds: number, scope: 'subject' | 'terminal') =>
+    new KioskFailure({
+      code: 'locked-out',
+      retryAfterSeconds,
+      message:
+        scope === 'subject'
+          ? `Вход по этому лицевому счёту временно заблокирован после ${policy.maxFailuresPerSubject} неудачных попыток. ` +
+            `Повторите через ${formatWait(retryAfterSeconds)} или нажмите «Забыли пароль».`
+          : `Вход на этом терминале временно заблокирован из-за большого числа неудачных попыток. ` +
+            `Повторите через ${formatWait(retryAfterSeconds)} или обратитесь к сотруднику офиса.`,
+    });
+
+  return {
+    async 'session.login'({ accountNumber, password }) {
+      const verdict = loginLimiter.check('customer', accountNumber, policy);
+      if (!verdict.allowed) throw lockedOut(verdict.retryAfterSeconds, verdict.scope);
+
+      let login: { sessionToken: string };
+      try {
+        login = await billingLink.call(() => billing.login(accountNumber, password), {
+          'not-registered':
+            'Этот лицевой счёт ещё не зарегистрирован в личном кабинете. Нажмите «Регистрация» на начальном экране: понадобится код активации из последней квитанции.',
+        });
+      } catch (error) {
+        if (error instanceof KioskFailure && error.error.billingCode === 'wrong-credentials') {
+          loginLimiter.record('customer', accountNumber, false);
+          const after = loginLimiter.check('customer', accountNumber, policy);
+          if (!after.allowed) throw lockedOut(after.retryAfterSeconds, after.scope);
+          throw new KioskFailure({
+            code: 'wrong-credentials',
+            details: { attemptsLeft: after.failuresLeft },
+            message:
+              `Неверный номер лицевого счёта или пароль. Осталось попыток: ${after.failuresLeft}. ` +
+              'Если вы забыли пароль, нажмите «Забыли пароль».',
+          });
+        }
+        throw error;
+      }
+      loginLimiter.record('customer', accountNumber, true);
+      customerSession.begin(accountNumber, login.sessionToken);
+      logger.info('customer logged in', { accountNumber });
+      return { accountNumber };
+    },
+
+    async 'session.logout'() {
+      const ended = customerSession.end();
+      if (ended) {
+        services.printing.forgetUnprintedOfSession(ended.sessionId);
+        // Best effort: the local session is already gone; the billing token expires by itself.
+        billing.logout(ended.billingToken).catch(() => undefined);
+        logger.info('customer logged out', { accountNumber: ended.accountNumber });
+      }
+      return { loggedOut: true as const };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// Office staff at the terminal: PIN login with lockouts, the one staff session, and the audit log
+// every staff action is written to (append-only; the database refuses edits).
+import { KioskFailure } from '../../core/api/contract';
+import type { LimitPolicy, LoginLimiter } from '../../core/session/login-limiter';
+import { formatWait } from '../../core/session/wait-text';
+import type { KioskDatabase } from '../../core/store/database';
+import { hashSecret, verifySecret } from '../../core/security/secret-hash';
+
+export interface StaffMemberSeed {
+  staffNumber: string;
+  displayName: string;
+  /** `scrypt$…` as made by `hashSecret`, or a plain PIN for the training-mode demo member only. */
+  pinHash: string;
+}
+
+export interface StaffSession {
+  staffNumber: string;
+  displayName: string;
+  startedAt: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  staffNumber: string;
+  action: string;
+  accountNumber: string | null;
+  details: unknown;
+}
+
+/** A staff session nobody has used for this long ends by itself (the screen's idle guard is much shorter). */
+export const STAFF_SESSION_IDLE_MS = 15 * 60_000;
+
+export class StaffDesk {
+  private current: StaffSession | null = null;
+  private lastUsedAt = 0;
+
+  constructor(
+    private readonly db: KioskDatabase,
+    private readonly limiter: LoginLimiter,
+    private readonly policy: LimitPolicy,
+    private readonly clock: () => number = Date.now,
+    private readonly sessionIdleMs: number = STAFF_SESSION_IDLE_MS,
+  ) {}
+
+  /** The staff member on duty; a session left unused too long is closed (and audited) here. */
+  get session(): StaffSession | null {
+    if (this.current && this.clock() - this.lastUsedAt > this.sessionIdleMs) {
+      this.auditAs(this.current.staffNumber, 'staff.logout', null, { reason: 'inactivity' });
+      this.current = null;
+    }
+    return this.current;
+  }
+
+  /** Adds members that are not there yet; an existing member's PIN is never overwritten here. */
+  ensureMembers(members: readonly StaffMemberSeed[]): void {
+    const insert = this.db.prepare(
+      'INSERT INTO staff_member (staff_number, display_name, pin_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (staff_number) DO NOTHING',
+    );
+    for (const member of members) {
+      const exists = this.db.prepare('SELECT 1 FROM staff_member WHERE staff_number = ?').get(member.staffNumber);
+      if (exists) continue;
+      const pinHash = member.pinHash.startsWith('scrypt$') ? member.pinHash : hashSecret(member.pinHash);
+      insert.run(member.staffNumber, member.displayName, pinHash, this.clock());
+    }
+  }
+
+  async login(staffNumber: string, pin: string): Promise<StaffSession> {
+    const verdict = this.limiter.check('staff', staffNumber, this.policy);
+    if (!verdict.allowed) {
+      throw new KioskFailure({
+        code: 'locked-out',
+        retryAfterSeconds: verdict.retryAfterSeconds,
+        message: `Вход сотрудника временно заблокирован после неудачных попыток. Повторите через ${formatWait(verdict.retryAfterSeconds)}.`,
+      });
+    }
+    const member = this.db
+      .prepare<[string], { display_name: string; pin_hash: string; disabled: number }>(
+        'SELECT display_name, pin_hash, disabled FROM staff_member WHERE staff_number = ?',
+      )
+      .get(staffNumber);
+    // Verify against a dummy hash when the number is unknown, so timing does not tell which numbers exist.
+    const ok = (await verifySecret(pin, member?.pin_hash ?? getDummyHash())) && member !== undefined && member.disabled === 0;
+    this.limiter.record('staff', staffNumber, ok);
+    if (!ok || !member) {
+      const after = this.limiter.check('staff', staffNumber, this.policy);
+      throw new KioskFailure({
+        code: after.allowed ? 'wrong-credentials' : 'locked-out',
+        ...(after.allowed ? { details: { attemptsLeft: after.failuresLeft } } : { retryAfterSeconds: after.retryAfterSeconds }),
+        message: after.allowed
+          ? `Неверный табельный номер или PIN-код. Осталось попыток: ${after.failuresLeft}.`
+          : `Вход сотрудника временно заблокирован после неудачных попыток. Повторите через ${formatWait(after.retryAfterSeconds)}.`,
+      });
+    }
+    this.current = { staffNumber, displayName: member.display_name, startedAt: this.clock() };
+    this.lastUsedAt = this.clock();
+    this.audit('staff.login');
+    return this.current;
+  }
+
+  logout(): void {
+    if (!this.session) return;
+    this.audit('staff.logout');
+    this.current = null;
+  }
+
+  /** The staff member on duty, or a refusal for a method that needs one. */
+  require(): StaffSession {
+    const session = this.session;
+    if (!session) throw new KioskFailure({ code: 'staff-only', message: 'Эта операция доступна только сотруднику офиса.' });
+    this.lastUsedAt = this.clock();
+    return session;
+  }
+
+  /** Writes an action of the staff member on duty to the append-only audit log. */
+  audit(action: string, accountNumber: string | null = null, details: unknown = null): void {
+    this.auditAs(this.require().staffNumber, action, accountNumber, details);
+  }
+
+  /** Writes an action in a named staff member's name (e.g. the end of their assisted visit after their session closed). */
+  auditAs(staffNumber: string, action: string, accountNumber: string | null = null, details: unknown = null): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, staff_number, action, account_number, details_json) VALUES (?, ?, ?, ?, ?)')
+      .run(this.clock(), staffNumber, action, accountNumber, details === null ? null : JSON.stringify(details));
+  }
+
+  auditTrail(limit = 100): AuditEntry[] {
+    return this.db
+      .prepare<
+        [number],
+        { id: number; at: number; staff_number: string; action: string; account_number: string | null; details_json: string | null }
+      >('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?')
+      .all(limit)
+      .map((row) => ({
+        id: row.id,
+        at: row.at,
+        staffNumber: row.staff_number,
+        action: row.action,
+        accountNumber: row.account_number,
+        details: row.details_json === null ? null : JSON.parse(row.details_json),
+      }));
+  }
+}
+
+// A valid hash of a random PIN with the same parameters, computed on first use (not at start-up:
+// scrypt with OWASP parameters takes a noticeable fraction of a second).
+let dummyHash: string | undefined;
+function getDummyHash(): string {
+  dummyHash ??= hashSecret(Math.random().toString(36));
+  return dummyHash;
+}

@@ -1,0 +1,324 @@
+// The staff screen's operations. Every one of them that changes something is written to the
+// audit log with the staff number and, where there is one, the customer's account.
+import fs from 'node:fs';
+import type { KioskHandlers } from '../kiosk-methods';
+import type { KioskServices } from '../../core/kiosk-services';
+import { maskAccountNumber } from '../../core/logging/logger';
+import type { PrintOutcome } from '../../core/printing/print-service';
+import { columnsFor } from '../../core/printing/receipt';
+import { testPageReceipt } from '../../core/printing/test-page';
+import {
+  applySettings,
+  currentSettings,
+  readConfigFile,
+  settingsOverriddenByEnvironment,
+  writeFileAtomically,
+  type SettingName,
+} from '../../core/settings/kiosk-settings';
+import { ASSIST_REASONS } from '../staff/assisted-service';
+import { KioskFailure } from '../../core/api/contract';
+
+type StaffHandlers = Pick<
+  KioskHandlers,
+  | 'staff.login'
+  | 'staff.logout'
+  | 'staff.status'
+  | 'staff.outbox.list'
+  | 'staff.outbox.retry'
+  | 'staff.outbox.markHandled'
+  | 'staff.audit.list'
+  | 'staff.limits.reset'
+  | 'staff.printer.status'
+  | 'staff.print.journal'
+  | 'staff.print.reprint'
+  | 'staff.print.testPage'
+  | 'staff.assist.open'
+  | 'staff.assist.end'
+  | 'staff.settings.get'
+  | 'staff.settings.save'
+  | 'staff.restart'
+  | 'staff.exit'
+>;
+
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
+/** `outcome: ok, assisted: true`: what the staff screen shows of an audit entry's details. */
+export function summarizeAuditDetails(details: unknown): string | null {
+  if (details === null || details === undefined) return null;
+  const text =
+    typeof details === 'object' && !Array.isArray(details)
+      ? Object.entries(details as Record<string, unknown>)
+          .map(([key, value]) => `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
+          .join(', ')
+      : JSON.stringify(details);
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+export function createStaffHandlers(services: KioskServices): StaffHandlers {
+  const { staffDesk, outbox, outboxWorker, billingLink, config, loginLimiter, printing, customerSession } = services;
+  const startedAt = services.clock();
+
+  /**
+   * Ends the customer session on screen because staff took over. Unlike the customer's own logout
+   * (button, idle timeout, crash recovery), their receipts that did not print are kept: the
+   * customer is at the counter with staff, and staff reprint them from the journal.
+   */
+  const endCustomerSession = () => {
+    const ended = customerSession.end();
+    if (ended) services.billing.logout(ended.billingToken).catch(() => undefined);
+  };
+
+  const printerStatus = async () => {
+    const status = await printing.status();
+    return { ...status, description: printing.printerDescription, checkedAt: new Date(services.clock()).toISOString() };
+  };
+
+  const outcome = (printed: PrintOutcome) => ({
+    jobId: printed.jobId,
+    status: printed.status,
+    printerState: printed.printerState,
+    message: printed.message,
+  });
+
+  return {
+    async 'staff.login'({ staffNumber, pin }) {
+      // Staff take over the screen: whatever customer was there is logged out first.
+      endCustomerSession();
+      const session = await staffDesk.login(staffNumber, pin);
+      return { staffName: session.displayName };
+    },
+
+    async 'staff.logout'() {
+      endCustomerSession();
+      staffDesk.logout();
+      return { loggedOut: true as const };
+    },
+
+    async 'staff.status'() {
+      const staff = staffDesk.require();
+      const stats = outbox.stats();
+      const disk = fs.statfsSync(services.dataDir);
+      return {
+        staffName: staff.displayName,
+        terminalId: config.terminalId,
+        officeName: config.officeName,
+        version: services.version,
+        trainingMode: services.trainingMode,
+        billing: {
+          online: billingLink.online,
+          url: services.billingUrl,
+          lastContactAt: iso(billingLink.lastContactAt),
+          circuitOpen: outboxWorker.circuitOpen,
+        },
+        outbox: {
+          pending: stats.pending,
+          rejected: stats.rejected,
+          delivered: stats.delivered,
+          oldestPendingAt: iso(stats.oldestPendingAt),
+        },
+        lastHeartbeatAt: iso(services.heartbeat.lastSentAt),
+        printer: await printerStatus(),
+        disk: { freeBytes: disk.bavail * disk.bsize, totalBytes: disk.blocks * disk.bsize },
+        uptimeSeconds: Math.round((services.clock() - startedAt) / 1000),
+      };
+    },
+
+    async 'staff.outbox.list'({ status }) {
+      staffDesk.require();
+      return {
+        messages: outbox.list({ ...(status ? { status } : {}), limit: 200 }).map((message) => ({
+          id: message.id,
+          kind: message.kind,
+          accountNumberMasked: maskAccountNumber(message.accountNumber),
+          localReference: message.localReference,
+          status: message.status,
+          attempts: message.attempts,
+          createdAt: new Date(message.createdAt).toISOString(),
+          nextAttemptAt: message.status === 'pending' ? new Date(message.nextAttemptAt).toISOString() : null,
+          lastError: message.lastError,
+          rejectionCode: message.rejectionCode,
+          rejectionMessage: message.rejectionMessage,
+        })),
+      };
+    },
+
+    async 'staff.outbox.retry'({ messageId }) {
+      staffDesk.require();
+      const message = outbox.get(messageId);
+      if (!message) throw new KioskFailure({ code: 'not-found', message: 'Такого сообщения нет.' });
+      if (message.status === 'rejected') {
+        if (!outbox.retryRejected(messageId)) {
+          throw new KioskFailure({
+            code: 'invalid-input',
+            message: 'Это сообщение нельзя отправить повторно: его данные уже удалены по сроку хранения.',
+          });
+        }
+      } else if (message.status !== 'pending') {
+        throw new KioskFailure({ code: 'invalid-input', message: 'Это сообщение уже доставлено или закрыто.' });
+      }
+      staffDesk.audit('outbox.retry', message.accountNumber, { messageId, kind: message.kind });
+      const state = await outboxWorker.deliverSoon(messageId, config.billing.timeoutMs);
+      return { status: state };
+    },
+
+    async 'staff.outbox.markHandled'({ messageId }) {
+      const staff = staffDesk.require();
+      const message = outbox.get(messageId);
+      if (!message || !outbox.markHandled(messageId, staff.staffNumber)) {
+        throw new KioskFailure({ code: 'invalid-input', message: 'Закрыть вручную можно только отклонённое сообщение.' });
+      }
+      staffDesk.audit('outbox.mark-handled', message.accountNumber, {
+        messageId,
+        kind: message.kind,
+        rejectionCode: message.rejectionCode,
+      });
+      return { status: 'handled' as const };
+    },
+
+    async 'staff.audit.list'() {
+      staffDesk.require();
+      return {
+        entries: staffDesk.auditTrail(200).map((entry) => ({
+          id: entry.id,
+          at: new Date(entry.at).toISOString(),
+          staffNumber: entry.staffNumber,
+          action: entry.action,
+          accountNumberMasked: entry.accountNumber === null ? null : maskAccountNumber(entry.accountNumber),
+          details: summarizeAuditDetails(entry.details),
+        })),
+      };
+    },
+
+    async 'staff.limits.reset'() {
+      staffDesk.require();
+      loginLimiter.reset('customer');
+      loginLimiter.reset('registration');
+      loginLimiter.reset('password-reset');
+      staffDesk.audit('limits.reset');
+      return { reset: true as const };
+    },
+
+    async 'staff.printer.status'() {
+      staffDesk.require();
+      return printerStatus();
+    },
+
+    async 'staff.print.journal'() {
+      staffDesk.require();
+      return {
+        jobs: printing.journal(100).map((job) => ({
+          id: job.id,
+          kind: job.kind,
+          accountNumberMasked: job.accountNumber === null ? null : maskAccountNumber(job.accountNumber),
+          status: job.status,
+          printerState: job.printerState,
+          createdAt: new Date(job.createdAt).toISOString(),
+          reprintOf: job.reprintOf,
+          reprintable: job.reprintable,
+        })),
+      };
+    },
+
+    async 'staff.print.reprint'({ jobId }) {
+      staffDesk.require();
+      const job = services.db
+        .prepare<[number], { account_number: string | null }>('SELECT account_number FROM print_job WHERE id = ?')
+        .get(jobId);
+      if (!job) throw new KioskFailure({ code: 'not-found', message: 'Такой квитанции нет в журнале печати.' });
+      const printed = await printing.reprint(jobId);
+      if (!printed) {
+        throw new KioskFailure({
+          code: 'invalid-input',
+          message:
+            'Эту квитанцию нельзя напечатать повторно: её содержимое уже удалено (истёк срок хранения или клиент завершил сеанс, не получив её).',
+        });
+      }
+      staffDesk.audit('print.reprint', job.account_number, { jobId, reprintJobId: printed.jobId, status: printed.status });
+      return outcome(printed);
+    },
+
+    async 'staff.print.testPage'() {
+      staffDesk.require();
+      const receipt = testPageReceipt({
+        printerDescription: printing.printerDescription,
+        commandSet: config.printer.commandSet,
+        codePage: config.printer.codePage,
+        widthMm: config.printer.widthMm,
+        columns: columnsFor(config.printer.widthMm),
+        terminalId: config.terminalId,
+        printedAt: new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' }).format(services.clock()),
+      });
+      const printed = await printing.print(receipt, { accountNumber: null, sessionId: null });
+      staffDesk.audit('print.test-page', null, { jobId: printed.jobId, status: printed.status });
+      return outcome(printed);
+    },
+
+    async 'staff.assist.open'({ accountNumber, reason }) {
+      const staff = staffDesk.require();
+      // Whoever was on screen is logged out before another account opens.
+      endCustomerSession();
+      let login: { sessionToken: string };
+      try {
+        login = await billingLink.call(
+          () => services.billing.openAssistedSession(accountNumber, staff.staffNumber, ASSIST_REASONS[reason]),
+          {
+            'unknown-account': 'Лицевой счёт с таким номером не найден. Проверьте номер по квитанции клиента.',
+          },
+        );
+      } catch (error) {
+        staffDesk.audit('assist.refused', accountNumber, {
+          reason,
+          code: error instanceof KioskFailure ? (error.error.billingCode ?? error.error.code) : 'internal',
+        });
+        throw error;
+      }
+      services.assisted.begin(accountNumber, login.sessionToken, reason);
+      services.logger.info('assisted session opened', { accountNumber, staffNumber: staff.staffNumber });
+      return { accountNumberMasked: maskAccountNumber(accountNumber) };
+    },
+
+    async 'staff.assist.end'() {
+      staffDesk.require();
+      // The audit row «assist.end» is written by the assisted service when the session ends.
+      if (services.assisted.active) endCustomerSession();
+      return { ended: true as const };
+    },
+
+    async 'staff.settings.get'() {
+      staffDesk.require();
+      return { values: currentSettings(config), overriddenByEnvironment: settingsOverriddenByEnvironment() };
+    },
+
+    async 'staff.settings.save'(settings) {
+      staffDesk.require();
+      let file: Record<string, unknown>;
+      try {
+        file = readConfigFile(services.configFile);
+      } catch (error) {
+        services.logger.error('configuration file unreadable', { error });
+        throw new KioskFailure({
+          code: 'internal',
+          message: 'Файл настроек терминала не читается. Настройки не сохранены: обратитесь к технику.',
+        });
+      }
+      const check = applySettings(file, settings, currentSettings(config));
+      if (!check.ok) throw new KioskFailure({ code: 'invalid-input', message: check.message, fields: check.fields });
+      const changed = Object.keys(check.changed) as SettingName[];
+      if (changed.length === 0) return { changed, restarting: false };
+      writeFileAtomically(services.configFile, `${JSON.stringify(check.file, null, 2)}\n`);
+      staffDesk.audit('settings.save', null, check.changed);
+      services.logger.info('settings saved by staff', { changed });
+      return { changed, restarting: services.requestRestart() };
+    },
+
+    async 'staff.restart'() {
+      staffDesk.audit('kiosk.restart');
+      return { restarting: services.requestRestart() };
+    },
+
+    async 'staff.exit'() {
+      staffDesk.audit('kiosk.exit');
+      return { exiting: services.requestExit() };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// The start screen's data: what this terminal is, whether the billing centre answers, and the
+// utility's announcements (cached so the screen works offline).
+import type { KioskHandlers } from '../kiosk-methods';
+import type { KioskServices } from '../../core/kiosk-services';
+import { CONTACT_CENTRE_PHONE } from '../../core/billing/billing-link';
+
+type TerminalHandlers = Pick<KioskHandlers, 'terminal.status' | 'reference.startScreen'>;
+
+const REFERENCE_TTL_MS = 10 * 60_000;
+
+export function createTerminalHandlers(services: KioskServices): TerminalHandlers {
+  const { config, billing, billingLink, referenceCache } = services;
+  return {
+    async 'terminal.status'() {
+      return {
+        terminalId: config.terminalId,
+        officeName: config.officeName,
+        version: services.version,
+        trainingMode: services.trainingMode,
+        billingOnline: billingLink.online,
+        orientation: config.ui.orientation,
+        idleTimeoutSeconds: config.ui.idleTimeoutSeconds,
+        idleWarningSeconds: config.ui.idleWarningSeconds,
+        languages: config.ui.languages,
+      };
+    },
+
+    async 'reference.startScreen'() {
+      const cached = await referenceCache.get('reference-data', REFERENCE_TTL_MS, () => billingLink.call(() => billing.getReferenceData()));
+      const reference = cached.value;
+      return {
+        utilityName: reference.utilityName,
+        utilityShortName: reference.utilityShortName,
+        contactCentrePhone: reference.contactCentrePhone || CONTACT_CENTRE_PHONE,
+        announcements: reference.announcements,
+        // Fresh from the cache but with the link known to be down is still "saved data" to the customer.
+        fromCache: cached.fromCache || !billingLink.online,
+      };
+    },
+  };
+}
