@@ -6,8 +6,33 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * What the renderer may import from src-main: the API contract and method map, the feature
+ * contracts, the event map, and pure checks it mirrors on screen. Anything else there (the core,
+ * the outbox, the billing client, the store) would pull Node into the page.
+ */
+const RENDERER_MAY_IMPORT = [
+  'core/api/contract',
+  'core/events/kiosk-events',
+  'core/config/config-fields',
+  'features/kiosk-methods',
+  'features/[a-z-]+/[a-z-]+-contract',
+  'features/readings/reading-checks',
+];
+// esquery ends a regex at the first bare slash, so the paths' slashes are escaped.
+const RENDERER_FORBIDDEN_SOURCE = `/src-main\\/(?!(${RENDERER_MAY_IMPORT.map((allowed) => allowed.replaceAll('/', '\\/')).join('|')})$)/`;
+
+/** The same source rule for static imports, re-exports and dynamic imports. */
+function forbiddenSourceSelectors(sourceRegex) {
+  const message = 'The renderer may import from src-main only the Node-free modules listed in eslint.config.js (RENDERER_MAY_IMPORT).';
+  return ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map((node) => ({
+    selector: `${node}[source.value=${sourceRegex}]`,
+    message,
+  }));
+}
+
 export default tseslint.config(
-  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'bench/', 'screenshots/', 'coverage/', '.kiosk-data/'] },
+  { ignores: ['src-renderer/lint-fixtures/', 'node_modules/', '.vite/', 'out/', 'dist/', 'bench/', 'screenshots/', 'coverage/', '.kiosk-data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
@@ -30,10 +55,13 @@ export default tseslint.config(
   },
   {
     // The renderer never talks to Node or the network on its own: only through the kiosk API client.
+    // From src-main it may import only the Node-free modules listed in RENDERER_MAY_IMPORT; the
+    // test in scripts/lint-boundaries.test.ts lints a fixture of forbidden imports to prove it.
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
     ignores: ['src-renderer/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'axios', 'better-sqlite3', '**/src-main/core/*/!(contract|index)*'] }],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'axios', 'better-sqlite3', 'electron', 'pino', 'rotating-file-stream'] }],
+      'no-restricted-syntax': ['error', ...forbiddenSourceSelectors(RENDERER_FORBIDDEN_SOURCE)],
     },
   },
 );
