@@ -48,6 +48,17 @@ export default tseslint.config(
     },
   },
   {
+    // Promises that nobody awaits lose their errors; a kiosk that runs for weeks must not.
+    files: ['**/*.ts', '**/*.svelte'],
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
       parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
@@ -60,7 +71,7 @@ export default tseslint.config(
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
     ignores: ['src-renderer/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'axios', 'better-sqlite3', 'electron', 'pino', 'rotating-file-stream'] }],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'axios', 'better-sqlite3', 'electron', 'pino'] }],
       'no-restricted-syntax': ['error', ...forbiddenSourceSelectors(RENDERER_FORBIDDEN_SOURCE)],
     },
   },

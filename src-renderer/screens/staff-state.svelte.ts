@@ -1,7 +1,8 @@
 // The staff screen's state, one rune class per section, each created by its own component on
 // mount (nothing here is a module singleton). Every call goes through `callKiosk` wrapped in
 // `kioskApp.track`; refusals are kept for a `role="alert"` next to the section.
-import type { KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
+import { STAFF_SETTINGS, rangeOf, staffSetting, type SettingInput } from '../../src-main/core/config/config-fields';
 import { i18n } from '../lib/i18n.svelte';
 import { callKiosk, type KioskError, type KioskResult } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
@@ -254,23 +255,41 @@ export class StaffAssistState {
   }
 }
 
-/** Which input each setting uses on the touch screen. */
-export const SETTING_INPUTS: Record<SettingName, 'text' | 'latin' | 'number' | 'choice'> = {
-  officeName: 'text',
-  billingUrl: 'latin',
-  billingTimeoutMs: 'number',
-  printerInterface: 'latin',
-  printerCommandSet: 'choice',
-  printerWidthMm: 'choice',
-  printerCodePage: 'choice',
-  printerTimeoutMs: 'number',
-  idleTimeoutSeconds: 'number',
-};
-export const SETTING_CHOICES = {
-  printerCommandSet: ['epson', 'star'],
-  printerWidthMm: ['58', '80'],
-  printerCodePage: ['cp866', 'wpc1251'],
-} as const;
+/** Which input each setting uses on the touch screen: declared with the configuration field. */
+export const SETTING_INPUTS = Object.fromEntries(STAFF_SETTINGS.map(({ name, field }) => [name, field.staff.input])) as Record<
+  SettingName,
+  SettingInput
+>;
+/** Settings typed on a keyboard or keypad, and settings chosen from radio buttons, in the declaration's order. */
+export const TYPED_SETTINGS = STAFF_SETTINGS.filter(({ field }) => field.kind !== 'choice').map(({ name }) => name);
+export const CHOICE_SETTINGS = STAFF_SETTINGS.flatMap(({ name, field }) => (field.kind === 'choice' ? [name] : []));
+/** The values a choice offers, as text (the radio buttons' values). */
+export const SETTING_CHOICES = Object.fromEntries(
+  STAFF_SETTINGS.flatMap(({ name, field }) => (field.kind === 'choice' ? [[name, field.choices.map(String)]] : [])),
+) as Partial<Record<SettingName, readonly string[]>>;
+/** The catalog key of each setting's label. */
+export const SETTING_LABELS = Object.fromEntries(STAFF_SETTINGS.map(({ name, field }) => [name, field.staff.label])) as Record<
+  SettingName,
+  string
+>;
+/** Longest text the on-screen keyboard accepts for a setting. */
+export function settingMaxLength(name: SettingName): number {
+  const { field } = staffSetting(name);
+  return field.kind === 'text' || field.kind === 'nullable-text' ? field.maxLength : 300;
+}
+/** `{min, max}` for a setting's hint and refusal texts, written as the staff member's language writes numbers. */
+export function settingRange(name: SettingName): Record<string, string> {
+  const range = rangeOf(staffSetting(name).field);
+  if (!('min' in range)) return {};
+  const write = (value: number) =>
+    value < 10_000 ? String(value) : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, i18n.language === 'en' ? ',' : ' ');
+  return { min: write(range.min), max: write(range.max) };
+}
+const NUMERIC_SETTINGS = new Set<string>(
+  STAFF_SETTINGS.filter(({ field }) => field.kind === 'int' || (field.kind === 'choice' && typeof field.default === 'number')).map(
+    ({ name }) => name,
+  ),
+);
 const NUMBER_DIGITS = 6;
 
 export class StaffSettingsState {
@@ -320,7 +339,7 @@ export class StaffSettingsState {
   fieldError(field: SettingName): string | null {
     const message = this.fieldErrors[field];
     if (!message) return null;
-    return i18n.language === 'ru' ? message : i18n.t(`staff.settings.errors.${field}`);
+    return i18n.language === 'ru' ? message : i18n.t(`staff.settings.errors.${field}`, settingRange(field));
   }
 
   async save(): Promise<void> {
@@ -330,20 +349,11 @@ export class StaffSettingsState {
     this.error = null;
     const number = (text: string) => (/^\d+$/.test(text) ? Number(text) : Number.NaN);
     const values = this.values;
+    const settings = Object.fromEntries(
+      Object.entries(values).map(([name, text]) => [name, NUMERIC_SETTINGS.has(name) ? number(text) : text]),
+    ) as EditableSettings;
     try {
-      const result = await kioskApp.track(
-        callKiosk('staff.settings.save', {
-          officeName: values.officeName,
-          billingUrl: values.billingUrl,
-          billingTimeoutMs: number(values.billingTimeoutMs),
-          printerInterface: values.printerInterface,
-          printerCommandSet: values.printerCommandSet as 'epson' | 'star',
-          printerWidthMm: number(values.printerWidthMm),
-          printerCodePage: values.printerCodePage as 'cp866' | 'wpc1251',
-          printerTimeoutMs: number(values.printerTimeoutMs),
-          idleTimeoutSeconds: number(values.idleTimeoutSeconds),
-        }),
-      );
+      const result = await kioskApp.track(callKiosk('staff.settings.save', settings));
       if (!result.ok) {
         this.error = result.error;
         this.fieldErrors = (result.error.fields ?? {}) as Partial<Record<SettingName, string>>;

@@ -3,25 +3,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { CONFIG_FIELDS, type ConfigField, type IntField, type TextField } from './config-fields';
 
-export const languageSchema = z.enum(['ru', 'ba', 'en']);
+export { CONFIG_FIELDS, type ConfigField, type ConfigFieldPath } from './config-fields';
+
+const F = CONFIG_FIELDS;
+
+const int = (field: IntField) => z.number().int().min(field.min).max(field.max).default(field.default);
+const text = (field: TextField) => z.string().min(field.minLength).max(field.maxLength).default(field.default);
+const choice = <const T extends readonly [string, ...string[]]>(field: { choices: T; default: T[number] }) =>
+  z.enum(field.choices).default(field.default);
+
+export const languageSchema = z.enum(F['ui.languages'].choices);
 
 export const kioskConfigSchema = z
   .object({
     terminalId: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'letters, digits, "-" or "_", at most 32 characters' })
-      .default('UIS-TRAINING-01'),
-    officeName: z.string().min(1).max(120).default('Офис обслуживания потребителей МУП УИС'),
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: F.terminalId.format })
+      .default(F.terminalId.default),
+    officeName: text(F.officeName),
     billing: z
       .object({
         /** Base URL of the central billing API; null = training mode with the built-in reference server. */
         url: z
-          .url({ protocol: /^https?$/, error: 'an http(s) URL, or null for training mode' })
+          .url({ protocol: /^https?$/, error: F['billing.url'].format })
+          .max(F['billing.url'].maxLength)
           .nullable()
-          .default(null),
-        terminalKey: z.string().min(1).max(200).default('training'),
-        timeoutMs: z.number().int().min(500).max(60_000).default(5_000),
+          .default(F['billing.url'].default),
+        terminalKey: text(F['billing.terminalKey']),
+        timeoutMs: int(F['billing.timeoutMs']),
       })
       .strict()
       .prefault({}),
@@ -30,66 +41,50 @@ export const kioskConfigSchema = z
         /** `tcp://host:9100`, a device file such as `/dev/usb/lp0`, or `file://<folder>`; null = a folder in the data dir. */
         interface: z
           .string()
-          .regex(/^(tcp:\/\/[\w.-]+:\d{1,5}|file:\/\/.+|\/dev\/.+)$/, { error: 'tcp://host:port, file://<folder> or a /dev/ device path' })
+          .max(F['printer.interface'].maxLength)
+          .regex(/^(tcp:\/\/[\w.-]+:\d{1,5}|file:\/\/.+|\/dev\/.+)$/, { error: F['printer.interface'].format })
           .nullable()
-          .default(null),
-        commandSet: z.enum(['epson', 'star']).default('epson'),
-        widthMm: z.union([z.literal(58), z.literal(80)]).default(80),
-        codePage: z.enum(['cp866', 'wpc1251']).default('cp866'),
-        timeoutMs: z.number().int().min(200).max(30_000).default(3_000),
+          .default(F['printer.interface'].default),
+        commandSet: choice(F['printer.commandSet']),
+        widthMm: z.literal(F['printer.widthMm'].choices).default(F['printer.widthMm'].default),
+        codePage: choice(F['printer.codePage']),
+        timeoutMs: int(F['printer.timeoutMs']),
       })
       .strict()
       .prefault({}),
     ui: z
       .object({
-        orientation: z.enum(['landscape', 'portrait']).default('landscape'),
-        idleTimeoutSeconds: z.number().int().min(20).max(600).default(60),
-        idleWarningSeconds: z.number().int().min(20).max(120).default(20),
-        languages: z.array(languageSchema).min(1).default(['ru', 'ba', 'en']),
+        orientation: choice(F['ui.orientation']),
+        idleTimeoutSeconds: int(F['ui.idleTimeoutSeconds']),
+        idleWarningSeconds: int(F['ui.idleWarningSeconds']),
+        languages: z
+          .array(languageSchema)
+          .min(F['ui.languages'].minItems)
+          .default(() => [...F['ui.languages'].default]),
       })
       .strict()
       .prefault({}),
     limits: z
       .object({
-        loginFailuresPerAccount: z.number().int().min(1).max(100).default(5),
-        loginFailuresPerTerminal: z.number().int().min(1).max(1000).default(20),
-        /** Refused registrations or password resets on this terminal (any account) before a pause. */
-        registrationFailuresPerTerminal: z.number().int().min(1).max(1000).default(10),
-        loginLockoutMinutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 60)
-          .default(15),
+        loginFailuresPerAccount: int(F['limits.loginFailuresPerAccount']),
+        loginFailuresPerTerminal: int(F['limits.loginFailuresPerTerminal']),
+        registrationFailuresPerTerminal: int(F['limits.registrationFailuresPerTerminal']),
+        loginLockoutMinutes: int(F['limits.loginLockoutMinutes']),
       })
       .strict()
       .prefault({}),
     delivery: z
       .object({
-        /** Exponential back-off of outbox retries: first delay and cap (full jitter below the cap). */
-        retryBaseMs: z.number().int().min(10).max(60_000).default(1_000),
-        retryCapMs: z
-          .number()
-          .int()
-          .min(100)
-          .max(60 * 60_000)
-          .default(5 * 60_000),
-        /** After 5 failures in a row the outbox pauses this long before trying the billing centre again. */
-        breakerCooldownMs: z
-          .number()
-          .int()
-          .min(50)
-          .max(10 * 60_000)
-          .default(30_000),
-        /** Seconds between heartbeats to the billing centre. */
-        heartbeatSeconds: z.number().int().min(5).max(3_600).default(60),
+        retryBaseMs: int(F['delivery.retryBaseMs']),
+        retryCapMs: int(F['delivery.retryCapMs']),
+        breakerCooldownMs: int(F['delivery.breakerCooldownMs']),
+        heartbeatSeconds: int(F['delivery.heartbeatSeconds']),
       })
       .strict()
       .prefault({}),
     retention: z
       .object({
-        /** Days after which delivered submissions and printed receipts lose their personal content. */
-        settledDays: z.number().int().min(1).max(365).default(30),
+        settledDays: int(F['retention.settledDays']),
       })
       .strict()
       .prefault({}),
@@ -107,9 +102,8 @@ export const kioskConfigSchema = z
           })
           .strict(),
       )
-      .default([]),
-    /** Port of the loopback HTTP transport in browser mode; 0 picks a free one. */
-    httpPort: z.number().int().min(0).max(65_535).default(0),
+      .default(() => []),
+    httpPort: int(F.httpPort),
   })
   .strict();
 
@@ -123,26 +117,19 @@ export class ConfigError extends Error {
   }
 }
 
+type EnvReading = 'string' | 'int' | 'nullable-string' | 'list';
+
+function envReading(field: ConfigField): EnvReading {
+  if (field.kind === 'int' || (field.kind === 'choice' && typeof field.default === 'number')) return 'int';
+  if (field.kind === 'nullable-text') return 'nullable-string';
+  if (field.kind === 'list') return 'list';
+  return 'string';
+}
+
 /** Environment variables that override a field of the file, and how to read each. */
-const ENV_OVERRIDES: ReadonlyArray<[variable: string, field: string, kind: 'string' | 'int' | 'nullable-string' | 'list']> = [
-  ['KIOSK_TERMINAL_ID', 'terminalId', 'string'],
-  ['KIOSK_OFFICE', 'officeName', 'string'],
-  ['KIOSK_BILLING_URL', 'billing.url', 'nullable-string'],
-  ['KIOSK_BILLING_TERMINAL_KEY', 'billing.terminalKey', 'string'],
-  ['KIOSK_BILLING_TIMEOUT_MS', 'billing.timeoutMs', 'int'],
-  ['KIOSK_PRINTER', 'printer.interface', 'nullable-string'],
-  ['KIOSK_PRINTER_COMMAND_SET', 'printer.commandSet', 'string'],
-  ['KIOSK_PRINTER_WIDTH_MM', 'printer.widthMm', 'int'],
-  ['KIOSK_PRINTER_CODE_PAGE', 'printer.codePage', 'string'],
-  ['KIOSK_ORIENTATION', 'ui.orientation', 'string'],
-  ['KIOSK_IDLE_TIMEOUT_S', 'ui.idleTimeoutSeconds', 'int'],
-  ['KIOSK_LANGUAGES', 'ui.languages', 'list'],
-  ['KIOSK_PORT', 'httpPort', 'int'],
-  ['KIOSK_RETRY_BASE_MS', 'delivery.retryBaseMs', 'int'],
-  ['KIOSK_RETRY_CAP_MS', 'delivery.retryCapMs', 'int'],
-  ['KIOSK_HEARTBEAT_S', 'delivery.heartbeatSeconds', 'int'],
-  ['KIOSK_RETENTION_DAYS', 'retention.settledDays', 'int'],
-];
+export const ENV_OVERRIDES: ReadonlyArray<{ variable: string; field: string; reading: EnvReading }> = Object.entries(
+  CONFIG_FIELDS as Record<string, ConfigField>,
+).flatMap(([field, facts]) => (facts.env ? [{ variable: facts.env.name, field, reading: envReading(facts) }] : []));
 
 export interface LoadConfigOptions {
   /** Path of the JSON file; a missing file means "all defaults". */
@@ -164,7 +151,7 @@ export function loadKioskConfig(options: LoadConfigOptions = {}): KioskConfig {
   }
   const overridden = structuredClone(raw);
   const problems: string[] = [];
-  for (const [variable, field, kind] of ENV_OVERRIDES) {
+  for (const { variable, field, reading: kind } of ENV_OVERRIDES) {
     const text = env[variable];
     if (text === undefined || text === '') continue;
     let value: unknown = text;

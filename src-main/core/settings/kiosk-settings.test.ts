@@ -2,8 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STAFF_SETTINGS } from '../config/config-fields';
 import { parseKioskConfig } from '../config/kiosk-config';
-import { applySettings, currentSettings, readConfigFile, settingsOverriddenByEnvironment, writeFileAtomically } from './kiosk-settings';
+import {
+  applySettings,
+  currentSettings,
+  readConfigFile,
+  SETTING_NAMES,
+  settingsOverriddenByEnvironment,
+  writeFileAtomically,
+} from './kiosk-settings';
 
 const defaults = currentSettings(parseKioskConfig({}));
 
@@ -50,6 +58,22 @@ describe('staff settings', () => {
     ]);
     expect(check.fields.printerWidthMm).toBe('Ширина бумаги — 58 или 80 мм.');
     expect(check.message).toBe(check.fields[Object.keys(check.fields)[0] as keyof typeof check.fields]);
+  });
+
+  it('words ranges and choices from the field declarations', () => {
+    const check = applySettings(
+      {},
+      { ...defaults, officeName: '', billingTimeoutMs: 60_001, printerTimeoutMs: 199, idleTimeoutSeconds: 601, printerWidthMm: 60 },
+      defaults,
+    );
+    expect(check.ok ? {} : check.fields).toEqual({
+      officeName: 'Укажите название офиса: от 1 до 120 символов.',
+      billingTimeoutMs: 'Время ожидания расчётного центра — целое число миллисекунд от 500 до 60 000.',
+      printerTimeoutMs: 'Время ожидания принтера — целое число миллисекунд от 200 до 30 000.',
+      idleTimeoutSeconds: 'Время бездействия до предупреждения — целое число секунд от 20 до 600.',
+      printerWidthMm: 'Ширина бумаги — 58 или 80 мм.',
+    });
+    expect(SETTING_NAMES).toEqual(STAFF_SETTINGS.map(({ name }) => name));
   });
 
   it('does not save over a file that is broken elsewhere', () => {

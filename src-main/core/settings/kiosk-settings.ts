@@ -5,11 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  CODE_PAGES,
+  COMMAND_SETS,
+  STAFF_SETTINGS,
+  rangeOf,
+  type ConfigField,
+  type SettingName as DeclaredSettingName,
+} from '../config/config-fields';
 import { kioskConfigSchema, type KioskConfig } from '../config/kiosk-config';
 
-export const COMMAND_SETS = ['epson', 'star'] as const;
-export const CODE_PAGES = ['cp866', 'wpc1251'] as const;
-export const PAPER_WIDTHS = [58, 80] as const;
+export { CODE_PAGES, COMMAND_SETS, PAPER_WIDTHS } from '../config/config-fields';
 
 /** What the staff screen edits; empty strings mean "none" (training mode, the receipts folder). */
 export const editableSettingsSchema = z
@@ -25,67 +31,57 @@ export const editableSettingsSchema = z
     printerCodePage: z.enum(CODE_PAGES, { error: 'Выберите кодовую страницу: CP866 или WPC1251.' }),
     printerTimeoutMs: z.number({ error: 'Укажите время ожидания принтера числом.' }),
     idleTimeoutSeconds: z.number({ error: 'Укажите время бездействия числом.' }),
-  })
+  } satisfies Record<DeclaredSettingName, z.ZodType>)
   .strict();
 export type EditableSettings = z.infer<typeof editableSettingsSchema>;
 export type SettingName = keyof EditableSettings;
 
-/** Where each setting lives in the configuration file, and the variable that overrides it. */
-const FIELDS: Record<SettingName, { path: string[]; env: string | null; message: string }> = {
-  officeName: { path: ['officeName'], env: 'KIOSK_OFFICE', message: 'Укажите название офиса: от 1 до 120 символов.' },
-  billingUrl: {
-    path: ['billing', 'url'],
-    env: 'KIOSK_BILLING_URL',
-    message: 'Укажите адрес расчётного центра вида https://billing.example.ru/api или оставьте поле пустым для учебного режима.',
-  },
-  billingTimeoutMs: {
-    path: ['billing', 'timeoutMs'],
-    env: 'KIOSK_BILLING_TIMEOUT_MS',
-    message: 'Время ожидания расчётного центра — целое число миллисекунд от 500 до 60 000.',
-  },
-  printerInterface: {
-    path: ['printer', 'interface'],
-    env: 'KIOSK_PRINTER',
-    message:
-      'Укажите принтер в виде tcp://адрес:порт, /dev/… или file://папка либо оставьте поле пустым, чтобы квитанции сохранялись в папку терминала.',
-  },
-  printerCommandSet: {
-    path: ['printer', 'commandSet'],
-    env: 'KIOSK_PRINTER_COMMAND_SET',
-    message: 'Выберите систему команд принтера: Epson или Star.',
-  },
-  printerWidthMm: { path: ['printer', 'widthMm'], env: 'KIOSK_PRINTER_WIDTH_MM', message: 'Ширина бумаги — 58 или 80 мм.' },
-  printerCodePage: {
-    path: ['printer', 'codePage'],
-    env: 'KIOSK_PRINTER_CODE_PAGE',
-    message: 'Выберите кодовую страницу: CP866 или WPC1251.',
-  },
-  printerTimeoutMs: {
-    path: ['printer', 'timeoutMs'],
-    env: null,
-    message: 'Время ожидания принтера — целое число миллисекунд от 200 до 30 000.',
-  },
-  idleTimeoutSeconds: {
-    path: ['ui', 'idleTimeoutSeconds'],
-    env: 'KIOSK_IDLE_TIMEOUT_S',
-    message: 'Время бездействия до предупреждения — целое число секунд от 20 до 600.',
-  },
-};
-export const SETTING_NAMES = Object.keys(FIELDS) as SettingName[];
+/** `60000` → `60 000`, as Russian text writes numbers of five digits and more. */
+function russianNumber(value: number): string {
+  return value >= 10_000 ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : String(value);
+}
+function russianRange(field: ConfigField): string {
+  const range = rangeOf(field);
+  return 'min' in range ? `от ${russianNumber(range.min)} до ${russianNumber(range.max)}` : '';
+}
+const CHOICE_NAMES: Record<string, string> = { epson: 'Epson', star: 'Star', cp866: 'CP866', wpc1251: 'WPC1251' };
+function russianChoices(field: ConfigField): string {
+  const names = field.kind === 'choice' ? field.choices.map((choice) => CHOICE_NAMES[choice] ?? String(choice)) : [];
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} или ${names.at(-1)}`;
+}
 
-/** The settings as the running kiosk uses them (file plus environment). */
+/** The Russian refusal for each setting; ranges and choices come from the field's declaration. */
+const MESSAGES: Record<SettingName, (field: ConfigField) => string> = {
+  officeName: (field) => `Укажите название офиса: ${russianRange(field)} символов.`,
+  billingUrl: () => 'Укажите адрес расчётного центра вида https://billing.example.ru/api или оставьте поле пустым для учебного режима.',
+  billingTimeoutMs: (field) => `Время ожидания расчётного центра — целое число миллисекунд ${russianRange(field)}.`,
+  printerInterface: () =>
+    'Укажите принтер в виде tcp://адрес:порт, /dev/… или file://папка либо оставьте поле пустым, чтобы квитанции сохранялись в папку терминала.',
+  printerCommandSet: (field) => `Выберите систему команд принтера: ${russianChoices(field)}.`,
+  printerWidthMm: (field) => `Ширина бумаги — ${russianChoices(field)} мм.`,
+  printerCodePage: (field) => `Выберите кодовую страницу: ${russianChoices(field)}.`,
+  printerTimeoutMs: (field) => `Время ожидания принтера — целое число миллисекунд ${russianRange(field)}.`,
+  idleTimeoutSeconds: (field) => `Время бездействия до предупреждения — целое число секунд ${russianRange(field)}.`,
+};
+
+/** Where each setting lives in the configuration file, the variable that overrides it, its refusal. */
+const FIELDS = Object.fromEntries(
+  STAFF_SETTINGS.map(({ name, path: dotted, field }) => [
+    name,
+    { path: dotted.split('.'), env: field.env?.name ?? null, kind: field.kind, message: MESSAGES[name](field) },
+  ]),
+) as Record<SettingName, { path: string[]; env: string | null; kind: ConfigField['kind']; message: string }>;
+export const SETTING_NAMES = STAFF_SETTINGS.map(({ name }) => name);
+
+/** The settings as the running kiosk uses them (file plus environment); null shows as an empty field. */
 export function currentSettings(config: KioskConfig): EditableSettings {
-  return {
-    officeName: config.officeName,
-    billingUrl: config.billing.url ?? '',
-    billingTimeoutMs: config.billing.timeoutMs,
-    printerInterface: config.printer.interface ?? '',
-    printerCommandSet: config.printer.commandSet,
-    printerWidthMm: config.printer.widthMm,
-    printerCodePage: config.printer.codePage,
-    printerTimeoutMs: config.printer.timeoutMs,
-    idleTimeoutSeconds: config.ui.idleTimeoutSeconds,
-  };
+  const values: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) {
+    let node: unknown = config;
+    for (const key of FIELDS[name].path) node = (node as Record<string, unknown>)[key];
+    values[name] = node ?? '';
+  }
+  return values as EditableSettings;
 }
 
 /** Settings an environment variable overrides: saving them changes the file, not the running kiosk. */
@@ -108,12 +104,14 @@ export type SettingsCheck =
  */
 export function applySettings(fileContent: Record<string, unknown>, settings: EditableSettings, previous: EditableSettings): SettingsCheck {
   const next = structuredClone(fileContent);
-  const normalized: Record<SettingName, unknown> = {
-    ...settings,
-    officeName: settings.officeName.trim(),
-    billingUrl: settings.billingUrl.trim() === '' ? null : settings.billingUrl.trim(),
-    printerInterface: settings.printerInterface.trim() === '' ? null : settings.printerInterface.trim(),
-  };
+  const normalized: Record<SettingName, unknown> = { ...settings };
+  for (const name of SETTING_NAMES) {
+    const value = settings[name];
+    if (typeof value !== 'string') continue;
+    const kind = FIELDS[name].kind;
+    if (kind === 'text') normalized[name] = value.trim();
+    if (kind === 'nullable-text') normalized[name] = value.trim() === '' ? null : value.trim();
+  }
   for (const name of SETTING_NAMES) setPath(next, FIELDS[name].path, normalized[name]);
 
   const checked = kioskConfigSchema.safeParse(next);
