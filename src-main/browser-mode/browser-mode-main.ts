@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
 import { createLogger } from '../core/logging/logger';
-import { startCoreHost } from '../core/settings/core-host';
+import { startCoreHost } from '../core/host/core-host';
 import { DatabaseTooNewError } from '../core/store/database';
 import { startHttpTransport } from './http-transport';
 
@@ -37,8 +37,8 @@ async function main(): Promise<void> {
       if (core.services.trainingMode) console.log(`Training mode: built-in reference billing server at ${core.billingUrl}`);
     },
   });
-  // The transport calls the host's dispatch, which always reaches the core running now.
-  const transport = await startHttpTransport({ dispatch: host.dispatch, rendererDir, port: config.httpPort, logger });
+  // The transport calls the host's dispatch and follows the host's events, which always reach the core running now.
+  const transport = await startHttpTransport({ dispatch: host.dispatch, events: host.events, rendererDir, port: config.httpPort, logger });
   console.log(`Kiosk ready: ${transport.url}`);
 
   let browser: ReturnType<typeof spawn> | null = null;

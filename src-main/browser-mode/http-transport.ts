@@ -1,17 +1,27 @@
-// The loopback HTTP transport of browser mode: serves the built renderer and `POST /api/<method>`.
-// Every API request must carry the per-launch token and come from this origin; anything else is
-// refused before a handler runs. It listens on 127.0.0.1 only.
+// The loopback HTTP transport of browser mode: serves the built renderer, `POST /api/<method>` and
+// the core's events as Server-Sent Events on `GET /events`. Every API request and event stream must
+// carry the per-launch token and come from this origin; anything else is refused before a handler
+// runs or a subscription is made. It listens on 127.0.0.1 only.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { KioskResult } from '../core/api/contract';
 import type { KioskDispatch } from '../core/api/dispatcher';
+import type { KioskEvent, KioskEventFeed } from '../core/events/kiosk-events';
 import type { Logger } from '../core/logging/logger';
 import { contentSecurityPolicy } from '../core/security/content-security-policy';
 
 export const API_TOKEN_HEADER = 'x-kiosk-token';
 export const MAX_API_BODY_BYTES = 64 * 1024;
+export const EVENTS_PATH = '/events';
+/**
+ * EventSource cannot set headers, so the event stream takes the same token in the query string and
+ * checks it with the same code as the header. Not a cookie: cookies are not isolated by port, so
+ * any other server on 127.0.0.1 could read or overwrite one, while the query string only travels on
+ * this loopback socket (no proxy, no Referer: the pages send none, and nothing logs request URLs).
+ */
+export const EVENTS_TOKEN_PARAM = 'token';
 
 export interface HttpTransportOptions {
   dispatch: KioskDispatch;
@@ -21,6 +31,10 @@ export interface HttpTransportOptions {
   logger: Logger;
   /** Fixed token for tests; a random one per launch otherwise. */
   token?: string;
+  /** The core's events (through the core host, so a stream survives a restart in place). */
+  events: KioskEventFeed;
+  /** How often an open event stream gets a comment line, so no proxy or socket idles it out. */
+  eventsHeartbeatMs?: number;
 }
 
 export interface HttpTransport {
@@ -30,6 +44,8 @@ export interface HttpTransport {
   token: string;
   /** Opens the kiosk in a browser: the token travels in the fragment, which is never sent to a server. */
   url: string;
+  /** Event streams open now (one per connected screen). */
+  readonly openEventStreams: number;
   close(): Promise<void>;
 }
 
@@ -47,6 +63,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const tokenBytes = Buffer.from(token);
   const serveStatic = sirv(options.rendererDir, { dev: false, etag: true, gzip: false, brotli: false });
   let allowedHosts: Set<string> = new Set();
+  let openEventStreams = 0;
 
   const server = http.createServer((request, response) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
@@ -65,6 +82,15 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       });
       return;
     }
+    if (url.pathname === EVENTS_PATH) {
+      try {
+        handleEvents(request, response, url.searchParams.get(EVENTS_TOKEN_PARAM) ?? '');
+      } catch (error) {
+        options.logger.error('event stream failed to open', { error });
+        if (!response.headersSent) refuse(response, REFUSALS.badRequest);
+      }
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, REFUSALS.notFound);
     response.setHeader('Content-Security-Policy', contentSecurityPolicy());
     if (url.pathname === '/' || url.pathname.endsWith('.html')) response.setHeader('Cache-Control', 'no-store');
@@ -74,12 +100,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, methodName: string): Promise<void> {
     response.setHeader('Cache-Control', 'no-store');
     if (request.method !== 'POST') return refuse(response, REFUSALS.notFound);
-    const origin = request.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return refuse(response, REFUSALS.forbidden);
-    const presented = Buffer.from(String(request.headers[API_TOKEN_HEADER] ?? ''));
-    if (presented.length !== tokenBytes.length || !crypto.timingSafeEqual(presented, tokenBytes)) {
-      return refuse(response, REFUSALS.forbidden);
-    }
+    const refusal = callerRefusal(request, String(request.headers[API_TOKEN_HEADER] ?? ''));
+    if (refusal) return refuse(response, refusal);
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return refuse(response, REFUSALS.badRequest);
     const declaredLength = Number(request.headers['content-length'] ?? 0);
     if (declaredLength > MAX_API_BODY_BYTES) {
@@ -98,6 +120,37 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     sendJson(response, 200, result);
   }
 
+  /** The kiosk page's credentials, the same for API calls and event streams: its own Origin (when the browser sends one) and the token. */
+  function callerRefusal(request: http.IncomingMessage, presentedToken: string): Refusal | null {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return REFUSALS.forbidden;
+    const presented = Buffer.from(presentedToken);
+    if (presented.length !== tokenBytes.length || !crypto.timingSafeEqual(presented, tokenBytes)) return REFUSALS.forbidden;
+    return null;
+  }
+
+  function handleEvents(request: http.IncomingMessage, response: http.ServerResponse, presentedToken: string): void {
+    response.setHeader('Cache-Control', 'no-store');
+    if (request.method !== 'GET') return refuse(response, REFUSALS.notFound);
+    const refusal = callerRefusal(request, presentedToken);
+    if (refusal) return refuse(response, refusal);
+    // Read before the headers go out, so a failure still gets an ordinary refusal.
+    const snapshot = options.events.snapshot();
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'X-Accel-Buffering': 'no' });
+    // A dropped stream reconnects after two seconds and starts again from a fresh snapshot.
+    response.write('retry: 2000\n\n');
+    const send = (event: KioskEvent) => response.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    send({ type: 'snapshot', data: snapshot });
+    const unsubscribe = options.events.subscribe(send);
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), options.eventsHeartbeatMs ?? 15_000);
+    openEventStreams += 1;
+    response.once('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      openEventStreams -= 1;
+    });
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -110,6 +163,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     port,
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
+    get openEventStreams() {
+      return openEventStreams;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,14 +1,16 @@
 // The Electron shell: deliberately thin. It starts the Electron-free kiosk core, serves the built
-// renderer from the `kiosk://app` scheme, opens one locked-down fullscreen window and forwards
-// `kioskBridge` calls from that window to the core's dispatcher. Every security decision lives in
-// shell-config.ts (pure and unit-tested); this file only wires those answers into Electron.
+// renderer from the `kiosk://app` scheme, opens one locked-down fullscreen window, forwards
+// `kioskBridge` calls from that window to the core's dispatcher and the core's events back to it.
+// Every security decision lives in shell-config.ts (pure and unit-tested); this file only wires
+// those answers into Electron.
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
 import type { KioskResult } from '../core/api/contract';
+import type { KioskEvent } from '../core/events/kiosk-events';
 import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
 import { createLogger, type Logger } from '../core/logging/logger';
-import { startCoreHost, type CoreHost } from '../core/settings/core-host';
+import { startCoreHost, type CoreHost } from '../core/host/core-host';
 import { DatabaseTooNewError } from '../core/store/database';
 import {
   APP_SCHEME,
@@ -18,6 +20,8 @@ import {
   isTrustedSender,
   isWithinOpeningHours,
   KIOSK_CALL_CHANNEL,
+  KIOSK_EVENT_CHANNEL,
+  KIOSK_SUBSCRIBE_CHANNEL,
   kioskWindowOptions,
   mimeTypeFor,
   permissionDecision,
@@ -140,12 +144,40 @@ async function start(): Promise<void> {
     }
     return dispatch(typeof method === 'string' ? method : '', input);
   });
+  // One subscription to the host for the whole process (it survives core restarts); each page
+  // that asked gets the events, a snapshot first. A reloaded page asks again and gets a new snapshot.
+  const events = core.events;
+  const subscribedPages = new Map<number, WebContents>();
+  events.subscribe((event) => {
+    for (const contents of subscribedPages.values()) sendKioskEvent(contents, event);
+  });
+  ipcMain.on(KIOSK_SUBSCRIBE_CHANNEL, (event) => {
+    const frame = event.senderFrame;
+    if (!frame || !isTrustedSender(frame.url, frame.parent === null)) {
+      log('warn', 'kiosk events subscription from an untrusted frame refused', { frameUrl: frame?.url });
+      return;
+    }
+    const contents = event.sender;
+    if (!subscribedPages.has(contents.id)) {
+      subscribedPages.set(contents.id, contents);
+      contents.once('destroyed', () => subscribedPages.delete(contents.id));
+    }
+    sendKioskEvent(contents, { type: 'snapshot', data: events.snapshot() });
+  });
 
   mainWindow = createWindow(config.ui.orientation);
   keepDisplayAwakeDuringOpeningHours();
   // Linux and macOS announce an OS shutdown here; Windows through the window's 'session-end'.
   powerMonitor.on('shutdown', () => allowExit('os-shutdown'));
   log('info', 'electron shell started', { production, rendererDir });
+}
+
+/** Only to the top frame, and only while it shows our own page (never to a page it was navigated to). */
+function sendKioskEvent(contents: WebContents, event: KioskEvent): void {
+  if (contents.isDestroyed()) return;
+  const top = contents.mainFrame;
+  if (!isTrustedSender(top.url, true)) return;
+  top.send(KIOSK_EVENT_CHANNEL, event);
 }
 
 function hardenSession(): void {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kioskMethodNames } from '../core/api/methods';
+import { kioskMethodNames } from '../features/kiosk-methods';
 import { contentSecurityPolicy } from '../core/security/content-security-policy';
 import {
   APP_ORIGIN,
@@ -14,6 +14,8 @@ import {
   isTrustedSender,
   isWithinOpeningHours,
   KIOSK_CALL_CHANNEL,
+  KIOSK_EVENT_CHANNEL,
+  KIOSK_SUBSCRIBE_CHANNEL,
   kioskWindowOptions,
   mimeTypeFor,
   permissionDecision,
@@ -224,7 +226,9 @@ describe('navigation and IPC senders', () => {
   it('the preload uses the same channel and the declared method names', () => {
     const preload = fs.readFileSync(path.join(import.meta.dirname, 'preload.ts'), 'utf8');
     expect(preload).toContain(`const KIOSK_CALL_CHANNEL = '${KIOSK_CALL_CHANNEL}';`);
-    expect(preload).toContain("import { kioskMethodNames } from '../core/api/methods';");
+    expect(preload).toContain(`const KIOSK_SUBSCRIBE_CHANNEL = '${KIOSK_SUBSCRIBE_CHANNEL}';`);
+    expect(preload).toContain(`const KIOSK_EVENT_CHANNEL = '${KIOSK_EVENT_CHANNEL}';`);
+    expect(preload).toContain("import { kioskMethodNames } from '../features/kiosk-methods';");
     expect(kioskMethodNames.length).toBeGreaterThan(0);
   });
 });

@@ -21,6 +21,11 @@ export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 /** The one IPC channel of the kiosk API (preload.ts repeats the literal: it cannot import this file). */
 export const KIOSK_CALL_CHANNEL = 'kiosk:call';
 
+/** The page asks for the core's events here (preload → main), once per page load… */
+export const KIOSK_SUBSCRIBE_CHANNEL = 'kiosk:events:subscribe';
+/** …and they arrive here (main → the trusted top frame), a snapshot first. */
+export const KIOSK_EVENT_CHANNEL = 'kiosk:event';
+
 /**
  * `standard` gives the scheme normal URL parsing, relative URLs and a real origin (and so
  * localStorage and a CSP `'self'`); `secure` makes it a secure context like https (required by

@@ -1,13 +1,16 @@
 // The renderer's one client of the kiosk API. It does not know its transport: in Electron the
-// preload's `kioskBridge` carries calls over IPC; in browser mode they go to the loopback server
-// with the per-launch token from the URL fragment.
+// preload's `kioskBridge` carries calls and the core's events over IPC; in browser mode they go to
+// the loopback server (POSTs and an EventSource) with the per-launch token from the URL fragment.
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
-import type { KioskInput, KioskMethodName, KioskOutput } from '../../src-main/core/api/methods';
+import { kioskEventTypes, type KioskEvent, type KioskEventListener } from '../../src-main/core/events/kiosk-events';
+import type { KioskInput, KioskMethodName, KioskOutput } from '../../src-main/features/kiosk-methods';
 
-export type { KioskError, KioskResult };
+export type { KioskError, KioskEvent, KioskResult };
 
 interface KioskBridge {
   call(method: string, input: unknown): Promise<KioskResult<unknown>>;
+  /** Returns the function that stops the events. */
+  subscribe(handler: KioskEventListener): () => void;
 }
 
 declare global {
@@ -45,4 +48,31 @@ export async function callKiosk<N extends KioskMethodName>(method: N, input: Kio
   const plainInput: unknown = JSON.parse(JSON.stringify(input ?? {}));
   const result = window.kioskBridge ? await window.kioskBridge.call(method, plainInput) : await callOverHttp(method, plainInput);
   return result as KioskResult<KioskOutput<N>>;
+}
+
+/**
+ * Calls `handler` with every event the core pushes, beginning with a snapshot (and a fresh
+ * snapshot after any reconnection); returns the function that stops them.
+ */
+export function subscribeKioskEvents(handler: KioskEventListener): () => void {
+  return window.kioskBridge ? window.kioskBridge.subscribe(handler) : subscribeOverHttp(handler);
+}
+
+function subscribeOverHttp(handler: KioskEventListener): () => void {
+  // EventSource cannot send the token header, so the token goes in the query string, checked by the
+  // same code as the header (http-transport.ts, EVENTS_TOKEN_PARAM, says why not a cookie). The
+  // browser reconnects by itself after a drop; the server starts each connection with a snapshot.
+  const source = new EventSource(`events?token=${encodeURIComponent(tokenFromLocation())}`);
+  for (const type of kioskEventTypes) {
+    source.addEventListener(type, (message: MessageEvent<string>) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(message.data);
+      } catch {
+        return; // A garbled event is dropped; the next snapshot puts things right.
+      }
+      handler({ type, data } as KioskEvent);
+    });
+  }
+  return () => source.close();
 }

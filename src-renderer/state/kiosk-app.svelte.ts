@@ -1,9 +1,11 @@
 // The kiosk's screen-level state: which screen is shown, what the terminal is, the logged-in
 // customer's summary, staff mode (and assisted service), and progress for slow calls. Data is
-// loaded from event handlers, not effects. Every way out (button, idle timeout, crash recovery at
-// boot) wipes the customer: this state, the kiosk API session, web storage and caches.
-import { callKiosk, type KioskError, type KioskResult } from '../lib/kiosk-api';
-import type { KioskOutput } from '../../src-main/core/api/methods';
+// loaded from event handlers, not effects; what the core knows without being asked (link, outbox,
+// printer, restarts) arrives as the core's events. Every way out (button, idle timeout, crash
+// recovery at boot) wipes the customer: this state, the kiosk API session, web storage and caches.
+import type { KioskSnapshot, OutboxFacts, PrinterFacts, TerminalFacts } from '../../src-main/core/events/kiosk-events';
+import { callKiosk, subscribeKioskEvents, type KioskError, type KioskEvent, type KioskResult } from '../lib/kiosk-api';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { i18n } from '../lib/i18n.svelte';
 import { displaySettings } from './display-settings.svelte';
 
@@ -12,19 +14,21 @@ export type ScreenName =
 
 /** Screens that show a customer's data: reachable only while logged in. */
 export const CUSTOMER_SCREENS: readonly ScreenName[] = ['home', 'pay', 'charges', 'readings', 'appeals', 'profile'];
-export type TerminalStatus = KioskOutput<'terminal.status'>;
+/** What the header and the idle guard show of the terminal: the same facts as `terminal.status`. */
+export type TerminalStatus = TerminalFacts & { billingOnline: boolean };
 export type StartScreenData = KioskOutput<'reference.startScreen'>;
 export type AccountSummary = KioskOutput<'account.summary'>;
 
 /** Waits shorter than this show no spinner; longer ones do (perceived as a pause otherwise). */
 const PROGRESS_DELAY_MS = 300;
 
-/** How often the header's link indicator is re-read from the core. */
-const TERMINAL_REFRESH_MS = 5_000;
-
 export class KioskApp {
   screen = $state<ScreenName>('start');
   terminal = $state<TerminalStatus | null>(null);
+  /** The submissions waiting for the billing centre, as the core last told. */
+  outbox = $state<OutboxFacts | null>(null);
+  /** The printer as the core last saw it; null until it was asked. */
+  printer = $state<PrinterFacts | null>(null);
   startScreen = $state<StartScreenData | null>(null);
   startScreenError = $state<KioskError | null>(null);
   summary = $state<AccountSummary | null>(null);
@@ -38,23 +42,50 @@ export class KioskApp {
   /** True while the kiosk core restarts (after staff saved settings or pressed «Перезапустить»). */
   restarting = $state(false);
   private pendingCalls = 0;
+  /** The page's one subscription to the core's events, kept for the life of the page. */
+  private eventsSubscription: (() => void) | null = null;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly loggedIn = $derived(this.summary !== null);
 
   async boot(): Promise<void> {
+    // One subscription per page, however often boot() runs (every restart from the staff screen
+    // runs it again): the core host keeps it across restarts, and it begins with a snapshot of the
+    // terminal. The outbox and heartbeat notice outages and recoveries even when nobody is tapping.
+    this.eventsSubscription ??= subscribeKioskEvents((event) => this.applyEvent(event));
     // A fresh start of the page (first start, or a reload after a crash) begins with nobody logged
     // in: a customer or staff session the previous page left in the core is ended now.
     await Promise.all([callKiosk('session.logout', {}), callKiosk('staff.logout', {})]);
-    await Promise.all([this.refreshTerminal(), this.loadStartScreen()]);
-    // The link indicator follows the core (outbox and heartbeat notice outages and recoveries even
-    // when nobody is tapping), so it is re-read every few seconds.
-    setInterval(() => void this.refreshTerminal(), TERMINAL_REFRESH_MS);
+    await this.loadStartScreen();
   }
 
-  async refreshTerminal(): Promise<void> {
-    const result = await callKiosk('terminal.status', {});
-    if (result.ok) this.terminal = result.value;
+  /** What the core pushes: the only way terminal facts, the link, the outbox, the printer and restarts reach the screen. */
+  applyEvent(event: KioskEvent): void {
+    switch (event.type) {
+      case 'snapshot':
+      case 'restarted':
+        this.applySnapshot(event.data);
+        break;
+      case 'link':
+        if (this.terminal) this.terminal.billingOnline = event.data.online;
+        break;
+      case 'outbox':
+        this.outbox = event.data;
+        break;
+      case 'printer':
+        this.printer = event.data;
+        break;
+      case 'restarting':
+        this.restarting = true;
+        break;
+    }
+  }
+
+  private applySnapshot(snapshot: KioskSnapshot): void {
+    this.terminal = { ...snapshot.terminal, billingOnline: snapshot.link.online };
+    this.outbox = snapshot.outbox;
+    this.printer = snapshot.printer;
+    this.restarting = snapshot.restarting;
   }
 
   async loadStartScreen(): Promise<void> {
@@ -65,7 +96,6 @@ export class KioskApp {
     } else {
       this.startScreenError = result.error;
     }
-    void this.refreshTerminal();
   }
 
   goTo(screen: ScreenName): void {
@@ -186,14 +216,6 @@ export class KioskApp {
     }
   }
 
-  /** Keeps the header's link indicator truthful between status refreshes. */
-  private noteBillingLink(result: KioskResult<unknown>): void {
-    if (!this.terminal) return;
-    const unreachable = !result.ok && (result.error.code === 'billing-unavailable' || result.error.code === 'billing-timeout');
-    if (unreachable) this.terminal.billingOnline = false;
-    else if (!this.terminal.billingOnline) void this.refreshTerminal();
-  }
-
   /** Runs a call and turns on the progress indicator if it takes longer than a blink. */
   async track<T>(call: Promise<KioskResult<T>>): Promise<KioskResult<T>> {
     this.pendingCalls += 1;
@@ -201,9 +223,7 @@ export class KioskApp {
       this.progressTimer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
     }
     try {
-      const result = await call;
-      this.noteBillingLink(result);
-      return result;
+      return await call;
     } finally {
       this.pendingCalls -= 1;
       if (this.pendingCalls === 0) {

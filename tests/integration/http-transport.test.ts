@@ -23,7 +23,7 @@ beforeAll(async () => {
     dispatched.push(method);
     return fixture.core.dispatch(method, input);
   };
-  transport = await startHttpTransport({ dispatch, rendererDir, logger: silentLogger });
+  transport = await startHttpTransport({ dispatch, events: fixture.core.events, rendererDir, logger: silentLogger });
 });
 
 afterAll(async () => {

@@ -1,9 +1,10 @@
 // Delivers outbox messages to the billing centre: in order per account, several accounts at a
 // time, exponential back-off with full jitter, a circuit breaker while the billing centre is
-// down, and a classification of every failure (retry, re-authenticate, or reject with a reason).
+// down, and a classification of every failure (retry, or reject with a reason).
 import { BillingError } from '../billing/billing-error';
 import type { Logger } from '../logging/logger';
-import type { Outbox, OutboxMessage } from './outbox';
+import { SubmissionKindError } from './submission-kinds';
+import type { Outbox, OutboxMessage, OutboxStats } from './outbox';
 
 /** Sends one message; throws BillingError on failure. Returns what the billing centre confirmed. */
 export type OutboxSender = (message: OutboxMessage) => Promise<unknown>;
@@ -14,8 +15,6 @@ export interface OutboxWorkerOptions {
   logger: Logger;
   clock?: () => number;
   random?: () => number;
-  /** Called once when the billing centre says the terminal's credentials expired (HTTP 401). */
-  reauthenticate?: () => Promise<void>;
   /** Told whether the billing centre was reachable, after every attempt. */
   onReachability?: (reachable: boolean) => void;
   concurrency?: number;
@@ -70,6 +69,8 @@ export class OutboxWorker {
 
   /** Something was enqueued or made due: look at the outbox now. */
   kick(): void {
+    // Every enqueue, expedite and settled attempt passes here.
+    this.noteChange();
     if (!this.running) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.pump(), 0);
@@ -78,6 +79,33 @@ export class OutboxWorker {
   get circuitOpen(): boolean {
     return this.clock() < this.breakerOpenUntil;
   }
+
+  // --- change listeners (kiosk events, core/events/core-events.ts) ---
+  private readonly changeListeners = new Set<(stats: OutboxStats) => void>();
+  private lastStatsKey = '';
+
+  /** Told the outbox's counts whenever they changed since last told; returns the function that unsubscribes. */
+  onChange(listener: (stats: OutboxStats) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => {
+      this.changeListeners.delete(listener);
+    };
+  }
+
+  private noteChange(): void {
+    if (this.changeListeners.size === 0) return;
+    let stats: OutboxStats;
+    try {
+      stats = this.outbox.stats();
+    } catch {
+      return; // The store closed under a late attempt while the core shut down.
+    }
+    const key = `${stats.pending}/${stats.rejected}/${stats.oldestPendingAt}`;
+    if (key === this.lastStatsKey) return;
+    this.lastStatsKey = key;
+    for (const listener of [...this.changeListeners]) listener(stats);
+  }
+  // --- end of change listeners ---
 
   /**
    * Delivers one message now if the billing centre answers within `waitMs`, so the customer's
@@ -150,6 +178,7 @@ export class OutboxWorker {
   private async attempt(message: OutboxMessage): Promise<void> {
     const sender = this.options.senders[message.kind];
     if (!sender) {
+      this.options.logger.error('outbox message of an unknown kind', { messageId: message.id, kind: message.kind });
       this.outbox.markRejected(message.id, 'unknown-kind', `Терминал не умеет отправлять сообщения вида «${message.kind}».`);
       return;
     }
@@ -159,6 +188,12 @@ export class OutboxWorker {
       this.consecutiveFailures = 0;
       this.options.onReachability?.(true);
     } catch (error) {
+      if (error instanceof SubmissionKindError) {
+        // The row no longer matches its kind's schema: sending it again would fail the same way.
+        this.options.logger.error('outbox message breaks its kind schema', { messageId: message.id, kind: message.kind, error });
+        this.outbox.markRejected(message.id, 'invalid-row', 'Сообщение на терминале повреждено и не может быть отправлено.');
+        return;
+      }
       this.handleFailure(message, error);
     }
   }
@@ -174,16 +209,20 @@ export class OutboxWorker {
         billingError.billingCode ?? `http-${billingError.status ?? 'unknown'}`,
         billingError.billingMessage ?? 'Расчётный центр отклонил сообщение без объяснения причины.',
       );
-      this.options.logger.warn('outbox message rejected', { id: message.id, kind: message.kind, code: billingError.billingCode });
+      this.options.logger.warn('outbox message rejected', {
+        id: message.id,
+        kind: message.kind,
+        billingCode: billingError.billingCode,
+        reason: billingError.billingMessage,
+      });
       return;
     }
     if (billingError?.kind === 'unauthorized') {
       this.options.onReachability?.(true);
-      // Backed off like any retry: a terminal key that stays wrong must not spin the worker.
-      this.outbox.markRetry(message.id, 'unauthorized: re-authenticating', this.clock() + this.retryDelay(message));
-      this.options
-        .reauthenticate?.()
-        .catch((reauthError: unknown) => this.options.logger.warn('re-authentication failed', { error: reauthError }));
+      // Writes are signed with the terminal key alone, so there is no session to renew: the key is
+      // wrong or revoked until staff fix the configuration. Kept and retried with back-off meanwhile.
+      this.options.logger.error('billing centre refuses the terminal key', { id: message.id, kind: message.kind });
+      this.outbox.markRetry(message.id, 'unauthorized: terminal key refused', this.clock() + this.retryDelay(message));
       return;
     }
     // Unreachable, timed out, a 5xx, a garbled answer, or a bug on our side: keep it and retry later.

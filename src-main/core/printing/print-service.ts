@@ -93,7 +93,7 @@ export class PrintService {
     try {
       const sent = await this.transport.send(bytes, `${String(jobId).padStart(6, '0')}-${receipt.kind}`);
       if (!sent.sent) {
-        this.lastStatus = sent.status;
+        this.noteStatus(sent.status);
         outcome = {
           jobId,
           status: 'failed',
@@ -134,9 +134,29 @@ export class PrintService {
   }
 
   async status(): Promise<PrinterStatus> {
-    this.lastStatus = await this.transport.status();
-    return this.lastStatus;
+    const status = await this.transport.status();
+    this.noteStatus(status);
+    return status;
   }
+
+  // --- change listeners (kiosk events, core/events/core-events.ts) ---
+  private readonly statusListeners = new Set<(status: PrinterStatus) => void>();
+
+  /** Told when the printer's state or paper-near-end changes; returns the function that unsubscribes. */
+  onChange(listener: (status: PrinterStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => {
+      this.statusListeners.delete(listener);
+    };
+  }
+
+  private noteStatus(status: PrinterStatus): void {
+    const previous = this.lastStatus;
+    this.lastStatus = status;
+    if (previous?.state === status.state && previous.paperNearEnd === status.paperNearEnd) return;
+    for (const listener of [...this.statusListeners]) listener(status);
+  }
+  // --- end of change listeners ---
 
   /** The last status seen (for the heartbeat and the staff screen) without asking the printer again. */
   get lastKnownStatus(): PrinterStatus | null {
