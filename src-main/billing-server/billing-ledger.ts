@@ -2,7 +2,7 @@
 // recalculations, penalties, payments, closing balance. Every total is a sum of integer kopecks,
 // so a statement always adds up to the kopeck.
 import type { AccountSummary, ChargeLine, Invoice, Payee, PaymentChannel, Statement, StatementMonth } from '../core/billing/billing-wire';
-import { addMonths, dateInPeriod, periodOf, periodRange } from '../core/time/calendar';
+import { addMonths, dateInPeriod, periodRange } from '../core/time/calendar';
 import type { BillingDatabase } from './billing-database';
 
 interface AccountRow {
@@ -205,10 +205,6 @@ export class BillingLedger {
     const last = this.lastBilledPeriod(accountNumber) ?? period;
     return period < first ? first : period > last ? last : period;
   }
-}
-
-export function currentPeriod(today: string): string {
-  return periodOf(today);
 }
 
 function sum(values: number[]): number {

@@ -22,7 +22,7 @@ import {
   type Profile,
   type ReadingWindow,
 } from '../core/billing/billing-wire';
-import { addMonths, monthsBetween, periodOf, ufaDate } from '../core/time/calendar';
+import { monthsBetween, periodOf, ufaDate } from '../core/time/calendar';
 import { openBillingDatabase, readMeta, writeMeta, type BillingDatabase } from './billing-database';
 import { BillingLedger } from './billing-ledger';
 import { captchaSvg } from './captcha-picture';
@@ -914,7 +914,3 @@ function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-// Re-exported for tests that need to know which period the demo data's last bill is for.
-export function lastBilledPeriodFor(today: string): string {
-  return addMonths(periodOf(today), -1);
-}

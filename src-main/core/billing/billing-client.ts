@@ -1,6 +1,6 @@
 // The kiosk's only way to the billing centre: axios over HTTP(S), one method per endpoint of
 // `resources/billing-api.openapi.yaml`. Every response is parsed with its wire schema and every
-// failure becomes a `BillingError` whose kind tells the caller whether to retry, re-authenticate
+// failure becomes a `BillingError` whose kind tells the caller whether to retry
 // or show the billing centre's refusal. The same client talks to the in-process reference server
 // in training mode, so there is one code path.
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';

@@ -1,5 +1,5 @@
 // How the kiosk classifies a failed call to the billing centre. The outbox worker retries
-// `unavailable`/`timeout`/`invalid-response`, re-authenticates on `unauthorized`, and records
+// `unavailable`/`timeout`/`invalid-response`, keeps and retries `unauthorized` (the terminal key refused) with back-off, and records
 // `refused` as a rejected row with the billing centre's reason.
 export type BillingErrorKind = 'unavailable' | 'timeout' | 'invalid-response' | 'unauthorized' | 'refused';
 
@@ -35,8 +35,4 @@ export class BillingError extends Error {
     this.retryAfterSeconds = detail.retryAfterSeconds;
   }
 
-  /** Whether sending the same request again later may succeed. */
-  get retryable(): boolean {
-    return this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'invalid-response';
-  }
 }

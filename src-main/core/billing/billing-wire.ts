@@ -14,7 +14,6 @@ export const wireErrorSchema = z.object({
   code: z.string().max(100),
   message: z.string().max(2000),
 });
-export type WireError = z.infer<typeof wireErrorSchema>;
 
 // --- sessions ---------------------------------------------------------------------------------
 

@@ -136,21 +136,19 @@ describe('OutboxWorker', () => {
     expect(outbox.get(messageId)?.status).toBe('handled');
   });
 
-  it('re-authenticates on 401 and then delivers', async () => {
+  it('keeps a write the billing centre refuses with 401 and retries it once the key is accepted', async () => {
     const { outbox } = setup();
     const { messageId } = enqueueReading(outbox, '820000001', 1);
-    let authenticated = false;
-    startWorker(
-      outbox,
-      {
-        'readings.submit': async () => {
-          if (!authenticated) throw new BillingError('unauthorized', { status: 401 });
-          return { ok: true };
-        },
+    let calls = 0;
+    startWorker(outbox, {
+      'readings.submit': async () => {
+        calls += 1;
+        if (calls < 3) throw new BillingError('unauthorized', { status: 401 });
+        return { ok: true };
       },
-      { reauthenticate: async () => void (authenticated = true) },
-    );
+    });
     await until(() => outbox.get(messageId)?.status === 'delivered');
+    expect(calls).toBe(3);
   });
 
   it('resumes what a previous run left pending', async () => {

@@ -5,8 +5,6 @@ import QRCode from 'qrcode';
 import type { Invoice, Payee } from '../../core/billing/billing-wire';
 import { buildPaymentQrPayload, type PayeeRequisites } from './payment-qr';
 
-export { MAX_PAYMENT_KOPECKS, paymentAmountProblem } from './payment-amount';
-
 export function payeeRequisites(payee: Payee): PayeeRequisites {
   return {
     name: payee.name,
