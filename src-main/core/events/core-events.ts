@@ -41,8 +41,8 @@ export function startCoreEvents(sources: CoreEventSources): CoreEvents {
   };
 }
 
-/** The same facts as `terminal.status`, less the link (which has its own event). */
-function terminalFacts({
+/** The facts `terminal.status` answers with, less the link (which has its own event). */
+export function terminalFacts({
   config,
   version,
   trainingMode,

@@ -172,6 +172,8 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
         kind: message.kind,
         rejectionCode: message.rejectionCode,
       });
+      // The worker reports the outbox's counts to the screen; a row closed by hand changes them too.
+      outboxWorker.kick();
       return { status: 'handled' as const };
     },
 

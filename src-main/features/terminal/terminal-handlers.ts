@@ -3,6 +3,7 @@
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import { CONTACT_CENTRE_PHONE } from '../../core/billing/billing-link';
+import { terminalFacts } from '../../core/events/core-events';
 
 type TerminalHandlers = Pick<KioskHandlers, 'terminal.status' | 'reference.startScreen'>;
 
@@ -12,17 +13,7 @@ export function createTerminalHandlers(services: KioskServices): TerminalHandler
   const { config, billing, billingLink, referenceCache } = services;
   return {
     async 'terminal.status'() {
-      return {
-        terminalId: config.terminalId,
-        officeName: config.officeName,
-        version: services.version,
-        trainingMode: services.trainingMode,
-        billingOnline: billingLink.online,
-        orientation: config.ui.orientation,
-        idleTimeoutSeconds: config.ui.idleTimeoutSeconds,
-        idleWarningSeconds: config.ui.idleWarningSeconds,
-        languages: config.ui.languages,
-      };
+      return { ...terminalFacts(services), billingOnline: billingLink.online };
     },
 
     async 'reference.startScreen'() {
