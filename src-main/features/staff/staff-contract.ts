@@ -3,7 +3,7 @@
 // resetting login limits.
 import { z } from 'zod';
 import { ASSIST_REASON_CODES } from '../staff/assisted-service';
-import { editableSettingsSchema, SETTING_NAMES } from '../../core/settings/kiosk-settings';
+import { editableSettingsSchema, SETTING_NAMES } from './staff-settings-schema';
 import { defineContract, defineMethod } from '../../core/api/contract';
 import { accountNumberSchema, emptyInputSchema } from '../../core/api/schemas';
 

@@ -7,14 +7,8 @@ import { maskAccountNumber } from '../../core/logging/logger';
 import type { PrintOutcome } from '../../core/printing/print-service';
 import { columnsFor } from '../../core/printing/receipt';
 import { testPageReceipt } from '../../core/printing/test-page';
-import {
-  applySettings,
-  currentSettings,
-  readConfigFile,
-  settingsOverriddenByEnvironment,
-  writeFileAtomically,
-  type SettingName,
-} from '../../core/settings/kiosk-settings';
+import { applySettings, currentSettings, readConfigFile, settingsOverriddenByEnvironment, writeFileAtomically } from './staff-settings';
+import type { SettingName } from './staff-settings-schema';
 import { ASSIST_REASONS } from '../staff/assisted-service';
 import { KioskFailure } from '../../core/api/contract';
 

@@ -8,7 +8,7 @@ export const migration005SubmissionKinds: Migration = {
   name: 'submission-kinds',
   up(db) {
     db.exec(`
-      CREATE TABLE submission_kind (name TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+      CREATE TABLE submission_kind (name TEXT PRIMARY KEY) WITHOUT ROWID, STRICT;
       INSERT INTO submission_kind (name) VALUES ('readings'), ('appeal'), ('profile'), ('password-change');
       -- Rows written before this migration by an older release are of these kinds only.
       INSERT OR IGNORE INTO submission_kind (name) SELECT DISTINCT kind FROM submission;

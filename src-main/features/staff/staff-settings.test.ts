@@ -2,16 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STAFF_SETTINGS } from '../config/config-fields';
-import { parseKioskConfig } from '../config/kiosk-config';
-import {
-  applySettings,
-  currentSettings,
-  readConfigFile,
-  SETTING_NAMES,
-  settingsOverriddenByEnvironment,
-  writeFileAtomically,
-} from './kiosk-settings';
+import { STAFF_SETTINGS } from '../../core/config/config-fields';
+import { parseKioskConfig } from '../../core/config/kiosk-config';
+import { applySettings, currentSettings, readConfigFile, settingsOverriddenByEnvironment, writeFileAtomically } from './staff-settings';
+import { SETTING_NAMES } from './staff-settings-schema';
 
 const defaults = currentSettings(parseKioskConfig({}));
 

@@ -5,36 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  CODE_PAGES,
-  COMMAND_SETS,
-  STAFF_SETTINGS,
-  rangeOf,
-  type ConfigField,
-  type SettingName as DeclaredSettingName,
-} from '../config/config-fields';
-import { kioskConfigSchema, type KioskConfig } from '../config/kiosk-config';
-
-export { CODE_PAGES, COMMAND_SETS, PAPER_WIDTHS } from '../config/config-fields';
-
-/** What the staff screen edits; empty strings mean "none" (training mode, the receipts folder). */
-export const editableSettingsSchema = z
-  .object({
-    officeName: z.string({ error: 'Укажите название офиса.' }).max(500, { error: 'Название офиса слишком длинное.' }),
-    billingUrl: z.string({ error: 'Укажите адрес расчётного центра.' }).max(500, { error: 'Адрес слишком длинный.' }),
-    billingTimeoutMs: z.number({ error: 'Укажите время ожидания расчётного центра числом.' }),
-    printerInterface: z
-      .string({ error: 'Укажите подключение принтера.' })
-      .max(500, { error: 'Подключение принтера указано слишком длинно.' }),
-    printerCommandSet: z.enum(COMMAND_SETS, { error: 'Выберите систему команд принтера: Epson или Star.' }),
-    printerWidthMm: z.number({ error: 'Выберите ширину бумаги: 58 или 80 мм.' }),
-    printerCodePage: z.enum(CODE_PAGES, { error: 'Выберите кодовую страницу: CP866 или WPC1251.' }),
-    printerTimeoutMs: z.number({ error: 'Укажите время ожидания принтера числом.' }),
-    idleTimeoutSeconds: z.number({ error: 'Укажите время бездействия числом.' }),
-  } satisfies Record<DeclaredSettingName, z.ZodType>)
-  .strict();
-export type EditableSettings = z.infer<typeof editableSettingsSchema>;
-export type SettingName = keyof EditableSettings;
+import { STAFF_SETTINGS, rangeOf, type ConfigField } from '../../core/config/config-fields';
+import { kioskConfigSchema, type KioskConfig } from '../../core/config/kiosk-config';
+import { SETTING_NAMES, type EditableSettings, type SettingName } from './staff-settings-schema';
 
 /** `60000` → `60 000`, as Russian text writes numbers of five digits and more. */
 function russianNumber(value: number): string {
@@ -71,7 +44,6 @@ const FIELDS = Object.fromEntries(
     { path: dotted.split('.'), env: field.env?.name ?? null, kind: field.kind, message: MESSAGES[name](field) },
   ]),
 ) as Record<SettingName, { path: string[]; env: string | null; kind: ConfigField['kind']; message: string }>;
-export const SETTING_NAMES = STAFF_SETTINGS.map(({ name }) => name);
 
 /** The settings as the running kiosk uses them (file plus environment); null shows as an empty field. */
 export function currentSettings(config: KioskConfig): EditableSettings {
