@@ -10,6 +10,7 @@ import { payFeature } from './pay';
 import { createPrintingHandlers } from './printing/printing-handlers';
 import { profileFeature } from './profile';
 import { readingsFeature } from './readings';
+import { readingsHistoryFeature } from './readings-history';
 import { registrationFeature } from './registration';
 import { sessionFeature } from './session';
 import { staffFeature } from './staff';
@@ -26,6 +27,7 @@ export const kioskFeatures = [
   payFeature,
   chargesFeature,
   readingsFeature,
+  readingsHistoryFeature,
   appealsFeature,
   profileFeature,
   printingFeature,

@@ -9,6 +9,7 @@ import { payContract } from './pay/pay-contract';
 import { printingContract } from './printing/printing-contract';
 import { profileContract } from './profile/profile-contract';
 import { readingsContract } from './readings/readings-contract';
+import { readingsHistoryContract } from './readings-history/readings-history-contract';
 import { registrationContract } from './registration/registration-contract';
 import { sessionContract } from './session/session-contract';
 import { staffContract } from './staff/staff-contract';
@@ -23,6 +24,7 @@ const featureContracts = [
   payContract,
   chargesContract,
   readingsContract,
+  readingsHistoryContract,
   appealsContract,
   profileContract,
   staffContract,

@@ -3,8 +3,6 @@
 // consumption calculation, every refusal with its message, submission through the write-ahead
 // outbox, replay safety, correction, and the billing centre's own refusals on delivery.
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +17,7 @@ import { formatReading } from '../../src-main/features/readings/reading-checks';
 import { addDays, ufaDate } from '../../src-main/core/time/calendar';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import { startCoreFixture } from '../support/kiosk-core-fixture';
+import { ReadingsProxy } from '../support/readings-proxy';
 
 type Meters = KioskOutput<'readings.meters'>;
 type Meter = Meters['meters'][number];
@@ -33,44 +32,6 @@ interface Setup {
 }
 
 const opened: Setup[] = [];
-
-/**
- * A plain HTTP forwarder in front of the billing centre that can cut the connection of the
- * readings write, as a network that fails just then would; everything else passes through.
- */
-class ReadingsProxy {
-  dropReadings = true;
-  private server: http.Server | null = null;
-
-  async start(target: string): Promise<string> {
-    const upstream = new URL(target);
-    this.server = http.createServer((request, response) => {
-      if (this.dropReadings && request.method === 'POST' && /\/readings$/.test(request.url ?? '')) {
-        request.socket.destroy();
-        return;
-      }
-      const forward = http.request(
-        { host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      forward.on('error', () => response.destroy());
-      request.pipe(forward);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      if (!this.server) return resolve();
-      this.server.closeAllConnections();
-      this.server.close(() => resolve());
-    });
-  }
-}
 
 /**
  * A reference billing server and a kiosk core with their own clocks, so a test can put the
