@@ -17,6 +17,20 @@ export interface LimitPolicy {
 export type LimitVerdict =
   { allowed: true; failuresLeft: number } | { allowed: false; retryAfterSeconds: number; scope: 'subject' | 'terminal' };
 
+/**
+ * An attempt already counted as a failure while its secret is being checked. `succeed()` turns it
+ * into a success, `cancel()` forgets it (the check never happened, e.g. the billing centre was
+ * down); a wrong secret leaves it as it is.
+ */
+export interface ReservedAttempt {
+  succeed(): void;
+  cancel(): void;
+}
+
+export type ReservationVerdict =
+  | { allowed: true; failuresLeft: number; attempt: ReservedAttempt }
+  | { allowed: false; retryAfterSeconds: number; scope: 'subject' | 'terminal' };
+
 export class LoginLimiter {
   private readonly secret: string;
 
@@ -46,10 +60,29 @@ export class LoginLimiter {
     return { allowed: true, failuresLeft: policy.maxFailuresPerSubject - failures.count };
   }
 
-  record(kind: AttemptKind, subject: string, succeeded: boolean): void {
-    this.db
-      .prepare('INSERT INTO login_attempt (kind, subject_hash, attempted_at, succeeded) VALUES (?, ?, ?, ?)')
-      .run(kind, this.hash(subject), this.clock(), succeeded ? 1 : 0);
+  /**
+   * Checks the limits and, when allowed, records the attempt as a failure in the same synchronous
+   * step, before the slow comparison of the secret. Guesses sent at once are therefore counted as
+   * they arrive: a burst of N never has more than the limit checked, whatever N is.
+   */
+  reserve(kind: AttemptKind, subject: string, policy: LimitPolicy): ReservationVerdict {
+    return this.db.transaction((): ReservationVerdict => {
+      const verdict = this.check(kind, subject, policy);
+      if (!verdict.allowed) return verdict;
+      const id = Number(
+        this.db
+          .prepare('INSERT INTO login_attempt (kind, subject_hash, attempted_at, succeeded) VALUES (?, ?, ?, 0)')
+          .run(kind, this.hash(subject), this.clock()).lastInsertRowid,
+      );
+      return {
+        allowed: true,
+        failuresLeft: verdict.failuresLeft,
+        attempt: {
+          succeed: () => void this.db.prepare('UPDATE login_attempt SET succeeded = 1 WHERE id = ?').run(id),
+          cancel: () => void this.db.prepare('DELETE FROM login_attempt WHERE id = ?').run(id),
+        },
+      };
+    })();
   }
 
   /** Staff "reset limits": forgets every failure of one kind (or all kinds). */

@@ -166,8 +166,6 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
         throw new KioskFailure({ code: 'invalid-input', message: PASSWORD_PROBLEM_MESSAGE[first], fields, details: { reason: first } });
       }
 
-      const verdict = loginLimiter.check('customer', session.accountNumber, policy);
-      if (!verdict.allowed) throw lockedOut(verdict.retryAfterSeconds);
       // A change that cannot be delivered now would keep both passwords on this terminal's disk
       // until the link returns; with the link known to be down, do not take them at all.
       if (!billingLink.online) {
@@ -178,6 +176,9 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
             'Попробуйте через несколько минут.',
         });
       }
+      // The current password is a secret checked by the billing centre: reserved like a login.
+      const verdict = loginLimiter.reserve('customer', session.accountNumber, policy);
+      if (!verdict.allowed) throw lockedOut(verdict.retryAfterSeconds);
 
       const outcome = await submissions.submit(
         passwordChangeSubmission,
@@ -192,7 +193,6 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
 
       if (outcome.delivery === 'rejected') {
         if (outcome.rejection?.code === 'wrong-password') {
-          loginLimiter.record('customer', session.accountNumber, false);
           const after = loginLimiter.check('customer', session.accountNumber, policy);
           if (!after.allowed) throw lockedOut(after.retryAfterSeconds);
           throw new KioskFailure({
@@ -203,13 +203,15 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
             message: `${WRONG_PASSWORD_MESSAGE} Осталось попыток: ${after.failuresLeft}.`,
           });
         }
+        verdict.attempt.cancel();
         throw new KioskFailure({
           code: 'billing-refused',
           message: outcome.rejection?.message ?? 'Расчётный центр не принял смену пароля.',
           ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
         });
       }
-      if (outcome.delivery === 'delivered') loginLimiter.record('customer', session.accountNumber, true);
+      if (outcome.delivery === 'delivered') verdict.attempt.succeed();
+      else verdict.attempt.cancel();
       return { delivery: outcome.delivery, localReference: outcome.localReference };
     },
   };

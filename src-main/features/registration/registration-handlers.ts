@@ -57,7 +57,7 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
     windowMs: config.limits.loginLockoutMinutes * 60_000,
   };
   const limited = async <T>(kind: AttemptKind, accountNumber: string, attempt: () => Promise<T>): Promise<T> => {
-    const verdict = loginLimiter.check(kind, accountNumber, policy);
+    const verdict = loginLimiter.reserve(kind, accountNumber, policy);
     if (!verdict.allowed) {
       throw new KioskFailure({
         code: 'rate-limited',
@@ -69,11 +69,11 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
     }
     try {
       const result = await attempt();
-      loginLimiter.record(kind, accountNumber, true);
+      verdict.attempt.succeed();
       return result;
     } catch (error) {
-      // Only the billing centre's refusals count; an outage is nobody's attempt.
-      if (error instanceof KioskFailure && error.error.code === 'billing-refused') loginLimiter.record(kind, accountNumber, false);
+      // Only the billing centre's refusals count (the reservation stays); an outage is nobody's attempt.
+      if (!(error instanceof KioskFailure && error.error.code === 'billing-refused')) verdict.attempt.cancel();
       throw error;
     }
   };

@@ -28,7 +28,7 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
 
   return {
     async 'session.login'({ accountNumber, password }) {
-      const verdict = loginLimiter.check('customer', accountNumber, policy);
+      const verdict = loginLimiter.reserve('customer', accountNumber, policy);
       if (!verdict.allowed) throw lockedOut(verdict.retryAfterSeconds, verdict.scope);
 
       let login: { sessionToken: string };
@@ -39,7 +39,7 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
         });
       } catch (error) {
         if (error instanceof KioskFailure && error.error.billingCode === 'wrong-credentials') {
-          loginLimiter.record('customer', accountNumber, false);
+          // The reserved attempt stays a failure.
           const after = loginLimiter.check('customer', accountNumber, policy);
           if (!after.allowed) throw lockedOut(after.retryAfterSeconds, after.scope);
           throw new KioskFailure({
@@ -50,9 +50,10 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
               'Если вы забыли пароль, нажмите «Забыли пароль».',
           });
         }
+        verdict.attempt.cancel();
         throw error;
       }
-      loginLimiter.record('customer', accountNumber, true);
+      verdict.attempt.succeed();
       customerSession.begin(accountNumber, login.sessionToken);
       logger.info('customer logged in', { accountNumber });
       return { accountNumber };

@@ -66,7 +66,7 @@ export class StaffDesk {
   }
 
   async login(staffNumber: string, pin: string): Promise<StaffSession> {
-    const verdict = this.limiter.check('staff', staffNumber, this.policy);
+    const verdict = this.limiter.reserve('staff', staffNumber, this.policy);
     if (!verdict.allowed) {
       throw new KioskFailure({
         code: 'locked-out',
@@ -81,7 +81,7 @@ export class StaffDesk {
       .get(staffNumber);
     // Verify against a dummy hash when the number is unknown, so timing does not tell which numbers exist.
     const ok = (await verifySecret(pin, member?.pin_hash ?? getDummyHash())) && member !== undefined && member.disabled === 0;
-    this.limiter.record('staff', staffNumber, ok);
+    if (ok) verdict.attempt.succeed();
     if (!ok || !member) {
       const after = this.limiter.check('staff', staffNumber, this.policy);
       throw new KioskFailure({
