@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // Three suites: unit tests sit next to the code; integration tests talk to real servers over
@@ -6,6 +8,20 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The Svelte plugin compiles only `*.svelte` and `*.svelte.ts` modules (the renderer's state
+        // classes and their `*.svelte.test.ts` tests, which may use runes); every other unit test is
+        // plain TypeScript and passes through untouched. Runes are compiled for the client, as the
+        // kiosk runs them, not for server rendering, which has no reactivity.
+        plugins: [
+          svelte({
+            configFile: path.resolve(import.meta.dirname, 'svelte.config.js'),
+            dynamicCompileOptions: () => ({ generate: 'client' }),
+          }),
+        ],
+        // `svelte` itself (flushSync, $effect.root) is its client build too; under Node it would resolve to the server one.
+        resolve: {
+          alias: [{ find: /^svelte$/, replacement: path.resolve(import.meta.dirname, 'node_modules/svelte/src/index-client.js') }],
+        },
         test: {
           name: 'unit',
           include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'scripts/**/*.test.ts'],

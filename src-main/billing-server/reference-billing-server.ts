@@ -913,4 +913,3 @@ export function maskEmail(email: string): string {
 function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
-

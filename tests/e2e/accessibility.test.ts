@@ -5,11 +5,12 @@
 // preview of a receipt, which imitates the paper, is the one exception), nothing makes the screen
 // scroll sideways and no control's text spills out of it.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage, VIEWPORTS, type Orientation } from '../support/chromium';
-import { keypad, logIn, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Orientation } from '../support/chromium';
+import { DEMO, TRAINING_STAFF } from '../support/demo-accounts';
+import { holdStaffCorner, keypad, logInAs, typeOnKeyboard, typeOnKeypad, typeStaffLogin } from '../support/kiosk-page';
+import { kioskTest, type OpenPage } from '../support/kiosk-test';
 
 interface Variant {
   name: string;
@@ -32,22 +33,14 @@ const RUSSIAN = VARIANTS[0]!;
 /** The kiosk's idle timeout (the configuration's default) after which the warning appears. */
 const IDLE_TIMEOUT_S = 60;
 
-let browser: Browser;
-const kiosks: Partial<Record<Orientation, KioskProcess>> = {};
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  [kiosks.landscape, kiosks.portrait] = await Promise.all([
-    startKioskProcess(),
-    startKioskProcess({ env: { KIOSK_ORIENTATION: 'portrait' } }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosks.landscape?.stop();
-  await kiosks.portrait?.stop();
-});
+/** One kiosk per orientation, each with a fresh data folder; the file's Chromium is shared. */
+const kioskIn: Record<Orientation, ReturnType<typeof kioskTest>> = {
+  landscape: kioskTest(),
+  portrait: kioskTest({ env: { KIOSK_ORIENTATION: 'portrait' } }),
+};
+/** Logs in on every screen that needs a customer: the meter that takes readings, nothing due. */
+const customer = DEMO.expiredVerification;
+const newcomer = DEMO.notRegistered;
 
 interface Finding {
   where: string;
@@ -178,8 +171,8 @@ async function waitForHeading(page: Page, name: string | RegExp, level?: number)
 }
 
 /** The main screens, each in every variant. */
-async function tour(orientation: Orientation): Promise<Finding[]> {
-  const page = await openKioskPage(browser, kiosks[orientation]!.url, orientation);
+async function tour(openPage: OpenPage, orientation: Orientation): Promise<Finding[]> {
+  const page = await openPage({ orientation });
   const findings: Finding[] = [];
   const step = async (where: string, title: string | RegExp) => {
     await waitForHeading(page, title, 1);
@@ -195,11 +188,11 @@ async function tour(orientation: Orientation): Promise<Finding[]> {
   await step('password recovery', /Восстановление пароля/);
   await back();
   await page.getByRole('button', { name: 'Войти в личный кабинет' }).click();
-  await typeOnKeypad(page, '820000');
+  await typeOnKeypad(page, customer.accountNumber.slice(0, 6));
   await step('login', 'Вход в личный кабинет');
   await page.getByRole('button', { name: 'Назад' }).click();
 
-  await logIn(page, '820000003', 'demo1234');
+  await logInAs(page, customer);
   await step('home', /^Здравствуйте/);
   for (const [button, title] of [
     ['Оплатить', 'Оплатить'],
@@ -213,14 +206,12 @@ async function tour(orientation: Orientation): Promise<Finding[]> {
     await back();
   }
   await page.getByRole('button', { name: 'Выйти' }).click();
-  await page.context().close();
   return findings;
 }
 
 /** Dialogs and the steps and tabs behind a first screen, each in every variant. */
-async function subStates(orientation: Orientation): Promise<Finding[]> {
-  const kiosk = kiosks[orientation]!;
-  const page = await openKioskPage(browser, kiosk.url, orientation);
+async function subStates(openPage: OpenPage, orientation: Orientation): Promise<Finding[]> {
+  const page = await openPage({ orientation });
   const findings: Finding[] = [];
   const check = async (where: string, covered = false) =>
     findings.push(...(await auditEveryVariant(page, `${orientation} ${where}`, covered)));
@@ -230,12 +221,12 @@ async function subStates(orientation: Orientation): Promise<Finding[]> {
   await page.getByRole('button', { name: 'Регистрация', exact: true }).click();
   await waitForHeading(page, 'Регистрация в личном кабинете', 1);
   await page.getByRole('textbox', { name: 'Лицевой счёт' }).click();
-  await typeOnKeypad(page, '820000004');
-  await typeOnKeyboard(page, 'ivanova@example.ru');
+  await typeOnKeypad(page, newcomer.accountNumber);
+  await typeOnKeyboard(page, newcomer.email);
   await page.getByRole('textbox', { name: 'Сотовый телефон' }).click();
   await typeOnKeypad(page, '9175555555');
   await page.getByRole('textbox', { name: 'Код активации' }).click();
-  await typeOnKeypad(page, '482173901156');
+  await typeOnKeypad(page, newcomer.activationDigits);
   await page.getByRole('button', { name: 'Далее', exact: true }).click();
   await waitForHeading(page, 'Соглашение об использовании личного кабинета абонента');
   await check('registration step 2');
@@ -247,10 +238,10 @@ async function subStates(orientation: Orientation): Promise<Finding[]> {
   await page.reload();
   await waitForHeading(page, 'Добро пожаловать!', 1);
 
-  await logIn(page, '820000003', 'demo1234');
+  await logInAs(page, customer);
   await waitForHeading(page, /^Здравствуйте/, 1);
 
-  // The print preview of a payment slip (820000003 owes nothing: an advance of 500 ₽).
+  // The print preview of a payment slip (this customer owes nothing: an advance of 500 ₽).
   await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
   await waitForHeading(page, 'Оплатить', 1);
   await keypad(page).getByRole('button', { name: 'Очистить' }).click();
@@ -281,18 +272,10 @@ async function subStates(orientation: Orientation): Promise<Finding[]> {
 
   // Staff: the corner held for three seconds, the PIN login, then every tab of the staff screen.
   await waitForHeading(page, 'Добро пожаловать!', 1);
-  const corner = await page.getByRole('button', { name: 'Вход для сотрудника' }).boundingBox();
-  await page.mouse.move(corner!.x + corner!.width / 2, corner!.y + corner!.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(3_300);
-  await page.mouse.up();
+  await holdStaffCorner(page, 3_300);
   await waitForHeading(page, 'Вход для сотрудника', 1);
   await check('staff login');
-  await page.getByLabel('Табельный номер').click();
-  await typeOnKeypad(page, '1001');
-  await page.getByLabel('PIN-код').click();
-  await typeOnKeypad(page, '123456');
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await typeStaffLogin(page, TRAINING_STAFF.number, TRAINING_STAFF.pin);
   await waitForHeading(page, 'Режим сотрудника', 1);
   for (const tab of ['Состояние', 'Очередь отправки', 'Печать', 'Помощь клиенту', 'Настройки', 'Журнал действий']) {
     await page.getByRole('tab', { name: tab }).click();
@@ -304,12 +287,9 @@ async function subStates(orientation: Orientation): Promise<Finding[]> {
   await page.context().close();
 
   // The inactivity warning, on Playwright's clock.
-  const context = await browser.newContext({ viewport: VIEWPORTS[orientation], hasTouch: true, locale: 'ru-RU' });
-  const idlePage = await context.newPage();
-  await idlePage.clock.install();
-  await idlePage.goto(kiosk.url);
+  const idlePage = await openPage({ orientation, fakeClock: true });
   await waitForHeading(idlePage, 'Добро пожаловать!', 1);
-  await logIn(idlePage, '820000003', 'demo1234');
+  await logInAs(idlePage, customer);
   await waitForHeading(idlePage, /^Здравствуйте/, 1);
   await idlePage.clock.runFor((IDLE_TIMEOUT_S + 1) * 1000);
   const warning = idlePage.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
@@ -317,20 +297,28 @@ async function subStates(orientation: Orientation): Promise<Finding[]> {
   findings.push(...(await auditEveryVariant(idlePage, `${orientation} idle warning`, true)));
   await warning.getByRole('button', { name: 'Продолжить работу' }).click();
   await expect.poll(() => warning.count()).toBe(0);
-  await context.close();
   return findings;
 }
 
 describe('accessibility, touch sizes and overflow', () => {
   for (const orientation of ['landscape', 'portrait'] as const) {
-    it(`every screen in ${orientation}: Russian, Bashkir, English, high contrast, large text`, { timeout: 120_000 }, async () => {
-      const findings = await tour(orientation);
-      expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
-    });
+    const it = kioskIn[orientation];
+    it(
+      `every screen in ${orientation}: Russian, Bashkir, English, high contrast, large text`,
+      { timeout: 120_000 },
+      async ({ openPage }) => {
+        const findings = await tour(openPage, orientation);
+        expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
+      },
+    );
 
-    it(`dialogs, registration steps, print preview and staff tabs in ${orientation}, in every variant`, { timeout: 150_000 }, async () => {
-      const findings = await subStates(orientation);
-      expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
-    });
+    it(
+      `dialogs, registration steps, print preview and staff tabs in ${orientation}, in every variant`,
+      { timeout: 150_000 },
+      async ({ openPage }) => {
+        const findings = await subStates(openPage, orientation);
+        expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
+      },
+    );
   }
 });

@@ -2,31 +2,15 @@
 // the appeal on the on-screen keyboard and a phone on the keypad, is refused for an empty text and
 // a bad e-mail, gets the billing centre's appeal number, and finds the appeal in the list as
 // «Зарегистрировано».
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingClient } from '../../src-main/core/billing/billing-client';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage, type Orientation } from '../support/chromium';
-import { keyboard, logIn, typeOnKeyboard, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Orientation } from '../support/chromium';
+import { DEMO } from '../support/demo-accounts';
+import { keyboard, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
-
-function trainingBilling(): BillingClient {
-  const match = /reference billing server at (\S+)/.exec(kiosk.output());
-  if (!match?.[1]) throw new Error('training mode did not print its billing URL');
-  return new BillingClient({ baseUrl: match[1], terminalId: 'E2E', terminalKey: 'training', timeoutMs: 5000 });
-}
+const it = kioskTest();
+const customer = DEMO.owesMoney;
 
 /** Types Russian text on the Cyrillic layout the appeal text starts with (lower case, spaces). */
 async function typeRussian(page: Page, text: string): Promise<void> {
@@ -38,15 +22,14 @@ async function typeRussian(page: Page, text: string): Promise<void> {
 }
 
 async function openAppeals(page: Page): Promise<void> {
-  await logIn(page, '820000001', 'demo1234');
   await page.getByRole('button', { name: 'Виртуальная приёмная' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Виртуальная приёмная', level: 1 }).isVisible()).toBe(true);
 }
 
 describe('Виртуальная приёмная', () => {
-  it('820000001 leaves an appeal with a phone for the answer and finds it registered in the list', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
+  it('a customer leaves an appeal with a phone for the answer and finds it registered in the list', async ({ openPage, billing }) => {
+    const page = await openPage({ as: customer });
+    const problems = pageProblems(page);
     await openAppeals(page);
     await expect.poll(() => page.getByText('Обращений пока нет.').isVisible()).toBe(true);
 
@@ -96,8 +79,7 @@ describe('Виртуальная приёмная', () => {
     expect(await page.getByText('Ответ будет направлен: +7 917 ***-**-67, p***v@mail.ru').isVisible()).toBe(true);
 
     // The billing centre holds it with the contacts in its own format.
-    const billing = trainingBilling();
-    const session = await billing.login('820000001', 'demo1234');
+    const session = await billing.login(customer.accountNumber, customer.password);
     const stored = (await billing.getAppeals(session.sessionToken)).find((appeal) => appeal.appealNumber === appealNumber);
     expect(stored).toMatchObject({ topicId: 'hot-water-quality', text, status: 'registered' });
 
@@ -110,14 +92,12 @@ describe('Виртуальная приёмная', () => {
     expect(await item.getByText(text, { exact: true }).isVisible()).toBe(true);
 
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('a phone number that is too short is refused by the core and the appeal is not sent', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
+  it('a phone number that is too short is refused by the core and the appeal is not sent', async ({ openPage, billing }) => {
+    const page = await openPage({ as: customer });
     await openAppeals(page);
-    const billing = trainingBilling();
-    const session = await billing.login('820000001', 'demo1234');
+    const session = await billing.login(customer.accountNumber, customer.password);
     const before = (await billing.getAppeals(session.sessionToken)).length;
 
     await page.getByRole('button', { name: 'Новое обращение' }).click();
@@ -129,12 +109,11 @@ describe('Виртуальная приёмная', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Проверьте номер телефона');
     expect(await page.getByLabel('Телефон для ответа').getAttribute('aria-invalid')).toBe('true');
     expect((await billing.getAppeals(session.sessionToken)).length).toBe(before);
-    await page.context().close();
   });
 
   for (const orientation of ['landscape', 'portrait'] as Orientation[]) {
-    it(`the form fits a ${orientation} screen with touch-sized controls`, async () => {
-      const page = await openKioskPage(browser, kiosk.url, orientation);
+    it(`the form fits a ${orientation} screen with touch-sized controls`, async ({ openPage }) => {
+      const page = await openPage({ orientation, as: customer });
       await openAppeals(page);
       await page.getByRole('button', { name: 'Новое обращение' }).click();
       await expect.poll(() => page.getByRole('radio', { name: 'Другой вопрос' }).isVisible()).toBe(true);
@@ -146,7 +125,6 @@ describe('Виртуальная приёмная', () => {
       }
       const topic = await page.locator('label', { has: page.getByRole('radio', { name: 'Другой вопрос' }) }).boundingBox();
       expect(topic!.height).toBeGreaterThanOrEqual(48);
-      await page.context().close();
     });
   }
 });

@@ -1,43 +1,33 @@
 // The billing centre goes away or hangs: the customer gets a clear message within seconds, the
 // screen never freezes, and the start screen keeps its announcements from the local cache.
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, onTestFinished } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { logIn } from '../support/kiosk-page';
+import { startKioskProcess } from '../support/browser-mode-process';
+import { openKioskPage } from '../support/chromium';
+import { DEMO } from '../support/demo-accounts';
+import { logInAs } from '../support/kiosk-page';
+import { kioskTest } from '../support/kiosk-test';
 
-let browser: Browser;
-const cleanups: Array<() => Promise<void>> = [];
+// The first case is this file's kiosk against its own billing centre, which the test stops.
+const it = kioskTest({ ownBilling: true, env: { KIOSK_BILLING_TIMEOUT_MS: '2000' } });
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
-});
+/** A page of a kiosk started by the test itself, closed when the test ends. */
+async function openPageOf(browser: Browser, url: string) {
+  const page = await openKioskPage(browser, url);
+  onTestFinished(() => page.context().close());
+  return page;
+}
 
 describe('billing centre down', () => {
-  it('unreachable: a clear message, the offline indicator, and cached announcements', async () => {
-    const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-billing-')), 'billing.sqlite');
-    const billing = await startReferenceBillingServer({ dbFile });
-    const kiosk: KioskProcess = await startKioskProcess({ env: { KIOSK_BILLING_URL: billing.url, KIOSK_BILLING_TIMEOUT_MS: '2000' } });
-    cleanups.push(() => kiosk.stop());
-
-    const page = await openKioskPage(browser, kiosk.url);
+  it('unreachable: a clear message, the offline indicator, and cached announcements', async ({ page, openPage, billingServer }) => {
     await expect.poll(() => page.getByRole('heading', { name: 'Объявления' }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('.announcement').count()).toBeGreaterThan(0);
     const firstAnnouncement = await page.locator('.announcement h3').first().textContent();
     expect(await page.getByText('Учебный режим').count()).toBe(0);
 
-    await billing.close();
-    await logIn(page, '820000001', 'demo1234');
+    await billingServer.close();
+    await logInAs(page, DEMO.owesMoney);
     await expect
       .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
       .toBe(
@@ -48,31 +38,29 @@ describe('billing centre down', () => {
     await page.getByRole('button', { name: 'Назад' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
 
-    const reopened = await openKioskPage(browser, kiosk.url);
+    const reopened = await openPage();
     await expect.poll(() => reopened.getByText('Нет связи с расчётным центром: показаны сохранённые объявления.').isVisible()).toBe(true);
     expect(await reopened.locator('.announcement h3').first().textContent()).toBe(firstAnnouncement);
-    await page.context().close();
-    await reopened.context().close();
   });
 
-  it('hung: a billing centre that never answers gets a message within the time-out, not a frozen screen', async () => {
+  it('hung: a billing centre that never answers gets a message within the time-out, not a frozen screen', async ({ browser }) => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    cleanups.push(async () => {
+    onTestFinished(async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     });
     const port = (silent.address() as net.AddressInfo).port;
+    // A kiosk of its own, pointed at the silent address.
     const kiosk = await startKioskProcess({ env: { KIOSK_BILLING_URL: `http://127.0.0.1:${port}`, KIOSK_BILLING_TIMEOUT_MS: '1500' } });
-    cleanups.push(() => kiosk.stop());
+    onTestFinished(() => kiosk.stop());
 
-    const page = await openKioskPage(browser, kiosk.url);
+    const page = await openPageOf(browser, kiosk.url);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('Не удалось загрузить объявления.');
-    await logIn(page, '820000001', 'demo1234');
+    await logInAs(page, DEMO.owesMoney);
     // While waiting, the customer sees progress rather than a still screen.
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Пожалуйста, подождите…' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('Расчётный центр не ответил вовремя.');
-    await page.context().close();
   });
 });

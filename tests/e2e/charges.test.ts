@@ -1,34 +1,17 @@
 // «Начисления и платежи» in a real browser through browser mode: the current period's lines match
 // the billing API, a three-month period picked with the month pickers gives a statement whose totals
 // match the billing API, reversed and over-long periods are refused, and the charts are there.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingClient } from '../../src-main/core/billing/billing-client';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { addMonths } from '../../src-main/core/time/calendar';
 import { formatMoney } from '../../src-renderer/lib/format-money';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { logIn, watchForPageProblems } from '../support/kiosk-page';
+import { DEMO } from '../support/demo-accounts';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-let billing: BillingClient;
+const it = kioskTest();
+const customer = DEMO.owesMoney;
 
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-  const match = /reference billing server at (\S+)/.exec(kiosk.output());
-  if (!match?.[1]) throw new Error('training mode did not print its billing URL');
-  billing = new BillingClient({ baseUrl: match[1], terminalId: 'E2E', terminalKey: 'training', timeoutMs: 5000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
-
-async function openCharges(page: Page, accountNumber: string): Promise<void> {
-  await logIn(page, accountNumber, 'demo1234');
+async function openCharges(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Начисления и платежи' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Начисления и платежи', level: 1 }).isVisible()).toBe(true);
 }
@@ -42,17 +25,20 @@ async function press(page: Page, group: 'Начало периода' | 'Кон�
 }
 
 describe('charges and payments', () => {
-  it('shows the current period as the billing centre has it, and a statement for three months picked with the pickers', async () => {
-    const session = await billing.login('820000001', 'demo1234');
+  it('shows the current period as the billing centre has it, and a statement for three months picked with the pickers', async ({
+    openPage,
+    billing,
+  }) => {
+    const session = await billing.login(customer.accountNumber, customer.password);
     const summary = await billing.getAccountSummary(session.sessionToken);
     const last = summary.billingPeriod;
     const [current] = (await billing.getStatement(session.sessionToken, last, last)).months;
     if (!current) throw new Error('the billing API has no month for the last billed period');
     const threeMonths = await billing.getStatement(session.sessionToken, addMonths(last, -2), last);
 
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
-    await openCharges(page, '820000001');
+    const page = await openPage({ as: customer });
+    const problems = pageProblems(page);
+    await openCharges(page);
 
     // Current period: every service line with its volume, tariff and amount.
     const lines = page.getByTestId('current-charges');
@@ -93,12 +79,11 @@ describe('charges and payments', () => {
     expect(await page.getByRole('img', { name: /^График «Горячая вода, м³»/ }).isVisible()).toBe(true);
     expect(await chart.locator('rect').count()).toBe(3);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('refuses a period whose start is after its end, and one longer than 36 months', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    await openCharges(page, '820000001');
+  it('refuses a period whose start is after its end, and one longer than 36 months', async ({ openPage }) => {
+    const page = await openPage({ as: customer });
+    await openCharges(page);
     await expect.poll(() => page.getByTestId('statement-month').count()).toBe(12);
 
     // Reversed: the end moved back before the start.
@@ -122,6 +107,5 @@ describe('charges and payments', () => {
     expect(await page.getByTestId('statement-month').count()).toBe(12);
     // The end cannot go past the last billed month.
     expect(await picker(page, 'Конец периода').getByRole('button', { name: 'Следующий месяц' }).isDisabled()).toBe(true);
-    await page.context().close();
   });
 });

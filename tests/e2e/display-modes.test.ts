@@ -3,24 +3,14 @@
 // with every text at least 7:1 against what is behind it; large text makes the body text half as
 // big again (20 px → 30 px) without the screen scrolling sideways; both stay on through login and
 // are switched off when the customer leaves (button or inactivity), like the language.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage, VIEWPORTS } from '../support/chromium';
-import { logIn, watchForPageProblems } from '../support/kiosk-page';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { DEMO } from '../support/demo-accounts';
+import { logInAs } from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess({ config: { ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 20 } } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const it = kioskTest({ config: { ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 20 } } });
+const customer = DEMO.owesMoney;
 
 function toggle(page: Page, name: 'Высокий контраст' | 'Крупный текст') {
   return page.getByRole('group', { name: 'Режим отображения' }).getByRole('button', { name, exact: true });
@@ -92,9 +82,10 @@ async function scrollsSideways(page: Page): Promise<boolean> {
 }
 
 describe('display modes', () => {
-  it('high contrast and large text: one tap each, black on white at 7:1, text ×1.5, kept through login, off at logout', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
+  it('high contrast and large text: one tap each, black on white at 7:1, text ×1.5, kept through login, off at logout', async ({
+    page,
+  }) => {
+    const problems = pageProblems(page);
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     expect(await modesShown(page)).toEqual({ highContrast: 'false', largeText: 'false', classes: '' });
 
@@ -140,7 +131,7 @@ describe('display modes', () => {
     await toggle(page, 'Высокий контраст').click();
 
     // Both stay on through login, and work on the customer's screens.
-    await logIn(page, '820000001', 'demo1234');
+    await logInAs(page, customer);
     await expect.poll(() => page.getByRole('heading', { name: /^Здравствуйте/ }).isVisible()).toBe(true);
     expect(await modesShown(page)).toEqual({ highContrast: 'true', largeText: 'true', classes: 'high-contrast large-text' });
     expect(await belowSevenToOne(page)).toEqual([]);
@@ -156,18 +147,14 @@ describe('display modes', () => {
     expect(await bodyText(page)).toEqual(plain.body);
     expect(await login.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(plain.primary);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('a customer who walks away: the inactivity timeout switches both modes off too', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.landscape, hasTouch: true, locale: 'ru-RU' });
-    const page = await context.newPage();
-    await page.clock.install();
-    await page.goto(kiosk.url);
+  it('a customer who walks away: the inactivity timeout switches both modes off too', async ({ openPage }) => {
+    const page = await openPage({ fakeClock: true });
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     await toggle(page, 'Высокий контраст').click();
     await toggle(page, 'Крупный текст').click();
-    await logIn(page, '820000001', 'demo1234');
+    await logInAs(page, customer);
     await expect.poll(() => page.getByRole('heading', { name: /^Здравствуйте/ }).isVisible()).toBe(true);
     expect(await modesShown(page)).toEqual({ highContrast: 'true', largeText: 'true', classes: 'high-contrast large-text' });
 
@@ -177,6 +164,5 @@ describe('display modes', () => {
     await page.clock.runFor(20_500);
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     expect(await modesShown(page)).toEqual({ highContrast: 'false', largeText: 'false', classes: '' });
-    await context.close();
   });
 });

@@ -2,42 +2,15 @@
 // (the schema's minimums: 20 s idle, 20 s warning) and Playwright's fake clock instead of waiting:
 // the warning counts down from 20 with one big button; pressing it keeps the session; not pressing
 // it logs the customer out to the start screen with nothing of theirs left. Staff mode times out too.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, VIEWPORTS } from '../support/chromium';
-import { keypad, logIn, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { callKioskApi } from '../support/browser-mode-process';
+import { DEMO, TRAINING_STAFF } from '../support/demo-accounts';
+import { holdStaffCorner, keypad, logInAs, typeStaffLogin } from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess({ config: { ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 20 } } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
-
-/** A kiosk page whose timers and Date run on Playwright's clock, installed before the app starts. */
-async function openWithFakeClock(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.landscape, hasTouch: true, locale: 'ru-RU' });
-  const page = await context.newPage();
-  await page.clock.install();
-  await page.goto(kiosk.url);
-  return page;
-}
-
-async function callKioskApi(method: string): Promise<{ ok: boolean; error?: { code: string } }> {
-  const response = await fetch(`${kiosk.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': kiosk.token },
-    body: '{}',
-  });
-  return (await response.json()) as { ok: boolean; error?: { code: string } };
-}
+const it = kioskTest({ config: { ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 20 } } });
+const customer = DEMO.owesMoney;
 
 function warning(page: Page) {
   return page.getByRole('alertdialog', { name: 'Вы ещё здесь?' });
@@ -49,15 +22,18 @@ async function idleFor(page: Page, seconds: number): Promise<void> {
 }
 
 describe('inactivity timeout', () => {
-  it('warns after 20 s with a 20-second countdown; «Продолжить работу» keeps the session; silence logs out', async () => {
-    const page = await openWithFakeClock();
-    const problems = watchForPageProblems(page);
+  it('warns after 20 s with a 20-second countdown; «Продолжить работу» keeps the session; silence logs out', async ({
+    openPage,
+    kiosk,
+  }) => {
+    const page = await openPage({ fakeClock: true });
+    const problems = pageProblems(page);
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     // The start screen itself never times out.
     await idleFor(page, 60);
     expect(await warning(page).count()).toBe(0);
 
-    await logIn(page, '820000001', 'demo1234');
+    await logInAs(page, customer);
     const home = page.getByRole('heading', { name: /^Здравствуйте, / });
     await expect.poll(() => home.isVisible()).toBe(true);
     const holder = ((await home.textContent()) ?? '').replace(/^Здравствуйте, |!$/g, '');
@@ -76,7 +52,7 @@ describe('inactivity timeout', () => {
     await keepGoing.click();
     await expect.poll(() => warning(page).count()).toBe(0);
     expect(await home.isVisible()).toBe(true);
-    expect(await callKioskApi('account.summary')).toMatchObject({ ok: true });
+    expect(await callKioskApi(kiosk, 'account.summary')).toMatchObject({ ok: true });
 
     // Again, and this time nobody answers.
     await idleFor(page, 20.5);
@@ -84,35 +60,27 @@ describe('inactivity timeout', () => {
     await idleFor(page, 20.5);
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     expect(await warning(page).count()).toBe(0);
-    await expect.poll(async () => (await callKioskApi('account.summary')).error?.code).toBe('not-logged-in');
+    await expect.poll(async () => (await callKioskApi(kiosk, 'account.summary')).error?.code).toBe('not-logged-in');
     const html = await page.evaluate(() => document.documentElement.outerHTML);
-    for (const trace of ['820000001', '•••••0001', holder]) expect(html).not.toContain(trace);
+    for (const trace of [customer.accountNumber, `•••••${customer.accountNumber.slice(-4)}`, holder]) expect(html).not.toContain(trace);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('staff mode times out as well, and the staff session ends with it', async () => {
-    const page = await openWithFakeClock();
+  it('staff mode times out as well, and the staff session ends with it', async ({ openPage, kiosk }) => {
+    const page = await openPage({ fakeClock: true });
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
-    const box = await page.getByRole('button', { name: 'Вход для сотрудника' }).boundingBox();
-    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
-    await page.mouse.down();
-    await page.clock.runFor(3_100);
-    await page.mouse.up();
+    // The three-second hold, on the page's clock.
+    await holdStaffCorner(page, 3_100, (ms) => page.clock.runFor(ms));
     await expect.poll(() => page.getByRole('heading', { name: 'Вход для сотрудника' }).isVisible()).toBe(true);
-    await typeOnKeypad(page, '1001');
-    await page.getByLabel('PIN-код').click();
-    await typeOnKeypad(page, '123456');
-    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await typeStaffLogin(page, TRAINING_STAFF.number, TRAINING_STAFF.pin);
     await expect.poll(() => page.getByRole('heading', { name: 'Режим сотрудника' }).isVisible()).toBe(true);
-    expect(await callKioskApi('staff.status')).toMatchObject({ ok: true });
+    expect(await callKioskApi(kiosk, 'staff.status')).toMatchObject({ ok: true });
     expect(await keypad(page).count()).toBe(0);
 
     await idleFor(page, 20.5);
     await expect.poll(() => warning(page).isVisible()).toBe(true);
     await idleFor(page, 20.5);
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
-    await expect.poll(async () => (await callKioskApi('staff.status')).error?.code).toBe('staff-only');
-    await page.context().close();
+    await expect.poll(async () => (await callKioskApi(kiosk, 'staff.status')).error?.code).toBe('staff-only');
   });
 });

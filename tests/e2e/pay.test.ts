@@ -2,34 +2,17 @@
 // the payment QR code for it, another amount typed on the keypad changes the QR code's sum, bad
 // amounts are refused, offices and the slip preview are shown; an account paid ahead is told there
 // is nothing to pay and may still pay in advance.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingClient } from '../../src-main/core/billing/billing-client';
-import { parsePaymentQrPayload } from '../../src-main/core/payment/payment-qr';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { parsePaymentQrPayload } from '../../src-main/features/pay/payment-qr';
 import { formatMoney } from '../../src-renderer/lib/format-money';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { keypad, logIn, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
+import { DEMO } from '../support/demo-accounts';
+import { keypad, typeOnKeypad } from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-let billing: BillingClient;
+const it = kioskTest();
 
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-  const match = /reference billing server at (\S+)/.exec(kiosk.output());
-  if (!match?.[1]) throw new Error('training mode did not print its billing URL');
-  billing = new BillingClient({ baseUrl: match[1], terminalId: 'E2E', terminalKey: 'training', timeoutMs: 5000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
-
-async function openPay(page: Page, accountNumber: string): Promise<void> {
-  await logIn(page, accountNumber, 'demo1234');
+async function openPay(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Оплатить', level: 1 }).isVisible()).toBe(true);
 }
@@ -50,16 +33,17 @@ async function enterAmount(page: Page, rubles: string, kopecks: string): Promise
 }
 
 describe('pay', () => {
-  it('shows the amount due with a QR code for it, and a new QR code for an amount typed on the keypad', async () => {
-    const session = await billing.login('820000001', 'demo1234');
+  it('shows the amount due with a QR code for it, and a new QR code for an amount typed on the keypad', async ({ openPage, billing }) => {
+    const customer = DEMO.owesMoney;
+    const session = await billing.login(customer.accountNumber, customer.password);
     const invoice = await billing.getInvoice(session.sessionToken);
     const summary = await billing.getAccountSummary(session.sessionToken);
     expect(invoice.amountDueKopecks).toBeGreaterThan(0);
     expect(invoice.amountDueKopecks).toBe(summary.amountDueKopecks);
 
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
-    await openPay(page, '820000001');
+    const page = await openPage({ as: customer });
+    const problems = pageProblems(page);
+    await openPay(page);
     await expect.poll(() => page.getByTestId('amount-due').textContent()).toBe(formatMoney(invoice.amountDueKopecks));
     await expect.poll(() => page.getByText(`Не оплачено услуг на сумму: ${formatMoney(invoice.amountDueKopecks)}`).isVisible()).toBe(true);
     // The breakdown lists the invoice's lines with their amounts.
@@ -77,7 +61,7 @@ describe('pay', () => {
     await expect.poll(() => qrSum(page)).toBe(String(invoice.amountDueKopecks));
     const payload = (await page.getByTestId('qr-payload').textContent()) ?? '';
     expect(Object.fromEntries(parsePaymentQrPayload(payload).fields)).toMatchObject({
-      PersAcc: '820000001',
+      PersAcc: customer.accountNumber,
       PayeeINN: invoice.payee.inn,
       PersonalAcc: invoice.payee.settlementAccount,
       TechCode: '02',
@@ -107,12 +91,11 @@ describe('pay', () => {
     expect(await page.getByText('Центральный офис обслуживания').isVisible()).toBe(true);
     expect(await page.getByText('Сбербанк', { exact: true }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('refuses 0 ₽ and more than 1 000 000 ₽ with a clear Russian message and keeps what was typed', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    await openPay(page, '820000001');
+  it('refuses 0 ₽ and more than 1 000 000 ₽ with a clear Russian message and keeps what was typed', async ({ openPage }) => {
+    const page = await openPage({ as: DEMO.owesMoney });
+    await openPay(page);
     await expect.poll(() => page.getByTestId('qr-payload').count()).toBe(1);
     const before = await qrSum(page);
 
@@ -141,16 +124,19 @@ describe('pay', () => {
     await expect.poll(() => qrSum(page)).toBe('100000000');
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(before).not.toBe('100000000');
-    await page.context().close();
   });
 
-  it('tells an account paid in advance there is nothing to pay, and still makes a QR code for an advance', async () => {
-    const session = await billing.login('820000002', 'demo1234');
+  it('tells an account paid in advance there is nothing to pay, and still makes a QR code for an advance', async ({
+    openPage,
+    billing,
+  }) => {
+    const customer = DEMO.paidInAdvance;
+    const session = await billing.login(customer.accountNumber, customer.password);
     const summary = await billing.getAccountSummary(session.sessionToken);
     expect(summary.amountDueKopecks).toBe(0);
 
-    const page = await openKioskPage(browser, kiosk.url);
-    await openPay(page, '820000002');
+    const page = await openPage({ as: customer });
+    await openPay(page);
     await expect.poll(() => page.getByText('Задолженности нет — оплачивать ничего не нужно.').isVisible()).toBe(true);
     expect(await page.getByTestId('amount-due').textContent()).toBe(formatMoney(0));
     expect(await page.getByText(`Переплата (аванс): ${formatMoney(-summary.balanceKopecks)}`).isVisible()).toBe(true);
@@ -162,6 +148,5 @@ describe('pay', () => {
     await expect
       .poll(() => page.getByRole('img', { name: `QR-код для оплаты ${formatMoney(50_000)} в приложении банка` }).isVisible())
       .toBe(true);
-    await page.context().close();
   });
 });

@@ -1,37 +1,24 @@
-// Privacy between customers, in a real browser through browser mode: 820000001 logs in, visits
-// home and every service screen, logs out; 820000002 logs in and does the same. Nothing of the
+// Privacy between customers, in a real browser through browser mode: one demo customer logs in,
+// visits home and every service screen, logs out; a second logs in and does the same. Nothing of the
 // first (account number, name, address, contacts, amounts) may be left in the DOM, web storage,
 // IndexedDB, Cache Storage, or any kiosk API response after the first logout. A reload of the page
 // (what crash recovery does) ends the customer's kiosk API session too.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingClient } from '../../src-main/core/billing/billing-client';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { BillingClient } from '../../src-main/core/billing/billing-client';
 import { formatMoney } from '../../src-renderer/lib/format-money';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { logIn, watchForPageProblems } from '../support/kiosk-page';
+import { callKioskApi } from '../support/browser-mode-process';
+import { DEMO, type DemoAccount } from '../support/demo-accounts';
+import { logInAs } from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess({ config: { ui: { idleTimeoutSeconds: 600 } } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const it = kioskTest({ config: { ui: { idleTimeoutSeconds: 600 } } });
 
 const SERVICE_BUTTONS = ['Оплатить', 'Начисления и платежи', 'Передать показания', 'Виртуальная приёмная', 'Личная информация'];
 
 /** Everything a passer-by could learn about a customer, as it would appear on screen or in JSON. */
-async function tracesOf(accountNumber: string): Promise<string[]> {
-  const match = /reference billing server at (\S+)/.exec(kiosk.output());
-  if (!match?.[1]) throw new Error('training mode did not print its billing URL');
-  const billing = new BillingClient({ baseUrl: match[1], terminalId: 'E2E', terminalKey: 'training', timeoutMs: 5000 });
-  const { sessionToken } = await billing.login(accountNumber, 'demo1234');
+async function tracesOf(billing: BillingClient, { accountNumber, password }: DemoAccount): Promise<string[]> {
+  const { sessionToken } = await billing.login(accountNumber, password);
   const summary = await billing.getAccountSummary(sessionToken);
   const profile = await billing.getProfile(sessionToken);
   await billing.logout(sessionToken);
@@ -102,27 +89,22 @@ async function storageState(page: Page) {
   }));
 }
 
-async function callKioskApi(method: string): Promise<{ ok: boolean; error?: { code: string } }> {
-  const response = await fetch(`${kiosk.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': kiosk.token },
-    body: '{}',
-  });
-  return (await response.json()) as { ok: boolean; error?: { code: string } };
-}
-
 describe('privacy between customers', () => {
-  it('after 820000001 logs out, nothing of theirs is in the DOM, storage or API responses while 820000002 uses the kiosk', async () => {
-    const first = await tracesOf('820000001');
-    const second = await tracesOf('820000002');
+  it('after one customer logs out, nothing of theirs is in the DOM, storage or API responses while the next uses the kiosk', async ({
+    page,
+    kiosk,
+    billing,
+  }) => {
+    const [firstCustomer, secondCustomer] = [DEMO.owesMoney, DEMO.paidInAdvance];
+    const first = await tracesOf(billing, firstCustomer);
+    const second = await tracesOf(billing, secondCustomer);
     // The check is only meaningful if the two customers differ in every trace looked for.
     for (const trace of first) expect(second).not.toContain(trace);
 
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
+    const problems = pageProblems(page);
     const api = watchApi(page);
 
-    await logIn(page, '820000001', 'demo1234');
+    await logInAs(page, firstCustomer);
     await visitEverything(page, api, first[2]!);
     // The first customer's data really was on screen and in the responses before logout.
     expect(api.responses.some((response) => response.body.includes(first[2]!))).toBe(true);
@@ -135,12 +117,12 @@ describe('privacy between customers', () => {
     for (const trace of first) expect(afterLogout, `"${trace}" after logout`).not.toContain(trace);
     expect(await storageState(page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDB: [], caches: [] });
     // The kiosk API session ended with it.
-    expect(await callKioskApi('account.summary')).toMatchObject({ ok: false, error: { code: 'not-logged-in' } });
+    expect(await callKioskApi(kiosk, 'account.summary')).toMatchObject({ ok: false, error: { code: 'not-logged-in' } });
 
-    await logIn(page, '820000002', 'demo1234');
+    await logInAs(page, secondCustomer);
     await visitEverything(page, api, second[2]!);
     const duringSecond = await page.evaluate(() => document.documentElement.outerHTML);
-    for (const trace of first) expect(duringSecond, `"${trace}" while 820000002 is logged in`).not.toContain(trace);
+    for (const trace of first) expect(duringSecond, `"${trace}" while ${secondCustomer.accountNumber} is logged in`).not.toContain(trace);
     expect(await storageState(page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDB: [], caches: [] });
 
     const later = api.responses.filter((response) => response.phase === 'second');
@@ -155,20 +137,18 @@ describe('privacy between customers', () => {
     await page.getByRole('button', { name: 'Выйти' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('a reload of the page (crash recovery) ends the customer session left in the kiosk', async () => {
-    const [, , holderName] = await tracesOf('820000003');
-    const page = await openKioskPage(browser, kiosk.url);
-    await logIn(page, '820000003', 'demo1234');
+  it('a reload of the page (crash recovery) ends the customer session left in the kiosk', async ({ openPage, kiosk, billing }) => {
+    const customer = DEMO.expiredVerification;
+    const [, , holderName] = await tracesOf(billing, customer);
+    const page = await openPage({ as: customer });
     await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holderName}!` }).isVisible()).toBe(true);
-    expect(await callKioskApi('account.summary')).toMatchObject({ ok: true });
+    expect(await callKioskApi(kiosk, 'account.summary')).toMatchObject({ ok: true });
 
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
-    await expect.poll(async () => (await callKioskApi('account.summary')).error?.code).toBe('not-logged-in');
+    await expect.poll(async () => (await callKioskApi(kiosk, 'account.summary')).error?.code).toBe('not-logged-in');
     expect(await page.content()).not.toContain(holderName!);
-    await page.context().close();
   });
 });

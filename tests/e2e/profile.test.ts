@@ -3,34 +3,16 @@
 // masked until revealed, an invalid e-mail refused and a valid one shown, the bill by e-mail
 // switched, and a password change refused for a mismatch, a common password and a wrong current
 // password before it succeeds and the new password opens the account.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingClient } from '../../src-main/core/billing/billing-client';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { keyboard, logIn, typeOnKeyboard, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { DEMO } from '../support/demo-accounts';
+import { keyboard, logIn, logInAs, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
+const it = kioskTest();
+const customer = DEMO.paidInAdvance;
 
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
-
-function trainingBilling(): BillingClient {
-  const match = /reference billing server at (\S+)/.exec(kiosk.output());
-  if (!match?.[1]) throw new Error('training mode did not print its billing URL');
-  return new BillingClient({ baseUrl: match[1], terminalId: 'E2E', terminalKey: 'training', timeoutMs: 5000 });
-}
-
-async function openProfile(page: Page, accountNumber: string, password: string): Promise<void> {
-  await logIn(page, accountNumber, password);
+async function openProfile(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Личная информация' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Личные данные' }).isVisible()).toBe(true);
 }
@@ -45,10 +27,10 @@ async function retype(page: Page, label: string, text: string): Promise<void> {
 }
 
 describe('Личная информация', () => {
-  it('820000002: contacts masked until revealed, e-mail changed after a refusal, bill by e-mail switched', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
-    await openProfile(page, '820000002', 'demo1234');
+  it('contacts masked until revealed, e-mail changed after a refusal, bill by e-mail switched', async ({ openPage, billing }) => {
+    const page = await openPage({ as: customer });
+    const problems = pageProblems(page);
+    await openProfile(page);
 
     expect(await page.getByText('Галиева Айгуль Ринатовна').isVisible()).toBe(true);
     expect(await page.getByText('г. Уфа, пр. Октября, д. 101, кв. 17').isVisible()).toBe(true);
@@ -92,8 +74,7 @@ describe('Личная информация', () => {
     await expect.poll(() => page.getByTestId('profile-notice').textContent()).toBe('Номер телефона изменён.');
     expect(await page.getByTestId('profile-phone').textContent()).toBe('+7 917 ***-**-55');
 
-    const billing = trainingBilling();
-    const session = await billing.login('820000002', 'demo1234');
+    const session = await billing.login(customer.accountNumber, customer.password);
     const before = await billing.getProfile(session.sessionToken);
     expect(before).toMatchObject({ email: 'aigul@example.ru', phone: '+79173334455' });
 
@@ -105,13 +86,12 @@ describe('Личная информация', () => {
     expect((await billing.getProfile(session.sessionToken)).emailBill).toBe(!before.emailBill);
 
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('820000002 changes the password after three refusals, and logs in again with the new one', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
-    await openProfile(page, '820000002', 'demo1234');
+  it('a customer changes the password after three refusals, and logs in again with the new one', async ({ openPage }) => {
+    const page = await openPage({ as: customer });
+    const problems = pageProblems(page);
+    await openProfile(page);
     await page.getByRole('button', { name: 'Изменить пароль' }).click();
     // The rules are on screen before anything is typed.
     for (const rule of ['не менее 8 знаков;', 'не только цифры: добавьте буквы или знаки;', 'отличается от текущего пароля;']) {
@@ -122,10 +102,10 @@ describe('Личная информация', () => {
     // Masked by default, with a show/hide toggle like at login.
     const current = page.getByLabel('Текущий пароль', { exact: true });
     expect(await current.getAttribute('type')).toBe('password');
-    await typeOnKeyboard(page, 'demo1234');
+    await typeOnKeyboard(page, customer.password);
     await page.getByRole('button', { name: 'Показать текущий пароль' }).click();
     expect(await current.getAttribute('type')).toBe('text');
-    expect(await current.inputValue()).toBe('demo1234');
+    expect(await current.inputValue()).toBe(customer.password);
     await page.getByRole('button', { name: 'Скрыть текущий пароль' }).click();
     expect(await current.getAttribute('type')).toBe('password');
 
@@ -156,7 +136,7 @@ describe('Личная информация', () => {
     expect(await current.inputValue()).toBe('');
     expect(await page.getByLabel('Новый пароль', { exact: true }).inputValue()).toBe('kurai-2026');
 
-    await retype(page, 'Текущий пароль', 'demo1234');
+    await retype(page, 'Текущий пароль', customer.password);
     await page.getByRole('button', { name: 'Сменить пароль' }).click();
     await expect
       .poll(() => page.getByTestId('profile-notice').textContent())
@@ -166,14 +146,13 @@ describe('Личная информация', () => {
 
     await page.getByRole('button', { name: /Назад/ }).click();
     await page.getByRole('button', { name: 'Выйти' }).click();
-    await logIn(page, '820000002', 'demo1234');
+    await logInAs(page, customer);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Неверный номер лицевого счёта или пароль.');
     await page.getByRole('button', { name: 'Назад' }).click();
-    await logIn(page, '820000002', 'kurai-2026');
+    await logIn(page, customer.accountNumber, 'kurai-2026');
     await expect.poll(() => page.getByRole('heading', { name: 'Здравствуйте, Галиева Айгуль Ринатовна!' }).isVisible()).toBe(true);
 
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 });
 

@@ -1,4 +1,4 @@
-// Передать показания in a real browser through browser mode: the meters of 820000003 with their
+// Передать показания in a real browser through browser mode: the meters of the demo customer with their
 // dates (the expired one flagged, explained and disabled), readings typed on the keypad with a
 // decimal comma, «Рассчитать расход», a lower-than-previous reading refused, a too-high consumption
 // asking to confirm, the submission with its registration number, and a correction through the
@@ -6,45 +6,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingClient } from '../../src-main/core/billing/billing-client';
-import type { Meter, MetersResponse } from '../../src-main/core/billing/billing-wire';
-import { formatReading } from '../../src-main/core/readings/reading-checks';
-import { ufaDate } from '../../src-main/core/time/calendar';
+import type { Page } from 'playwright-core';
+import { describe, expect, onTestFinished } from 'vitest';
 import { startReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { keypad, logIn, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
+import type { Meter, MetersResponse } from '../../src-main/core/billing/billing-wire';
+import { formatReading } from '../../src-main/features/readings/reading-checks';
+import { ufaDate } from '../../src-main/core/time/calendar';
+import { startKioskProcess } from '../support/browser-mode-process';
+import { openKioskPage } from '../support/chromium';
+import { DEMO } from '../support/demo-accounts';
+import { metersOf, type MeterWithHistory } from '../support/demo-meters';
+import { keypad, logInAs, typeReading } from '../support/kiosk-page';
+import { billingClientFor, kioskTest, pageProblems } from '../support/kiosk-test';
 
-let kiosk: KioskProcess;
-let browser: Browser;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  kiosk = await startKioskProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
-  await kiosk?.stop();
-});
-
-function trainingBillingUrl(): string {
-  const match = /reference billing server at (\S+)/.exec(kiosk.output());
-  if (!match?.[1]) throw new Error('training mode did not print its billing URL');
-  return match[1];
-}
-
-async function metersOf(baseUrl: string, accountNumber: string): Promise<MetersResponse> {
-  const billing = new BillingClient({ baseUrl, terminalId: 'E2E', terminalKey: 'training', timeoutMs: 5000 });
-  const session = await billing.login(accountNumber, 'demo1234');
-  return billing.getMeters(session.sessionToken);
-}
-
-type MeterWithHistory = Meter & { lastReading: NonNullable<Meter['lastReading']> };
+const it = kioskTest();
+const customer = DEMO.expiredVerification;
 
 function validMeter(meters: MetersResponse, today: string): MeterWithHistory {
   const meter = meters.meters.find(
@@ -59,14 +35,6 @@ const ru = (isoDate: string) => isoDate.split('-').reverse().join('.');
 /** The reading `delta` above the last accepted one, as the keypad types it («47,123»). */
 const above = (meter: MeterWithHistory, delta: number) => formatReading(meter.lastReading.value + delta, meter.fractionDigits);
 
-/** Types a reading on the numeric keypad and the screen's own comma key. */
-async function typeReading(page: Page, text: string): Promise<void> {
-  for (const character of text) {
-    if (character === ',') await page.getByRole('button', { name: 'Запятая', exact: true }).click();
-    else await typeOnKeypad(page, character);
-  }
-}
-
 async function enterReading(page: Page, meter: Meter, text: string): Promise<void> {
   await page.getByLabel(`Новое показание счётчика № ${meter.serialNumber}`).click();
   await keypad(page).getByRole('button', { name: 'Очистить', exact: true }).click();
@@ -74,25 +42,24 @@ async function enterReading(page: Page, meter: Meter, text: string): Promise<voi
   expect(await page.getByLabel(`Новое показание счётчика № ${meter.serialNumber}`).inputValue()).toBe(text);
 }
 
-async function openReadings(page: Page, accountNumber: string): Promise<void> {
-  await logIn(page, accountNumber, 'demo1234');
+async function openReadings(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { name: /^Здравствуйте/ }).isVisible()).toBe(true);
   await page.getByRole('button', { name: 'Передать показания' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Ваши счётчики' }).isVisible()).toBe(true);
 }
 
 describe('meter readings', () => {
-  it('820000003: meters with dates, expired one disabled, consumption, refusals, submission and a correction', async () => {
+  it('meters with dates, expired one disabled, consumption, refusals, submission and a correction', async ({ openPage, billing }) => {
     const today = ufaDate(Date.now());
-    const before = await metersOf(trainingBillingUrl(), '820000003');
+    const before = await metersOf(billing, customer);
     const expired = before.meters.find((meter) => meter.verificationDueOn < today);
     const valid = validMeter(before, today);
     expect(expired).toBeDefined();
     expect(before.submissions).toEqual([]);
 
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
-    await openReadings(page, '820000003');
+    const page = await openPage({ as: customer });
+    const problems = pageProblems(page);
+    await openReadings(page);
 
     // Both meters with admission and verification dates and the last accepted reading.
     const validCard = page.getByRole('article', { name: `Горячая вода, счётчик № ${valid.serialNumber}` });
@@ -143,13 +110,13 @@ describe('meter readings', () => {
     await dialog.getByRole('button', { name: 'Нет', exact: true }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.getByLabel(`Новое показание счётчика № ${valid.serialNumber}`).inputValue()).toBe(above(valid, 60));
-    expect((await metersOf(trainingBillingUrl(), '820000003')).submissions).toEqual([]);
+    expect((await metersOf(billing, customer)).submissions).toEqual([]);
 
     // Submit: the confirmation with the billing centre's registration number, date and time.
     await enterReading(page, valid, above(valid, 2));
     await page.getByRole('button', { name: 'Передать показания' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Показания переданы' }).isVisible()).toBe(true);
-    const afterFirst = await metersOf(trainingBillingUrl(), '820000003');
+    const afterFirst = await metersOf(billing, customer);
     const firstNumber = afterFirst.submissions[0]?.registrationNumber ?? '';
     expect(firstNumber).toMatch(/^П-\d{8}-\d{6}$/);
     const receipt = page.getByRole('status').filter({ hasText: 'Регистрационный номер' });
@@ -177,7 +144,7 @@ describe('meter readings', () => {
     await dialog.getByRole('button', { name: 'Да', exact: true }).click();
 
     await expect.poll(() => page.getByRole('heading', { name: 'Показания исправлены' }).isVisible()).toBe(true);
-    const afterCorrection = await metersOf(trainingBillingUrl(), '820000003');
+    const afterCorrection = await metersOf(billing, customer);
     const correctedNumber = afterCorrection.submissions[0]?.registrationNumber ?? '';
     expect(correctedNumber).not.toBe(firstNumber);
     expect(afterCorrection.submissions).toHaveLength(2);
@@ -195,26 +162,28 @@ describe('meter readings', () => {
     await page.getByRole('button', { name: 'На главную' }).click();
     await expect.poll(() => page.getByRole('heading', { name: /^Здравствуйте/ }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('outside the reading window (15–25, billing centre on 26.11.2026) the submission is refused with the window', async () => {
+  it('outside the reading window (15–25, billing centre on 26.11.2026) the submission is refused with the window', async ({ browser }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-readings-window-'));
     const billing = await startReferenceBillingServer({
       dbFile: path.join(dir, 'billing.sqlite'),
       readingWindow: { fromDay: 15, toDay: 25 },
       now: () => Date.parse('2026-11-26T10:00:00+05:00'),
     });
-    cleanups.push(async () => {
+    onTestFinished(async () => {
       await billing.close();
       fs.rmSync(dir, { recursive: true, force: true });
     });
+    // A kiosk of its own against a billing centre whose calendar is fixed, beside the file's kiosk.
     const windowKiosk = await startKioskProcess({ env: { KIOSK_BILLING_URL: billing.url } });
-    cleanups.push(() => windowKiosk.stop());
+    onTestFinished(() => windowKiosk.stop());
 
-    const meter = validMeter(await metersOf(billing.url, '820000003'), '2026-11-26');
+    const meter = validMeter(await metersOf(billingClientFor(billing.url), customer), '2026-11-26');
     const page = await openKioskPage(browser, windowKiosk.url);
-    await openReadings(page, '820000003');
+    onTestFinished(() => page.context().close());
+    await logInAs(page, customer);
+    await openReadings(page);
     await enterReading(page, meter, above(meter, 1));
     await page.getByRole('button', { name: 'Передать показания' }).click();
     // Refused by the terminal (its own date outside the window) or, on delivery, by the billing centre: the window is said either way.
@@ -224,6 +193,5 @@ describe('meter readings', () => {
     expect(await page.getByLabel(`Новое показание счётчика № ${meter.serialNumber}`).inputValue()).toBe(above(meter, 1));
     expect(await page.getByRole('heading', { name: 'Показания переданы' }).count()).toBe(0);
     expect(billing.db.prepare<[], { count: number }>('SELECT count(*) AS count FROM reading_submission').get()?.count).toBe(0);
-    await page.context().close();
   });
 });

@@ -2,55 +2,19 @@
 // on-screen keypad and keyboard, the agreement with its separate consent, the captcha; refusals
 // from the billing centre keep what was typed; the e-mailed password then logs in. The test runs its
 // own reference billing server so it can read the captcha answer and the "sent" e-mail.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { CONSENT } from '../../src-main/billing-server/reference-content';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { keypad, logIn, typeOnKeyboard, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
+import { mailedPassword, newCaptchaAnswer, storedAccount } from '../support/billing-database-reads';
+import { DEMO } from '../support/demo-accounts';
+import { keypad, logIn, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
 
-let dir: string;
-let billing: ReferenceBillingServer;
-let kiosk: KioskProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-registration-'));
-  billing = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite') });
-  kiosk = await startKioskProcess({ env: { KIOSK_BILLING_URL: billing.url, KIOSK_IDLE_TIMEOUT_S: '600' } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await billing?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+// Its own billing centre, so the test can read the captcha answer and the "sent" e-mail.
+const it = kioskTest({ ownBilling: true, env: { KIOSK_IDLE_TIMEOUT_S: '600' } });
+const newcomer = DEMO.notRegistered;
 
 const SUCCESS = 'Регистрация прошла успешно. Пароль будет выслан на почту';
-
-function captchaImage(page: Page) {
-  return page.getByRole('img', { name: 'Картинка с кодом из латинских букв и цифр' });
-}
-
-/** Waits for a picture other than `previous` and reads its answer from the billing database. */
-async function newCaptchaAnswer(page: Page, previous: string | null = null): Promise<{ src: string; answer: string }> {
-  let src: string | null = null;
-  await expect
-    .poll(async () => {
-      src = (await captchaImage(page).count()) > 0 ? await captchaImage(page).getAttribute('src') : null;
-      return src !== null && src !== previous;
-    })
-    .toBe(true);
-  const row = billing.db.prepare<[], { answer: string }>('SELECT answer FROM captcha ORDER BY rowid DESC LIMIT 1').get();
-  if (!row || !src) throw new Error('no captcha picture');
-  return { src, answer: row.answer };
-}
 
 async function fillDetails(page: Page, details: { account: string; email: string; phone: string; code: string }): Promise<void> {
   await page.getByRole('textbox', { name: 'Лицевой счёт' }).click();
@@ -68,25 +32,18 @@ async function clearKeypadField(page: Page, label: string): Promise<void> {
   await keypad(page).getByRole('button', { name: 'Очистить' }).click();
 }
 
-function mailedPassword(accountNumber: string): string {
-  const row = billing.db
-    .prepare<[string], { body: string }>('SELECT body FROM outgoing_mail WHERE account_number = ? ORDER BY id DESC LIMIT 1')
-    .get(accountNumber);
-  const password = /: (\S+)$/.exec(row?.body ?? '')?.[1];
-  if (!password) throw new Error(`no password was mailed to ${accountNumber}`);
-  return password;
-}
-
 describe('registration', () => {
-  it('820000004 registers after a wrong activation code and a wrong captcha, then logs in with the mailed password', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
+  it('a newcomer registers after a wrong activation code and a wrong captcha, then logs in with the mailed password', async ({
+    page,
+    billingServer,
+  }) => {
+    const problems = pageProblems(page);
     await page.getByRole('button', { name: 'Регистрация', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Регистрация в личном кабинете' }).isVisible()).toBe(true);
 
-    await fillDetails(page, { account: '820000004', email: 'ivanova@example.ru', phone: '9175555555', code: '111122223333' });
-    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe('820000004');
-    expect(await page.getByRole('textbox', { name: 'E-mail' }).inputValue()).toBe('ivanova@example.ru');
+    await fillDetails(page, { account: newcomer.accountNumber, email: newcomer.email, phone: '9175555555', code: '111122223333' });
+    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe(newcomer.accountNumber);
+    expect(await page.getByRole('textbox', { name: 'E-mail' }).inputValue()).toBe(newcomer.email);
     expect(await page.getByRole('textbox', { name: 'Сотовый телефон' }).inputValue()).toBe('+7 (917) 555-55-55');
     // The dashes of the activation code appear by themselves.
     expect(await page.getByRole('textbox', { name: 'Код активации' }).inputValue()).toBe('1111-2222-3333');
@@ -106,7 +63,7 @@ describe('registration', () => {
     await page.getByRole('button', { name: 'Далее', exact: true }).click();
 
     // The captcha, with its spelled-out alternative for those who cannot read the picture.
-    let captcha = await newCaptchaAnswer(page);
+    let captcha = await newCaptchaAnswer(page, billingServer);
     await page.getByRole('button', { name: 'Прочитать код по буквам' }).click();
     expect(await page.getByText(`Код по буквам: ${captcha.answer.split('').join(' ')}`).isVisible()).toBe(true);
     expect(await page.getByText('попросите помощи у сотрудника офиса').isVisible()).toBe(true);
@@ -116,24 +73,24 @@ describe('registration', () => {
 
     // Refusal 1: the activation code. Everything typed is still there, on the details step.
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Код активации не подходит\. Проверьте его по квитанции/);
-    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe('820000004');
-    expect(await page.getByRole('textbox', { name: 'E-mail' }).inputValue()).toBe('ivanova@example.ru');
+    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe(newcomer.accountNumber);
+    expect(await page.getByRole('textbox', { name: 'E-mail' }).inputValue()).toBe(newcomer.email);
     expect(await page.getByRole('textbox', { name: 'Сотовый телефон' }).inputValue()).toBe('+7 (917) 555-55-55');
     expect(await page.getByRole('textbox', { name: 'Код активации' }).inputValue()).toBe('1111-2222-3333');
     await clearKeypadField(page, 'Код активации');
-    await typeOnKeypad(page, '482173901156');
-    expect(await page.getByRole('textbox', { name: 'Код активации' }).inputValue()).toBe('4821-7390-1156');
+    await typeOnKeypad(page, newcomer.activationDigits);
+    expect(await page.getByRole('textbox', { name: 'Код активации' }).inputValue()).toBe(newcomer.activationCode);
     await page.getByRole('button', { name: 'Далее', exact: true }).click();
     // The consent given a moment ago still stands.
     await expect.poll(() => consent.getAttribute('aria-checked')).toBe('true');
     await page.getByRole('button', { name: 'Далее', exact: true }).click();
 
     // Refusal 2: a wrong captcha answer. The used picture is replaced at once.
-    captcha = await newCaptchaAnswer(page, captcha.src);
+    captcha = await newCaptchaAnswer(page, billingServer, captcha.src);
     await typeOnKeyboard(page, '11111');
     await page.getByRole('button', { name: 'Зарегистрировать' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Код с картинки введён неверно. Введите код с новой картинки.');
-    captcha = await newCaptchaAnswer(page, captcha.src);
+    captcha = await newCaptchaAnswer(page, billingServer, captcha.src);
     expect(await page.getByRole('textbox', { name: 'Код на картинке' }).inputValue()).toBe('');
     expect(await page.getByRole('button', { name: 'Зарегистрировать' }).isDisabled()).toBe(true);
     await typeOnKeyboard(page, captcha.answer.toLowerCase());
@@ -141,24 +98,21 @@ describe('registration', () => {
 
     await expect.poll(() => page.getByText(SUCCESS, { exact: true }).isVisible()).toBe(true);
     expect(await page.getByText('Адрес, на который выслан пароль: i*****a@example.ru').isVisible()).toBe(true);
-    const record = billing.db
+    const record = billingServer.db
       .prepare<[string], { text_version: string }>('SELECT text_version FROM consent_record WHERE account_number = ?')
-      .get('820000004');
+      .get(newcomer.accountNumber);
     expect(record?.text_version).toBe(CONSENT.textVersion);
 
-    const holder = billing.db
-      .prepare<[string], { holder_name: string }>('SELECT holder_name FROM account WHERE account_number = ?')
-      .get('820000004')!.holder_name;
-    await logIn(page, '820000004', mailedPassword('820000004'));
+    const holder = storedAccount(billingServer, newcomer.accountNumber).holderName;
+    await logIn(page, newcomer.accountNumber, mailedPassword(billingServer, newcomer.accountNumber));
     await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holder}!` }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('an invalid e-mail, a missing consent and an account already registered (820000001) are refused', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
+  it('an invalid e-mail, a missing consent and an account already registered are refused', async ({ page, billingServer }) => {
+    const registered = DEMO.owesMoney;
     await page.getByRole('button', { name: 'Регистрация', exact: true }).click();
-    await fillDetails(page, { account: '820000001', email: 'petrov@example', phone: '9171234567', code: '123412341234' });
+    await fillDetails(page, { account: registered.accountNumber, email: 'petrov@example', phone: '9171234567', code: '123412341234' });
     await page.getByRole('button', { name: 'Далее', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Проверьте адрес электронной почты, например ivanova@example.ru');
     expect(await page.getByRole('textbox', { name: 'E-mail' }).getAttribute('aria-invalid')).toBe('true');
@@ -179,15 +133,14 @@ describe('registration', () => {
     await consent.click();
     await page.getByRole('button', { name: 'Далее', exact: true }).click();
 
-    const captcha = await newCaptchaAnswer(page);
+    const captcha = await newCaptchaAnswer(page, billingServer);
     await typeOnKeyboard(page, captcha.answer.toLowerCase());
     await page.getByRole('button', { name: 'Зарегистрировать' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Этот лицевой счёт уже зарегистрирован в личном кабинете. Если вы не помните пароль, нажмите «Забыли пароль».');
-    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe('820000001');
+    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe(registered.accountNumber);
     expect(await page.getByRole('textbox', { name: 'E-mail' }).inputValue()).toBe('petrov@example.ru');
     expect(await page.getByText(SUCCESS).count()).toBe(0);
-    await page.context().close();
   });
 });

@@ -5,109 +5,74 @@
 // centre refused, retried and marked handled; assisted service with its audit rows; settings
 // validation and a saved office name shown after the in-place restart; and exit.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { startKioskCore } from '../../src-main/core/kiosk-core';
 import { hashSecret } from '../../src-main/core/security/secret-hash';
-import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
-import { launchChromium, openKioskPage } from '../support/chromium';
-import { keyboard, keypad, logIn, typeOnKeyboard, typeOnKeypad, watchForPageProblems } from '../support/kiosk-page';
-import { PrinterEmulator } from '../support/printer-emulator';
+import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
+import { storedAccount } from '../support/billing-database-reads';
+import { DEMO, NO_SUCH_ACCOUNT } from '../support/demo-accounts';
+import {
+  holdStaffCorner,
+  keyboard,
+  keypad,
+  logInAs,
+  openStaffScreen as openStaffScreenAs,
+  typeOnKeyboard,
+  typeOnKeypad,
+  typeStaffLogin,
+} from '../support/kiosk-page';
+import { kioskTest, pageProblems } from '../support/kiosk-test';
+import type { PrinterEmulator } from '../support/printer-emulator';
 
 const cheapHash = (pin: string) => hashSecret(pin, { N: 2 ** 10, r: 8, p: 1 });
 const STAFF = { number: '3003', pin: '135790', name: 'Петрова А. В.' };
 const LOCKED_STAFF = { number: '2002', pin: '246810' };
+/** Whose submission the billing centre refused, and whose slips staff reprint. */
+const customer = DEMO.owesMoney;
 
-let dir: string;
-let billing: ReferenceBillingServer;
-let emulator: PrinterEmulator;
-let kiosk: KioskProcess;
-let browser: Browser;
 let rejectedReference: string;
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-staff-e2e-'));
-  billing = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite') });
-  emulator = new PrinterEmulator('epson');
-  const printerUrl = await emulator.start();
-  const dataDir = path.join(dir, 'kiosk');
-  fs.mkdirSync(dataDir);
-
+const it = kioskTest({
+  ownBilling: true,
+  printer: 'epson',
+  config: {
+    terminalId: 'UFA-E2E-07',
+    printer: { timeoutMs: 1000 },
+    ui: { idleTimeoutSeconds: 600, idleWarningSeconds: 20 },
+    staff: [
+      { staffNumber: STAFF.number, displayName: STAFF.name, pinHash: cheapHash(STAFF.pin) },
+      { staffNumber: LOCKED_STAFF.number, displayName: 'Иванова Е. П.', pinHash: cheapHash(LOCKED_STAFF.pin) },
+    ],
+  },
   // A submission the billing centre refuses (no such meter), made by the real core before the kiosk
   // starts: it stays in the outbox as «rejected» for staff to deal with.
-  const seeding = await startKioskCore({ dataDir, config: parseKioskConfig({ billing: { url: billing.url } }) });
-  const accepted = seeding.services.submissions.accept(
-    'readings',
-    '820000001',
-    null,
-    (submittedAt) => ({ readings: [{ meterId: 'no-such-meter', value: 1 }], submittedAt }),
-    {},
-  );
-  for (let waited = 0; seeding.services.outbox.get(accepted.messageId)?.status !== 'rejected'; waited += 50) {
-    if (waited > 20_000) throw new Error('the billing centre did not refuse the seeded submission');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  rejectedReference = accepted.localReference;
-  await seeding.close();
-
-  kiosk = await startKioskProcess({
-    dataDir,
-    env: { KIOSK_BILLING_URL: billing.url, KIOSK_PRINTER: printerUrl },
-    config: {
-      terminalId: 'UFA-E2E-07',
-      printer: { timeoutMs: 1000 },
-      ui: { idleTimeoutSeconds: 600, idleWarningSeconds: 20 },
-      staff: [
-        { staffNumber: STAFF.number, displayName: STAFF.name, pinHash: cheapHash(STAFF.pin) },
-        { staffNumber: LOCKED_STAFF.number, displayName: 'Иванова Е. П.', pinHash: cheapHash(LOCKED_STAFF.pin) },
-      ],
-    },
-  });
-  browser = await launchChromium();
+  prepare: async ({ dataDir, billingServer }) => {
+    const seeding = await startKioskCore({ dataDir, config: parseKioskConfig({ billing: { url: billingServer!.url } }) });
+    const accepted = seeding.services.submissions.accept(
+      readingsSubmission,
+      customer.accountNumber,
+      null,
+      (submittedAt) => ({ readings: [{ meterId: 'no-such-meter', value: 1 }], submittedAt }),
+      { countsForPeriod: null, lines: [] },
+    );
+    for (let waited = 0; seeding.services.outbox.get(accepted.messageId)?.status !== 'rejected'; waited += 50) {
+      if (waited > 20_000) throw new Error('the billing centre did not refuse the seeded submission');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    rejectedReference = accepted.localReference;
+    await seeding.close();
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  await emulator?.stop();
-  await billing?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Holds the header's corner with the pointer for `ms` milliseconds, without moving. */
-async function holdStaffCorner(page: Page, ms: number): Promise<void> {
-  const corner = page.getByRole('button', { name: 'Вход для сотрудника' });
-  await corner.scrollIntoViewIfNeeded();
-  const box = await corner.boundingBox();
-  if (!box) throw new Error('the staff corner is not on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.waitForTimeout(ms);
-  await page.mouse.up();
-}
-
-async function typeStaffLogin(page: Page, staffNumber: string, pin: string): Promise<void> {
-  await page.getByLabel('Табельный номер').click();
-  await keypad(page).getByRole('button', { name: 'Очистить' }).click();
-  await typeOnKeypad(page, staffNumber);
-  await page.getByLabel('PIN-код').click();
-  await typeOnKeypad(page, pin);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-}
-
-async function openStaffScreen(page: Page): Promise<void> {
-  await holdStaffCorner(page, 3_300);
-  await expect.poll(() => page.getByRole('heading', { name: 'Вход для сотрудника' }).isVisible()).toBe(true);
-  await typeStaffLogin(page, STAFF.number, STAFF.pin);
-  await expect.poll(() => page.getByRole('heading', { name: 'Режим сотрудника' }).isVisible()).toBe(true);
+function openStaffScreen(page: Page): Promise<void> {
+  return openStaffScreenAs(page, STAFF);
 }
 
 /** «Оплатить» → «Напечатать квитанцию» → «Напечатать», with the emulated printer in `state`. */
-async function printPaymentSlip(page: Page, state: 'paper-out'): Promise<void> {
+async function printPaymentSlip(page: Page, emulator: PrinterEmulator, state: 'paper-out'): Promise<void> {
   await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
   await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
   const preview = page.getByRole('region', { name: 'Так будет выглядеть квитанция' });
@@ -157,9 +122,8 @@ async function eraseField(page: Page, label: string): Promise<void> {
 }
 
 describe('staff mode', () => {
-  it('a short tap on the corner does nothing; a 3-second hold opens staff login; wrong PINs lock with the time left', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
+  it('a short tap on the corner does nothing; a 3-second hold opens staff login; wrong PINs lock with the time left', async ({ page }) => {
+    const problems = pageProblems(page);
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
 
     await holdStaffCorner(page, 300);
@@ -197,23 +161,24 @@ describe('staff mode', () => {
     await page.getByRole('button', { name: 'Выйти из режима сотрудника' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it("a customer's payment slip that failed on paper out is reprinted by staff; a customer who left has theirs wiped", async () => {
+  it("a customer's payment slip that failed on paper out is reprinted by staff; a customer who left has theirs wiped", async ({
+    openPage,
+    printer: emulator,
+  }) => {
     // A customer leaves after the paper ran out: their receipt must not be reprintable by anyone.
-    const gone = await openKioskPage(browser, kiosk.url);
-    await logIn(gone, '820000001', 'demo1234');
-    await printPaymentSlip(gone, 'paper-out');
+    const gone = await openPage();
+    await logInAs(gone, customer);
+    await printPaymentSlip(gone, emulator, 'paper-out');
     await gone.getByRole('button', { name: 'Назад' }).first().click();
     await gone.getByRole('button', { name: 'Выйти' }).click();
     await expect.poll(() => gone.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
-    await gone.context().close();
 
     // Next time they stay at the terminal and ask staff for help: staff take over the screen.
-    const page = await openKioskPage(browser, kiosk.url);
-    await logIn(page, '820000001', 'demo1234');
-    await printPaymentSlip(page, 'paper-out');
+    const page = await openPage();
+    await logInAs(page, customer);
+    await printPaymentSlip(page, emulator, 'paper-out');
     await openStaffScreen(page);
     await openTab(page, 'Печать');
     await expect.poll(() => page.getByText('Принтер: Закончилась бумага').isVisible()).toBe(true);
@@ -246,7 +211,7 @@ describe('staff mode', () => {
     await expect.poll(() => emulator.printed().length).toBe(before + 1);
     const slip = emulator.printed().at(-1)?.lines.join('\n') ?? '';
     expect(slip).toContain('СУММА ПЛАТЕЖА');
-    expect(slip).toContain('820000001');
+    expect(slip).toContain(customer.accountNumber);
 
     await page.getByRole('button', { name: 'Напечатать тестовую страницу' }).click();
     await expect.poll(() => emulator.printed().length).toBe(before + 2);
@@ -259,12 +224,10 @@ describe('staff mode', () => {
       ['print.reprint', '******001'],
       ['staff.login', '—'],
     ]);
-    await page.context().close();
   });
 
-  it('a submission the billing centre refused shows its reason; it is retried, then marked handled', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    await openStaffScreen(page);
+  it('a submission the billing centre refused shows its reason; it is retried, then marked handled', async ({ openPage }) => {
+    const page = await openPage({ asStaff: STAFF });
     await openTab(page, 'Очередь отправки');
     const row = page.getByRole('article', { name: `Сообщение ${rejectedReference}` });
     await expect.poll(() => row.textContent()).toContain('Причина отказа: Прибор учёта не найден на этом лицевом счёте.');
@@ -287,20 +250,20 @@ describe('staff mode', () => {
       ['outbox.mark-handled', '******001'],
       ['outbox.retry', '******001'],
     ]);
-    await page.context().close();
   });
 
-  it('assisted service opens an account without its password under the staff banner, and every action is audited', async () => {
-    const holder = billing.db
-      .prepare<[string], { holder_name: string }>('SELECT holder_name FROM account WHERE account_number = ?')
-      .get('820000002')!.holder_name;
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
-    await openStaffScreen(page);
+  it('assisted service opens an account without its password under the staff banner, and every action is audited', async ({
+    openPage,
+    billingServer,
+  }) => {
+    const helped = DEMO.paidInAdvance;
+    const holder = storedAccount(billingServer, helped.accountNumber).holderName;
+    const page = await openPage({ asStaff: STAFF });
+    const problems = pageProblems(page);
     await openTab(page, 'Помощь клиенту');
 
     const open = page.getByRole('button', { name: 'Открыть лицевой счёт' });
-    await typeOnKeypad(page, '829999999');
+    await typeOnKeypad(page, NO_SUCH_ACCOUNT);
     expect(await open.isDisabled()).toBe(true);
     await page.getByRole('radio', { name: 'Клиент не помнит пароль' }).check();
     await open.click();
@@ -308,10 +271,10 @@ describe('staff mode', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Лицевой счёт с таким номером не найден. Проверьте номер по квитанции клиента.');
     // What was typed stays, to be corrected.
-    expect(await page.getByLabel('Лицевой счёт клиента').inputValue()).toBe('829999999');
+    expect(await page.getByLabel('Лицевой счёт клиента').inputValue()).toBe(NO_SUCH_ACCOUNT);
 
     await keypad(page).getByRole('button', { name: 'Очистить' }).click();
-    await typeOnKeypad(page, '820000002');
+    await typeOnKeypad(page, helped.accountNumber);
     await open.click();
     await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holder}!` }).isVisible()).toBe(true);
     const banner = page.getByRole('region', { name: 'Режим сотрудника' });
@@ -333,13 +296,15 @@ describe('staff mode', () => {
     ]);
     await expect.poll(() => page.getByText('Действие в кабинете клиента').first().isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('settings refuse a bad billing address with a message; a new office name is saved and shown after the restart', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    const problems = watchForPageProblems(page);
-    await openStaffScreen(page);
+  it('settings refuse a bad billing address with a message; a new office name is saved and shown after the restart', async ({
+    openPage,
+    kiosk,
+    billingServer: billing,
+  }) => {
+    const page = await openPage({ asStaff: STAFF });
+    const problems = pageProblems(page);
     await openTab(page, 'Настройки');
     const urlField = page.getByLabel('Адрес расчётного центра', { exact: true });
     await expect.poll(() => urlField.inputValue()).toBe(billing.url);
@@ -375,12 +340,10 @@ describe('staff mode', () => {
     expect(rows.slice(0, 2).map(([action]) => action)).toEqual(['staff.login', 'settings.save']);
     expect(await page.getByRole('row').filter({ hasText: 'Изменены настройки' }).textContent()).toContain('Офис на Ленина 2');
     expect(problems).toEqual([]);
-    await page.context().close();
   });
 
-  it('«Завершить работу терминала» asks first, then stops the kiosk', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
-    await openStaffScreen(page);
+  it('«Завершить работу терминала» asks first, then stops the kiosk', async ({ openPage, kiosk }) => {
+    const page = await openPage({ asStaff: STAFF });
     await page.getByRole('button', { name: 'Завершить работу терминала' }).click();
     await page.getByRole('button', { name: 'Отмена' }).click();
     expect(kiosk.child.exitCode).toBeNull();
@@ -389,6 +352,5 @@ describe('staff mode', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Терминал завершает работу' }).isVisible()).toBe(true);
     await expect.poll(() => kiosk.child.exitCode, { timeout: 15_000 }).toBe(0);
     expect(kiosk.output()).toContain('Kiosk stopping (staff exit).');
-    await page.context().close();
   });
 });

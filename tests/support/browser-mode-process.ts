@@ -68,3 +68,20 @@ export async function startKioskProcess(options: StartKioskOptions = {}): Promis
       }),
   };
 }
+
+/** The in-process reference billing server a kiosk in training mode announced at start. */
+export function trainingBillingUrl(kiosk: KioskProcess): string {
+  const match = /reference billing server at (\S+)/.exec(kiosk.output());
+  if (!match?.[1]) throw new Error('training mode did not print its billing URL');
+  return match[1];
+}
+
+/** Calls the kiosk API over loopback HTTP with the launch token, as the renderer's browser-mode transport does. */
+export async function callKioskApi(kiosk: KioskProcess, method: string): Promise<{ ok: boolean; error?: { code: string } }> {
+  const response = await fetch(`${kiosk.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': kiosk.token },
+    body: '{}',
+  });
+  return (await response.json()) as { ok: boolean; error?: { code: string } };
+}

@@ -4,6 +4,7 @@
 // outbox is empty.
 import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { startKioskCore } from '../../src-main/core/kiosk-core';
+import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -38,11 +39,11 @@ if (process.env.CRASH_MODE === 'drain') {
     // Strictly increasing across restarts, with millisecond resolution: every value is unique.
     const value = Number((base + (Date.now() - startedAt) / 1000).toFixed(3));
     core.services.submissions.accept(
-      'readings',
+      readingsSubmission,
       accountNumber,
       null,
       (submittedAt) => ({ readings: [{ meterId, value }], submittedAt }),
-      {},
+      { countsForPeriod: null, lines: [] },
     );
     console.log(`ACCEPTED ${value.toFixed(3)}`);
     await new Promise((resolve) => setTimeout(resolve, 3));

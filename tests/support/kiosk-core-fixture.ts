@@ -14,7 +14,11 @@ export interface CoreFixture {
 
 export async function startCoreFixture(config: KioskConfigInput = {}, dataDir?: string): Promise<CoreFixture> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-core-'));
-  const core = await startKioskCore({ config: parseKioskConfig(config), dataDir: dir });
+  const core = await startKioskCore({
+    config: parseKioskConfig(config),
+    dataDir: dir,
+    trainingBilling: () => import('../../src-main/billing-server/training-billing'),
+  });
   return {
     core,
     dataDir: dir,

@@ -1,6 +1,13 @@
 // Touch helpers for end-to-end tests: they press the on-screen keypad and keyboard the way a
 // customer does, never the physical keyboard.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { DemoAccount } from './demo-accounts';
+
+export interface StaffCredentials {
+  number: string;
+  pin: string;
+}
 
 export function keypad(page: Page) {
   return page.getByRole('group', { name: 'Цифровая клавиатура' });
@@ -28,6 +35,51 @@ export async function logIn(page: Page, accountNumber: string, password: string)
   await typeOnKeypad(page, accountNumber);
   await typeOnKeyboard(page, password);
   await page.getByRole('button', { name: 'Войти', exact: true }).click();
+}
+
+export async function logInAs(page: Page, account: DemoAccount): Promise<void> {
+  await logIn(page, account.accountNumber, account.password);
+}
+
+/** Types a meter reading on the numeric keypad and the screen's own comma key («47,123»). */
+export async function typeReading(page: Page, text: string): Promise<void> {
+  for (const character of text) {
+    if (character === ',') await page.getByRole('button', { name: 'Запятая', exact: true }).click();
+    else await typeOnKeypad(page, character);
+  }
+}
+
+/**
+ * Holds the header's corner with the pointer for `ms` milliseconds, without moving: the discreet way
+ * into staff mode. `wait` lets a page on Playwright's fake clock hold it on that clock.
+ */
+export async function holdStaffCorner(page: Page, ms: number, wait = (ms: number) => page.waitForTimeout(ms)): Promise<void> {
+  const corner = page.getByRole('button', { name: 'Вход для сотрудника' });
+  await corner.scrollIntoViewIfNeeded();
+  const box = await corner.boundingBox();
+  if (!box) throw new Error('the staff corner is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await wait(ms);
+  await page.mouse.up();
+}
+
+/** Types a staff number and PIN on the staff login screen's keypad and presses «Войти». */
+export async function typeStaffLogin(page: Page, staffNumber: string, pin: string): Promise<void> {
+  await page.getByLabel('Табельный номер').click();
+  await keypad(page).getByRole('button', { name: 'Очистить' }).click();
+  await typeOnKeypad(page, staffNumber);
+  await page.getByLabel('PIN-код').click();
+  await typeOnKeypad(page, pin);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+}
+
+/** The corner held for three seconds, the staff login, and the staff screen shown. */
+export async function openStaffScreen(page: Page, staff: StaffCredentials): Promise<void> {
+  await holdStaffCorner(page, 3_300);
+  await expect.poll(() => page.getByRole('heading', { name: 'Вход для сотрудника' }).isVisible()).toBe(true);
+  await typeStaffLogin(page, staff.number, staff.pin);
+  await expect.poll(() => page.getByRole('heading', { name: 'Режим сотрудника' }).isVisible()).toBe(true);
 }
 
 /** Collects Content-Security-Policy violations and page errors, which a kiosk must never have. */

@@ -34,5 +34,4 @@ export class BillingError extends Error {
     this.billingMessage = detail.billingMessage;
     this.retryAfterSeconds = detail.retryAfterSeconds;
   }
-
 }

@@ -20,7 +20,7 @@ function setup() {
 
 describe('LoginLimiter', () => {
   it('counts down attempts and locks one account after five failures in a row', () => {
-    const { limiter, fail, succeed } = setup();
+    const { limiter, fail } = setup();
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       fail('820000001');
       expect(limiter.check('customer', '820000001', policy)).toEqual({ allowed: true, failuresLeft: 5 - attempt });
@@ -49,7 +49,7 @@ describe('LoginLimiter', () => {
   });
 
   it('locks the whole terminal when many accounts are tried', () => {
-    const { limiter, fail, succeed } = setup();
+    const { limiter, fail } = setup();
     for (let account = 0; account < 8; account += 1) fail(`82000010${account}`);
     expect(limiter.check('customer', '820000999', policy)).toMatchObject({ allowed: false, scope: 'terminal' });
     limiter.reset('customer');

@@ -4,7 +4,6 @@
 // the new one, never half of each). The kiosk core then restarts in place to apply them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { STAFF_SETTINGS, rangeOf, type ConfigField } from '../../core/config/config-fields';
 import { kioskConfigSchema, type KioskConfig } from '../../core/config/kiosk-config';
 import { SETTING_NAMES, type EditableSettings, type SettingName } from './staff-settings-schema';

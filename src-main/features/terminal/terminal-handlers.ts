@@ -10,7 +10,7 @@ type TerminalHandlers = Pick<KioskHandlers, 'terminal.status' | 'reference.start
 const REFERENCE_TTL_MS = 10 * 60_000;
 
 export function createTerminalHandlers(services: KioskServices): TerminalHandlers {
-  const { config, billing, billingLink, referenceCache } = services;
+  const { billing, billingLink, referenceCache } = services;
   return {
     async 'terminal.status'() {
       return { ...terminalFacts(services), billingOnline: billingLink.online };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { LoginForm } from './login-form.svelte';
+
+describe('LoginForm', () => {
+  it('takes nine digits of the account number, then moves on to the password by itself', () => {
+    const form = new LoginForm();
+    for (const digit of '82000000') form.pressKeypad(digit);
+    expect(form.accountComplete).toBe(false);
+    expect(form.activeField).toBe('account');
+    form.pressKeypad('1');
+    expect(form.accountNumber).toBe('820000001');
+    expect(form.accountComplete).toBe(true);
+    expect(form.activeField).toBe('password');
+    form.pressKeypad('5');
+    expect(form.accountNumber).toBe('820000001');
+  });
+
+  it('backspace and clear edit the number without jumping to the password', () => {
+    const form = new LoginForm();
+    for (const digit of '820000001') form.pressKeypad(digit);
+    form.activeField = 'account';
+    form.pressKeypad('backspace');
+    expect(form.accountNumber).toBe('82000000');
+    expect(form.activeField).toBe('account');
+    form.pressKeypad('clear');
+    expect(form.accountNumber).toBe('');
+    expect(form.accountComplete).toBe(false);
+  });
+
+  it('typing clears the refusal shown', () => {
+    const form = new LoginForm();
+    form.error = { code: 'wrong-credentials', message: 'Неверный номер лицевого счёта или пароль.' };
+    form.pressKeypad('8');
+    expect(form.error).toBeNull();
+    form.error = { code: 'wrong-credentials', message: 'Неверный номер лицевого счёта или пароль.' };
+    form.setPassword('demo');
+    expect(form.error).toBeNull();
+    expect(form.password).toBe('demo');
+  });
+
+  it('does not send while a login is on its way', async () => {
+    const form = new LoginForm();
+    form.submitting = true;
+    // No kiosk API in unit tests: a call would fail, so a quiet return proves nothing was sent.
+    await form.submit();
+    expect(form.submitting).toBe(true);
+    expect(form.error).toBeNull();
+    expect(form.lockSecondsLeft).toBe(0);
+  });
+});
