@@ -8,12 +8,14 @@ import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
 import { createLogger } from '../core/logging/logger';
 import { startCoreHost } from '../core/host/core-host';
 import { DatabaseTooNewError } from '../core/store/database';
+import { makeDataFolderPrivate } from '../core/store/private-data-folder';
 import { startHttpTransport } from './http-transport';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? '.kiosk-data');
+  makeDataFolderPrivate(dataDir);
   const configFile = path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
   // Read once here so a bad file stops the start with its message before anything else happens.
   const config = loadKioskConfig({ file: configFile });

@@ -12,6 +12,7 @@ import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
 import { createLogger, type Logger } from '../core/logging/logger';
 import { startCoreHost, type CoreHost } from '../core/host/core-host';
 import { DatabaseTooNewError } from '../core/store/database';
+import { makeDataFolderPrivate } from '../core/store/private-data-folder';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -105,6 +106,7 @@ function allowExit(reason: string): void {
 }
 
 async function start(): Promise<void> {
+  makeDataFolderPrivate(dataDir);
   const configFile = path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
   const config = loadKioskConfig({ file: configFile });
   logger = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log'), level: 'info' });
