@@ -1,5 +1,5 @@
 // `npm test`: every check the project promises, in the order a failure is cheapest to read:
-// type check (Node, DOM and test projects), lint, svelte-check, dead code (knip), build, unit + integration + end-to-end tests (vitest, with the
+// type check (Node, DOM and test projects), lint, svelte-check, dead code (knip), copy-paste (jscpd), build, unit + integration + end-to-end tests (vitest, with the
 // end-to-end suite in Debian's Chromium), Electronegativity, and a tiny smoke run of the benchmarks.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['svelte-check', 'npm', ['run', '--silent', 'svelte-check']],
   ['dead code (knip)', 'npm', ['run', '--silent', 'knip']],
+  ['copy-paste (jscpd)', 'npm', ['run', '--silent', 'duplicates']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]],
 ];

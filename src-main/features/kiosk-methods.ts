@@ -1,7 +1,6 @@
 // Every kiosk API method, from the list of feature contracts. Node-free: the renderer's client,
 // the preload allow-list and the HTTP routes all read this one map. A new feature adds its
 // contract here and its feature object to `kiosk-features.ts`; the type check fails until both agree.
-import type { z } from 'zod';
 import type { HandlersFor, MethodInput, MethodOutput } from '../core/api/contract';
 import { appealsContract } from './appeals/appeals-contract';
 import { chargesContract } from './charges/charges-contract';
@@ -37,7 +36,6 @@ type PrintableDocumentSchema = FeatureContracts['documents'][number];
 
 /** Every document a customer can print, as each feature declared it. */
 const printableDocuments = featureContracts.flatMap((contract): readonly PrintableDocumentSchema[] => contract.documents);
-export type PrintableDocument = z.output<PrintableDocumentSchema>;
 
 /** The printing feature's contract, over the documents of every feature. */
 export const kioskPrintingContract = printingContract(printableDocuments);

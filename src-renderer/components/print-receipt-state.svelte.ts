@@ -1,6 +1,6 @@
 // State of one printable document on a screen: its preview (the same lines the printer gets),
 // printing it, and printing it again once staff have fixed the printer.
-import type { KioskInput, KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskInput, KioskOutput } from '../../src-main/features/kiosk-methods';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 

@@ -3,8 +3,9 @@
 // core; this class only holds what was typed and what the core answered.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { i18n } from '../lib/i18n.svelte';
-import type { KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
+import { pressDigitKey } from './keypad-digits';
 
 export type AppealTopic = KioskOutput<'appeals.topics'>['topics'][number];
 export type MaskedContacts = NonNullable<KioskOutput<'appeals.topics'>['profileContacts']>;
@@ -149,9 +150,7 @@ export class AppealsState {
 
   pressKeypad(key: string): void {
     this.error = null;
-    if (key === 'backspace') this.phoneDigits = this.phoneDigits.slice(0, -1);
-    else if (key === 'clear') this.phoneDigits = '';
-    else if (this.phoneDigits.length < PHONE_DIGITS) this.phoneDigits += key;
+    this.phoneDigits = pressDigitKey(this.phoneDigits, key, PHONE_DIGITS);
   }
 
   async submit(): Promise<void> {

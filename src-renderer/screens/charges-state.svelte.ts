@@ -1,7 +1,7 @@
 // «Начисления и платежи»: the current period line by line, and a statement for a period the
 // customer picks with the month pickers (12 months by default, at most 36).
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
-import type { KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
 
 export type CurrentCharges = KioskOutput<'charges.current'>;
@@ -11,10 +11,13 @@ export const MAX_STATEMENT_MONTHS = 36;
 /** How far back the pickers go; the billing centre keeps less and says from when. */
 const PICKER_YEARS_BACK = 10;
 
+/** Months since year 0 of a `YYYY-MM` period, so periods add and subtract as numbers. */
+const monthIndex = (period: string): number => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+
 export function addMonths(period: string, months: number): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const index = monthIndex(period) + months;
+  const month = (index % 12) + 1;
+  return `${Math.floor(index / 12)}-${month < 10 ? '0' : ''}${month}`;
 }
 
 /** Months from `from` to `to` inclusive; zero or less when reversed. */

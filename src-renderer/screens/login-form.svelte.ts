@@ -2,6 +2,8 @@
 // to show, and the countdown of a lockout.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
+import { isEditingKey, pressDigitKey } from './keypad-digits';
+import { LockoutCountdown } from './lockout-countdown.svelte';
 
 export type LoginField = 'account' | 'password';
 
@@ -12,20 +14,18 @@ export class LoginForm {
   passwordVisible = $state(false);
   error = $state<KioskError | null>(null);
   submitting = $state(false);
-  lockedUntil = $state<number | null>(null);
-  now = $state(Date.now());
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly lockout = new LockoutCountdown();
 
-  readonly lockSecondsLeft = $derived(this.lockedUntil === null ? 0 : Math.max(0, Math.ceil((this.lockedUntil - this.now) / 1000)));
+  get lockSecondsLeft(): number {
+    return this.lockout.secondsLeft;
+  }
   readonly accountComplete = $derived(/^\d{9}$/.test(this.accountNumber));
 
   pressKeypad(key: string): void {
     this.error = null;
-    if (key === 'backspace') this.accountNumber = this.accountNumber.slice(0, -1);
-    else if (key === 'clear') this.accountNumber = '';
-    else if (this.accountNumber.length < 9) this.accountNumber += key;
+    this.accountNumber = pressDigitKey(this.accountNumber, key, 9);
     // Nine digits are a whole account number: move on to the password by itself.
-    if (this.accountComplete && key !== 'backspace' && key !== 'clear') this.activeField = 'password';
+    if (this.accountComplete && !isEditingKey(key)) this.activeField = 'password';
   }
 
   setPassword(value: string): void {
@@ -42,7 +42,7 @@ export class LoginForm {
       if (!result.ok) {
         this.error = result.error;
         if (result.error.code === 'wrong-credentials') this.password = '';
-        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.startLockout(result.error.retryAfterSeconds);
+        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.lockout.start(result.error.retryAfterSeconds);
         return;
       }
       this.password = '';
@@ -53,18 +53,7 @@ export class LoginForm {
     }
   }
 
-  private startLockout(seconds: number): void {
-    this.now = Date.now();
-    this.lockedUntil = this.now + seconds * 1000;
-    clearInterval(this.ticker);
-    this.ticker = setInterval(() => {
-      this.now = Date.now();
-      if (this.lockSecondsLeft === 0) this.stopTicker();
-    }, 1000);
-  }
-
   stopTicker(): void {
-    clearInterval(this.ticker);
-    this.ticker = undefined;
+    this.lockout.stop();
   }
 }

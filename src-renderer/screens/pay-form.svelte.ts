@@ -1,7 +1,7 @@
 // «Оплатить»: the invoice and where to pay it, the amount the customer chooses on the keypad in
 // rubles and kopecks, and the QR code and slip for exactly that amount.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
-import type { KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
 
 export type Invoice = KioskOutput<'payment.invoice'>;

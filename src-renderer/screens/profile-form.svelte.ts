@@ -3,9 +3,10 @@
 // core's; passwords live here only while typed and are cleared as soon as they are sent.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { i18n } from '../lib/i18n.svelte';
-import type { KioskOutput } from '../../src-main/core/api/methods';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { formatPhoneDigits } from './appeals-form.svelte';
+import { pressDigitKey } from './keypad-digits';
 
 export type ProfileView = KioskOutput<'profile.get'>;
 export type ProfileEditor = 'none' | 'email' | 'phone' | 'password';
@@ -87,9 +88,7 @@ export class ProfileState {
 
   pressKeypad(key: string): void {
     this.error = null;
-    if (key === 'backspace') this.phoneDigits = this.phoneDigits.slice(0, -1);
-    else if (key === 'clear') this.phoneDigits = '';
-    else if (this.phoneDigits.length < PHONE_DIGITS) this.phoneDigits += key;
+    this.phoneDigits = pressDigitKey(this.phoneDigits, key, PHONE_DIGITS);
   }
 
   passwordValue(field: PasswordField): string {

@@ -2,14 +2,13 @@
 // keypad (with a decimal comma), the consumption each reading gives, the confirmation dialog
 // (high consumption, correction), and the confirmation with its registration number. The same
 // checks as the core run here first for immediate feedback; the core repeats them and decides.
-import { checkReading, type ReadingProblemKind } from '../../src-main/core/readings';
-import type { KioskOutput } from '../../src-main/core/api/methods';
+import { checkReading, type ReadingProblemKind } from '../../src-main/features/readings/reading-checks';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 
 export type MetersData = KioskOutput<'readings.meters'>;
 export type Meter = MetersData['meters'][number];
-export type Submission = MetersData['submissions'][number];
 export type Confirmation = KioskOutput<'readings.submit'>;
 
 /** What the screen shows under one meter's field after «Рассчитать расход». */

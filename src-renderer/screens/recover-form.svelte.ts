@@ -3,6 +3,7 @@
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { CaptchaState, isCaptchaRefusal } from './register-captcha.svelte';
+import { isEditingKey, pressDigitKey } from './keypad-digits';
 
 export type RecoverField = 'account' | 'email' | 'captcha';
 
@@ -40,20 +41,19 @@ export class RecoverForm {
 
   pressKeypad(key: string): void {
     this.clearMessages();
-    if (key === 'backspace') this.accountNumber = this.accountNumber.slice(0, -1);
-    else if (key === 'clear') this.accountNumber = '';
-    else if (this.accountNumber.length < ACCOUNT_DIGITS) this.accountNumber += key;
-    if (key !== 'backspace' && key !== 'clear' && this.accountNumber.length === ACCOUNT_DIGITS) this.activeField = 'email';
-  }
-
-  setEmail(value: string): void {
-    this.clearMessages();
-    this.email = value.replace(/\s/g, '').slice(0, EMAIL_MAX);
+    this.accountNumber = pressDigitKey(this.accountNumber, key, ACCOUNT_DIGITS);
+    if (!isEditingKey(key) && this.accountNumber.length === ACCOUNT_DIGITS) this.activeField = 'email';
   }
 
   setCaptchaAnswer(value: string): void {
     this.clearMessages();
     this.captcha.setAnswer(value);
+  }
+
+  /** Spaces cannot be part of an address: a tap on «Пробел» is dropped. */
+  setEmail(value: string): void {
+    this.clearMessages();
+    this.email = value.replace(/\s/g, '').slice(0, EMAIL_MAX);
   }
 
   async submit(): Promise<void> {

@@ -2,6 +2,8 @@
 // attempts are left, a lockout counts down the time left.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
+import { pressDigitKey } from './keypad-digits';
+import { LockoutCountdown } from './lockout-countdown.svelte';
 
 export type StaffLoginField = 'staffNumber' | 'pin';
 
@@ -14,11 +16,11 @@ export class StaffLoginForm {
   activeField = $state<StaffLoginField>('staffNumber');
   error = $state<KioskError | null>(null);
   submitting = $state(false);
-  lockedUntil = $state<number | null>(null);
-  now = $state(Date.now());
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly lockout = new LockoutCountdown();
 
-  readonly lockSecondsLeft = $derived(this.lockedUntil === null ? 0 : Math.max(0, Math.ceil((this.lockedUntil - this.now) / 1000)));
+  get lockSecondsLeft(): number {
+    return this.lockout.secondsLeft;
+  }
   readonly canSubmit = $derived(
     /^\d{3,8}$/.test(this.staffNumber) && /^\d{4,8}$/.test(this.pin) && !this.submitting && this.lockSecondsLeft === 0,
   );
@@ -28,17 +30,13 @@ export class StaffLoginForm {
     const field = this.activeField;
     const value = field === 'staffNumber' ? this.staffNumber : this.pin;
     const limit = field === 'staffNumber' ? MAX_STAFF_NUMBER : MAX_PIN;
-    let next = value;
-    if (key === 'backspace') next = value.slice(0, -1);
-    else if (key === 'clear') next = '';
-    else if (value.length < limit) next = value + key;
+    const next = pressDigitKey(value, key, limit);
     if (field === 'pin') {
       this.pin = next;
     } else if (next !== this.staffNumber) {
       this.staffNumber = next;
       // A lockout is per staff number: another number may try (the core decides again).
-      this.lockedUntil = null;
-      this.stopTicker();
+      this.lockout.reset();
     }
   }
 
@@ -53,7 +51,7 @@ export class StaffLoginForm {
       if (!result.ok) {
         this.error = result.error;
         this.activeField = 'pin';
-        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.startLockout(result.error.retryAfterSeconds);
+        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.lockout.start(result.error.retryAfterSeconds);
         return;
       }
       this.stopTicker();
@@ -63,18 +61,7 @@ export class StaffLoginForm {
     }
   }
 
-  private startLockout(seconds: number): void {
-    this.now = Date.now();
-    this.lockedUntil = this.now + seconds * 1000;
-    clearInterval(this.ticker);
-    this.ticker = setInterval(() => {
-      this.now = Date.now();
-      if (this.lockSecondsLeft === 0) this.stopTicker();
-    }, 1000);
-  }
-
   stopTicker(): void {
-    clearInterval(this.ticker);
-    this.ticker = undefined;
+    this.lockout.stop();
   }
 }

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CONFIG_FIELDS, type ConfigField, type IntField, type TextField } from './config-fields';
 
-export { CONFIG_FIELDS, type ConfigField, type ConfigFieldPath } from './config-fields';
 
 const F = CONFIG_FIELDS;
 

@@ -3,7 +3,7 @@
 import pino from 'pino';
 import { DEFAULT_ROTATION, RotatingLogFile, type LogRotation } from './rotating-log-file';
 
-export { DEFAULT_ROTATION, type LogRotation } from './rotating-log-file';
+export type { LogRotation } from './rotating-log-file';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
