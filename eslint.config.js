@@ -32,7 +32,19 @@ function forbiddenSourceSelectors(sourceRegex) {
 }
 
 export default tseslint.config(
-  { ignores: ['src-renderer/lint-fixtures/', 'node_modules/', '.vite/', 'out/', 'dist/', 'bench/', 'screenshots/', 'coverage/', '.kiosk-data/'] },
+  {
+    ignores: [
+      'src-renderer/lint-fixtures/',
+      'node_modules/',
+      '.vite/',
+      'out/',
+      'dist/',
+      'bench/',
+      'screenshots/',
+      'coverage/',
+      '.kiosk-data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CONFIG_FIELDS, type ConfigField, type IntField, type TextField } from './config-fields';
 
-
 const F = CONFIG_FIELDS;
 
 const int = (field: IntField) => z.number().int().min(field.min).max(field.max).default(field.default);
