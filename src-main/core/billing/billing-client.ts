@@ -186,7 +186,9 @@ export class BillingClient {
   ): Promise<S extends z.ZodType ? z.output<S> : void> {
     let response: AxiosResponse<unknown>;
     try {
-      response = await this.http.request({ ...config, responseType: 'json' });
+      // axios's own timeout stops once the headers arrive; the signal bounds headers and body together,
+      // so a billing centre that trickles its answer cannot hold a customer past the configured time.
+      response = await this.http.request({ ...config, responseType: 'json', signal: AbortSignal.timeout(this.options.timeoutMs) });
     } catch (error) {
       throw transportError(error);
     }
