@@ -78,6 +78,9 @@ export default defineConfig(({ command }) => ({
     },
     rollupOptions: {
       external: mainExternals,
+      // One main.js, as Forge packages it and Electronegativity scans it: the training-mode billing
+      // server (a dynamic import of the core host) is inlined rather than split into hashed chunks.
+      output: { inlineDynamicImports: true },
     },
   },
 }));
