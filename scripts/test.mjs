@@ -1,34 +1,69 @@
-// `npm test`: every check the project promises, in the order a failure is cheapest to read:
-// type check (Node, DOM and test projects), lint, svelte-check, dead code (knip), copy-paste (jscpd), build, unit + integration + end-to-end tests (vitest, with the
-// end-to-end suite in Debian's Chromium), Electronegativity, and a tiny smoke run of the benchmarks.
-import { spawnSync } from 'node:child_process';
+// `npm test`: every check the project promises, in the order a failure is cheapest to read.
+// First two lanes side by side, one per core: lint (type-aware ESLint, then Prettier) beside the
+// type check (Node, DOM and test projects), svelte-check, dead code (knip), copy-paste (jscpd) and
+// the build. Then unit + integration + end-to-end tests (vitest, with the end-to-end suite in
+// Debian's Chromium), Electronegativity, and a tiny smoke run of the benchmarks.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const results = path.join(os.tmpdir(), `kiosk-vitest-${process.pid}.json`);
-const steps = [
-  ['type check', 'npm', ['run', '--silent', 'typecheck']],
-  ['lint', 'npm', ['run', '--silent', 'lint']],
-  ['svelte-check', 'npm', ['run', '--silent', 'svelte-check']],
-  ['dead code (knip)', 'npm', ['run', '--silent', 'knip']],
-  ['copy-paste (jscpd)', 'npm', ['run', '--silent', 'duplicates']],
-  ['build', 'npm', ['run', '--silent', 'build']],
-  ['tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]],
+const npmRun = (script) => ['npm', ['run', '--silent', script]];
+const staticLanes = [
+  [['lint', ...npmRun('lint')]],
+  [
+    ['type check', ...npmRun('typecheck')],
+    ['svelte-check', ...npmRun('svelte-check')],
+    ['dead code (knip)', ...npmRun('knip')],
+    ['copy-paste (jscpd)', ...npmRun('duplicates')],
+    ['build', ...npmRun('build')],
+  ],
 ];
-if (fs.existsSync('scripts/electronegativity.mjs')) steps.push(['electronegativity', 'node', ['scripts/electronegativity.mjs']]);
-if (fs.existsSync('scripts/bench.mjs')) steps.push(['benchmark smoke run', 'node', ['scripts/bench.mjs', '--smoke']]);
+const laterSteps = [['tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`]]];
+if (fs.existsSync('scripts/electronegativity.mjs')) laterSteps.push(['electronegativity', 'node', ['scripts/electronegativity.mjs']]);
+if (fs.existsSync('scripts/bench.mjs')) laterSteps.push(['benchmark smoke run', 'node', ['scripts/bench.mjs', '--smoke']]);
 
-for (const [name, command, args] of steps) {
-  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const run = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  if (run.status !== 0) {
-    report();
-    console.error(`\n${name} failed (exit ${run.status ?? run.signal}).`);
-    process.exit(run.status || 1);
+/** Runs one step; with `quiet`, its output is kept and printed in one piece when it ends, so two lanes never interleave. */
+function run([name, command, args], quiet) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const header = `\n=== ${name}: ${command} ${args.join(' ')}`;
+    if (!quiet) console.log(header);
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: process.env });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code, signal) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (quiet) process.stdout.write(`${header}\n${Buffer.concat(output).toString()}`);
+      console.log(`--- ${name}: ${code === 0 ? 'ok' : `failed (exit ${code ?? signal})`} in ${seconds} s`);
+      resolve({ name, ok: code === 0 });
+    });
+  });
+}
+
+async function lane(steps) {
+  for (const step of steps) {
+    const outcome = await run(step, true);
+    if (!outcome.ok) return outcome;
   }
+  return { ok: true };
+}
+
+const failedLane = (await Promise.all(staticLanes.map(lane))).find((outcome) => !outcome.ok);
+if (failedLane) fail(failedLane.name);
+for (const step of laterSteps) {
+  const outcome = await run(step, false);
+  if (!outcome.ok) fail(outcome.name);
 }
 report();
+
+function fail(name) {
+  report();
+  console.error(`\n${name} failed.`);
+  process.exit(1);
+}
 
 function report() {
   if (!fs.existsSync(results)) return;
