@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
 // real HTTP with real SQLite files; end-to-end tests drive Debian's Chromium through browser mode.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one on this 2-core machine, which ran the
+    // whole suite one file at a time. The e2e files spend most of their time waiting on Chromium and
+    // the kiosk, so two workers let the unit and integration files run beside them.
+    maxWorkers: 2,
     projects: [
       {
         // The Svelte plugin compiles only `*.svelte` and `*.svelte.ts` modules (the renderer's state
