@@ -114,6 +114,9 @@ const config: ForgeConfig = {
         maintainer: 'MUP UIS',
         categories: ['Office'],
         section: 'misc',
+        // Makes the install folder root-owned and writable by root only: on Linux that, not the
+        // ASAR-integrity fuse, is what keeps the installed app as shipped.
+        scripts: { postinst: path.join(projectDir, 'resources', 'deb', 'postinst') },
       },
     }),
   ],
@@ -138,7 +141,8 @@ const config: ForgeConfig = {
       [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
       // --inspect and friends cannot attach a debugger to the main process.
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      // The app.asar must match the hash embedded at package time (Windows and macOS).
+      // The app.asar must match the hash embedded at package time. Electron checks it on Windows and
+      // macOS only; the .deb relies on a root-owned install folder instead (resources/deb/postinst).
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       // Electron refuses to load an unpacked app folder placed next to the binary.
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
