@@ -4,19 +4,20 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
+import { loadKioskConfig } from '../core/config/kiosk-config';
 import { createLogger } from '../core/logging/logger';
 import { startCoreHost } from '../core/host/core-host';
-import { DatabaseTooNewError } from '../core/store/database';
+import { explainStartFailure } from '../core/host/start-failure';
 import { makeDataFolderPrivate } from '../core/store/private-data-folder';
 import { startHttpTransport } from './http-transport';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
+const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? '.kiosk-data');
+const configFile = path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
+
 async function main(): Promise<void> {
-  const dataDir = path.resolve(process.env.KIOSK_DATA_DIR ?? '.kiosk-data');
   makeDataFolderPrivate(dataDir);
-  const configFile = path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
   // Read once here so a bad file stops the start with its message before anything else happens.
   const config = loadKioskConfig({ file: configFile });
   const logger = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log'), level: 'info' });
@@ -84,8 +85,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+// One paragraph that says which file, what is wrong and what to do; the process exits, so the kiosk
+// never serves half-started (a service manager sees the exit code).
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseTooNewError) console.error(error.message);
-  else console.error('The kiosk could not start:', error);
+  console.error(explainStartFailure(error, { dataDir, configFile }));
   process.exit(1);
 });

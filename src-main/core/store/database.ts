@@ -17,17 +17,66 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/** Why the store cannot be used; the hosts turn it into a plain paragraph (core/host/start-failure.ts). */
+export type StoreProblem = 'not-a-database' | 'disk-full' | 'read-only' | 'cannot-open';
+
+export class StoreUnusableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: StoreProblem,
+    override readonly cause: unknown,
+  ) {
+    super(`The kiosk store ${file} cannot be used (${reason}): ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StoreUnusableError';
+  }
+}
+
+/**
+ * Below this much free space the kiosk does not start. SQLite refuses writes only once the disk is
+ * completely full, and a kiosk that started then would show the start screen and answer every
+ * login with an internal error; the store, its WAL and the rotating log need a few megabytes.
+ */
+export const MIN_FREE_DISK_BYTES = 16 * 1024 * 1024;
+
 export function openKioskDatabase(file: string, migrations: readonly Migration[] = kioskMigrations): KioskDatabase {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const disk = fs.statfsSync(path.dirname(file));
+    if (disk.bavail * disk.bsize < MIN_FREE_DISK_BYTES) {
+      throw new StoreUnusableError(file, 'disk-full', new Error(`${disk.bavail * disk.bsize} bytes free`));
+    }
+  }
+  let db: KioskDatabase;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw asStoreProblem(file, error);
+  }
   try {
     applyPragmas(db);
     migrate(db, file, migrations);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw asStoreProblem(file, error);
   }
+}
+
+/** SQLite's and the file system's codes for a store that cannot be used; anything else as it was. */
+function asStoreProblem(file: string, error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  const reason: StoreProblem | null =
+    code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')
+      ? 'not-a-database'
+      : code === 'SQLITE_FULL' || code === 'ENOSPC'
+        ? 'disk-full'
+        : code.startsWith('SQLITE_READONLY') || code === 'EROFS'
+          ? 'read-only'
+          : code.startsWith('SQLITE_CANTOPEN')
+            ? 'cannot-open'
+            : null;
+  return reason ? new StoreUnusableError(file, reason, error) : error;
 }
 
 export function applyPragmas(db: KioskDatabase): void {
