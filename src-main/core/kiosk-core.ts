@@ -96,7 +96,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const printerInterface = config.printer.interface ?? `file://${path.join(dataDir, 'receipts')}`;
   const printing = new PrintService(
     db,
-    createPrinterTransport(printerInterface, config.printer.timeoutMs),
+    createPrinterTransport(printerInterface, config.printer.timeoutMs, config.printer.commandSet),
     { commandSet: config.printer.commandSet, codePage: config.printer.codePage, columns: columnsFor(config.printer.widthMm) },
     logger,
     clock,

@@ -1,14 +1,20 @@
 // Turns a laid-out receipt into ESC/POS bytes with node-thermal-printer, in a fresh buffer per
-// receipt: initialise, select the Cyrillic code page, print, cut. Two known pitfalls are avoided:
-// its cut re-initialises the printer (so nothing is printed after the cut), and its Epson QR
-// command writes a wrong length for non-ASCII payloads (so the QR bytes are written here, with
-// the byte length of the payload's actual encoding).
+// receipt: initialise, select the Cyrillic code page, print, cut. Known pitfalls are avoided:
+// - its cut re-initialises the printer (so nothing is printed after the cut);
+// - its Epson QR command writes a wrong length for non-ASCII payloads (so the QR bytes are written
+//   here, with the byte length of the payload's actual encoding);
+// - its text encoding turns a character the code page lacks into "?" or silently switches to
+//   another code page (so text is made printable and encoded here, in the configured code page);
+// - Epson's `ESC ! n` (character size) also sets or clears emphasis (bit 3): sent after `ESC E 1`
+//   it un-bolds the title, so on Epson one `ESC ! n` carries both size and emphasis.
 import { CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import iconv from 'iconv-lite';
+import { printableText, type CodePage } from './code-page-text';
+import { qrPayloadBytes } from './qr-fit';
 import type { PrintedLine } from './receipt';
 
 export type CommandSet = 'epson' | 'star';
-export type CodePage = 'cp866' | 'wpc1251';
+export type { CodePage } from './code-page-text';
 
 export interface EncoderSettings {
   commandSet: CommandSet;
@@ -21,7 +27,12 @@ const CHARACTER_SETS: Record<CodePage, CharacterSet> = {
   wpc1251: CharacterSet.WPC1251_CYRILLIC,
 };
 
+const ICONV_NAMES: Record<CodePage, string> = { cp866: 'cp866', wpc1251: 'win1251' };
+
 const INIT = Buffer.from([0x1b, 0x40]);
+
+/** Epson `ESC ! n`: bit 3 emphasised, bit 4 double height, bit 5 double width. */
+const epsonPrintMode = (bold: boolean, large: boolean) => Buffer.from([0x1b, 0x21, (bold ? 0x08 : 0) | (large ? 0x30 : 0)]);
 
 export function encodeReceipt(lines: PrintedLine[], settings: EncoderSettings): Buffer {
   const printer = new ThermalPrinter({
@@ -37,37 +48,47 @@ export function encodeReceipt(lines: PrintedLine[], settings: EncoderSettings): 
   for (const line of lines) {
     if (line.kind === 'qr') {
       printer.alignCenter();
-      printer.add(qrCommand(line.payload, settings.commandSet));
+      printer.add(qrCommand(line.payload, settings.commandSet, line.moduleSize));
       printer.newLine();
       continue;
     }
     if (line.align === 'center') printer.alignCenter();
     else if (line.align === 'right') printer.alignRight();
     else printer.alignLeft();
-    printer.bold(line.bold);
-    if (line.large) printer.setTextQuadArea();
-    printer.println(line.text);
-    if (line.large) printer.setTextNormal();
-    if (line.bold) printer.bold(false);
+    const styled = line.bold || line.large;
+    if (settings.commandSet === 'epson') {
+      if (styled) printer.add(epsonPrintMode(line.bold, line.large));
+    } else {
+      // Star's size (`ESC i`) and emphasis (`ESC E` / `ESC F`) are independent commands.
+      if (line.large) printer.setTextQuadArea();
+      if (line.bold) printer.bold(true);
+    }
+    // Idempotent on a line laid out for this code page; it also keeps "?" off paper for any other.
+    printer.add(iconv.encode(printableText(line.text, settings.codePage), ICONV_NAMES[settings.codePage]));
+    printer.newLine();
+    if (settings.commandSet === 'epson') {
+      if (styled) printer.add(epsonPrintMode(false, false));
+    } else {
+      if (line.large) printer.setTextNormal();
+      if (line.bold) printer.bold(false);
+    }
   }
   printer.alignLeft();
   printer.cut();
   return printer.getBuffer();
 }
 
-/** The bytes a QR payload is stored as: windows-1251 when its GOST header says so (`ST00011`), else UTF-8. */
-export function qrPayloadBytes(payload: string): Buffer {
-  return payload.startsWith('ST00011') ? iconv.encode(payload, 'win1251') : Buffer.from(payload, 'utf8');
-}
-
-/** QR model 2, module size 6, error correction M (GOST R 56042's usual level), then print. */
-export function qrCommand(payload: string, commandSet: CommandSet): Buffer {
+/**
+ * QR model 2, the given module size (dots), error correction M (GOST R 56042's usual level, and the
+ * level qr-fit.ts sizes the symbol for), then print.
+ */
+export function qrCommand(payload: string, commandSet: CommandSet, moduleSize: number): Buffer {
   const data = qrPayloadBytes(payload);
   if (commandSet === 'star') {
     return Buffer.concat([
       Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x30, 0x02]), // model 2
       Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x31, 0x01]), // error correction M
-      Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x32, 0x06]), // cell size 6
+      Buffer.from([0x1b, 0x1d, 0x79, 0x53, 0x32, moduleSize]), // cell size
       Buffer.from([0x1b, 0x1d, 0x79, 0x44, 0x31, 0x00, data.length & 0xff, data.length >> 8]),
       data,
       Buffer.from([0x1b, 0x1d, 0x79, 0x50]), // print
@@ -76,7 +97,7 @@ export function qrCommand(payload: string, commandSet: CommandSet): Buffer {
   const storeLength = data.length + 3;
   return Buffer.concat([
     Buffer.from([0x1d, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00]), // model 2
-    Buffer.from([0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x43, 0x06]), // module size 6
+    Buffer.from([0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x43, moduleSize]), // module size
     Buffer.from([0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x45, 0x31]), // error correction M
     Buffer.from([0x1d, 0x28, 0x6b, storeLength & 0xff, storeLength >> 8, 0x31, 0x50, 0x30]),
     data,

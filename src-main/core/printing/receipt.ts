@@ -1,6 +1,8 @@
 // One receipt layout model for both the paper and the screen: a receipt is a list of blocks, laid
 // out once into fixed-width lines for the paper width; the ESC/POS encoder prints those lines and
 // the on-screen preview shows the same lines, so the customer sees what will come out.
+import { printableText, type CodePage } from './code-page-text';
+import { fitQr, type ShortenedField } from './qr-fit';
 
 export type ReceiptKind = 'payment-slip' | 'readings-confirmation' | 'statement' | 'appeal-ticket' | 'test-page';
 
@@ -19,21 +21,32 @@ export interface Receipt {
 }
 
 export type PrintedLine =
-  { kind: 'text'; text: string; align: 'left' | 'center' | 'right'; bold: boolean; large: boolean } | { kind: 'qr'; payload: string };
+  | { kind: 'text'; text: string; align: 'left' | 'center' | 'right'; bold: boolean; large: boolean }
+  /** `moduleSize` in printer dots, chosen so the symbol fits the paper (see qr-fit.ts). */
+  | { kind: 'qr'; payload: string; moduleSize: number };
 
 /** Characters per line in the printer's font A: 58 mm paper → 32, 80 mm → 48. */
 export function columnsFor(widthMm: 58 | 80): number {
   return widthMm === 58 ? 32 : 48;
 }
 
+const SHORTENED_NOTES: Record<ShortenedField, string> = {
+  'payer-address-removed': 'без адреса плательщика',
+  'purpose-cut': 'назначение платежа сокращено',
+  'purpose-removed': 'без назначения платежа',
+};
+
 /**
  * Lays a receipt out for `columns` characters. Large (double-size) titles get half the columns.
- * Text is first made printable: characters a Cyrillic code page lacks are replaced by plain ones.
+ * Text is first made printable: characters the code page lacks (both Cyrillic code pages when none
+ * is given) are spelled plainly. A QR code gets the module size that fits the paper; if its payload
+ * had to be shortened to fit, or cannot fit at all, the receipt says so in words.
  */
-export function layoutReceipt(receipt: Receipt, columns: number): PrintedLine[] {
+export function layoutReceipt(receipt: Receipt, columns: number, codePage?: CodePage): PrintedLine[] {
   const lines: PrintedLine[] = [];
+  const plain = (value: string) => printableText(value, codePage);
   const text = (value: string, align: 'left' | 'center' | 'right', bold: boolean, large = false) => {
-    for (const line of wrap(printable(value), large ? Math.floor(columns / 2) : columns))
+    for (const line of wrap(plain(value), large ? Math.floor(columns / 2) : columns))
       lines.push({ kind: 'text', text: line, align, bold, large });
   };
   for (const block of receipt.blocks) {
@@ -45,8 +58,8 @@ export function layoutReceipt(receipt: Receipt, columns: number): PrintedLine[] 
         text(block.text, block.align ?? 'left', block.bold ?? false);
         break;
       case 'pair': {
-        const label = printable(block.label);
-        const value = printable(block.value);
+        const label = plain(block.label);
+        const value = plain(block.value);
         if (label.length + 1 + value.length <= columns) {
           lines.push({
             kind: 'text',
@@ -67,10 +80,23 @@ export function layoutReceipt(receipt: Receipt, columns: number): PrintedLine[] 
       case 'blank':
         lines.push({ kind: 'text', text: '', align: 'left', bold: false, large: false });
         break;
-      case 'qr':
-        lines.push({ kind: 'qr', payload: block.payload });
+      case 'qr': {
+        const fit = fitQr(block.payload, columns);
+        if (!fit.fits) {
+          text('QR-код не помещается на бумагу этой ширины. Оплатите по реквизитам, указанным на квитанции.', 'center', false);
+          break;
+        }
+        lines.push({ kind: 'qr', payload: fit.payload, moduleSize: fit.moduleSize });
         if (block.caption) text(block.caption, 'center', false);
+        if (fit.shortened.length > 0) {
+          text(
+            `QR-код сокращён, чтобы поместиться на бумагу: ${fit.shortened.map((field) => SHORTENED_NOTES[field]).join(', ')}.`,
+            'center',
+            false,
+          );
+        }
         break;
+      }
     }
   }
   return lines;
@@ -87,22 +113,9 @@ export function receiptText(lines: PrintedLine[], columns: number): string[] {
   });
 }
 
-const REPLACEMENTS: Array<[RegExp, string]> = [
-  [/[«»„“”]/g, '"'],
-  [/[‘’]/g, "'"],
-  [/[—–‒]/g, '-'],
-  [/₽/g, 'руб.'],
-  [/…/g, '...'],
-  [/[\u00a0\u202f\u2009]/g, ' '],
-  [/[\r\t]/g, ' '],
-];
-
-/** Text a Cyrillic thermal code page (CP866 or WPC1251) can print. */
-export function printable(value: string): string {
-  let result = value;
-  for (const [pattern, replacement] of REPLACEMENTS) result = result.replace(pattern, replacement);
-  // Anything else outside ASCII and Cyrillic (emoji, Bashkir-only letters) becomes "?", never garbage.
-  return result.replace(/[^\x20-\x7e\u0401\u0410-\u044f\u0451№\n]/gu, '?');
+/** Text a Cyrillic thermal code page can print (both CP866 and WPC1251 when none is given); never "?". */
+export function printable(value: string, codePage?: CodePage): string {
+  return printableText(value, codePage);
 }
 
 /** Word wrap to `width`; words longer than a line are cut. */

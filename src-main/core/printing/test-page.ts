@@ -29,6 +29,8 @@ export function testPageReceipt(settings: TestPageSettings): Receipt {
       { kind: 'text', text: 'Съешь же ещё этих мягких французских булок, да выпей чаю.' },
       { kind: 'text', text: 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ' },
       { kind: 'text', text: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя № 0123456789' },
+      // Characters a code page may lack, spelled plainly where it does (м3, руб., "", -), never "?".
+      { kind: 'text', text: 'Замены: 12 м³ · 100 ₽ · «кавычки» — тире' },
       { kind: 'rule' },
       { kind: 'text', text: 'Линейка ширины: последняя цифра у правого края бумаги' },
       { kind: 'text', text: ruler },

@@ -1,6 +1,7 @@
 // The readings confirmation on paper: each meter's previous and new reading, and the number.
 import type { Receipt, ReceiptBlock } from '../../core/printing/receipt';
 import { footer, russianDate, type ReceiptContext } from '../../core/printing/document-parts';
+import { formatNumber, formatReading } from './reading-checks';
 
 export interface ReadingsConfirmation {
   accountNumber: string;
@@ -14,6 +15,15 @@ export interface ReadingsConfirmation {
   lines: Array<{ serialNumber: string; unit: string; previous: number | null; value: string | number; consumption: number | null }>;
 }
 
+/**
+ * The meter's precision: the decimal places of the reading as the customer typed it («416,260» →
+ * 3). A reading journaled as a bare number has lost its trailing zeros; its own places are used.
+ */
+function decimalsOf(value: string | number): number {
+  const fraction = /[.,](\d*)$/.exec(String(value).trim());
+  return fraction?.[1]?.length ?? 0;
+}
+
 export function readingsConfirmationReceipt(confirmation: ReadingsConfirmation, context: ReceiptContext): Receipt {
   return {
     kind: 'readings-confirmation',
@@ -25,12 +35,18 @@ export function readingsConfirmationReceipt(confirmation: ReadingsConfirmation, 
         ? [{ kind: 'pair', label: 'Расчётный период', value: russianDate(confirmation.countsForPeriod) } as const]
         : []),
       { kind: 'rule' },
-      ...confirmation.lines.flatMap((line): ReceiptBlock[] => [
-        { kind: 'text', text: `Счётчик № ${line.serialNumber}`, bold: true },
-        { kind: 'pair', label: 'Предыдущее', value: line.previous === null ? '-' : `${line.previous} ${line.unit}` },
-        { kind: 'pair', label: 'Новое', value: `${line.value} ${line.unit}` },
-        { kind: 'pair', label: 'Расход', value: line.consumption === null ? '-' : `${line.consumption} ${line.unit}` },
-      ]),
+      ...confirmation.lines.flatMap((line): ReceiptBlock[] => {
+        // As the confirmation screen shows them: readings in the meter's precision, consumption
+        // without trailing zeros, both with a decimal comma.
+        const decimals = decimalsOf(line.value);
+        const reading = (value: string | number) => formatReading(Number(String(value).replace(',', '.')), decimals);
+        return [
+          { kind: 'text', text: `Счётчик № ${line.serialNumber}`, bold: true },
+          { kind: 'pair', label: 'Предыдущее', value: line.previous === null ? '-' : `${reading(line.previous)} ${line.unit}` },
+          { kind: 'pair', label: 'Новое', value: `${reading(line.value)} ${line.unit}` },
+          { kind: 'pair', label: 'Расход', value: line.consumption === null ? '-' : `${formatNumber(line.consumption)} ${line.unit}` },
+        ];
+      }),
       { kind: 'rule' },
       confirmation.delivered && confirmation.registrationNumber
         ? { kind: 'pair', label: 'Регистрационный номер', value: confirmation.registrationNumber, bold: true }
