@@ -5,9 +5,7 @@ import Database from 'better-sqlite3';
 
 export type BillingDatabase = Database.Database;
 
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
+const SCHEMA_V1 = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 
 CREATE TABLE account (
@@ -168,6 +166,53 @@ CREATE TABLE login_failure (
 CREATE INDEX login_failure_by_account ON login_failure (account_number, failed_at);
 `;
 
+// The paper bill and SMS codes. The demo data is regenerated after this migration (the meta key is
+// dropped), because a training file of the same month would otherwise have no bill codes.
+const SCHEMA_V2 = `
+ALTER TABLE session ADD COLUMN scope TEXT NOT NULL DEFAULT 'customer' CHECK (scope IN ('customer', 'bill'));
+
+-- The «код квитанции» printed on an account's bill for a period.
+CREATE TABLE bill_code (
+  account_number TEXT NOT NULL REFERENCES account,
+  period TEXT NOT NULL,
+  code TEXT NOT NULL,
+  PRIMARY KEY (account_number, period)
+) STRICT;
+
+CREATE TABLE bill_code_failure (
+  account_number TEXT NOT NULL,
+  terminal_id TEXT NOT NULL,
+  failed_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX bill_code_failure_by_account ON bill_code_failure (account_number, failed_at);
+CREATE INDEX bill_code_failure_by_terminal ON bill_code_failure (terminal_id, failed_at);
+
+-- The one live SMS code of an account, bound to the terminal that asked for it.
+CREATE TABLE sms_code (
+  account_number TEXT PRIMARY KEY REFERENCES account,
+  terminal_id TEXT NOT NULL,
+  code_hash TEXT NOT NULL,
+  sent_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  attempts_left INTEGER NOT NULL
+) STRICT;
+
+-- The training SMS inbox: what the reference server would send by SMS (codes, first passwords).
+CREATE TABLE outgoing_sms (
+  id INTEGER PRIMARY KEY,
+  account_number TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  body TEXT NOT NULL,
+  sent_at TEXT NOT NULL
+) STRICT;
+
+DELETE FROM meta WHERE key = 'demo-data-period';
+`;
+
+/** `BILLING_MIGRATIONS[n]` brings a database from `user_version` n to n + 1; a new file runs them all. */
+export const BILLING_MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2];
+const SCHEMA_VERSION = BILLING_MIGRATIONS.length;
+
 export function openBillingDatabase(file: string): BillingDatabase {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -178,9 +223,9 @@ export function openBillingDatabase(file: string): BillingDatabase {
     db.close();
     throw new Error(`${file} was written by a newer reference billing server (schema ${version}); refusing to open it.`);
   }
-  if (version === 0) {
+  if (version < SCHEMA_VERSION) {
     db.transaction(() => {
-      db.exec(SCHEMA);
+      for (const migration of BILLING_MIGRATIONS.slice(version)) db.exec(migration);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }

@@ -1,7 +1,9 @@
-// Deterministic demo data for the reference billing server: the four fixed demo accounts and 212
+// Deterministic demo data for the reference billing server: the five fixed demo accounts and 212
 // more households in Ufa, 36 months of charges (heating in Гкал; hot water as water in м³ and heat
-// in Гкал), recalculations, penalties, payments, and meters with reading history. The same date
-// always gives the same data (a seeded generator, no Math.random), so tests can rely on it.
+// in Гкал), recalculations, penalties, payments, meters with reading history, a phone for every
+// account and the code printed on each account's last bill. The same date always gives the same
+// data (a seeded generator, no Math.random), so tests can rely on it.
+import crypto from 'node:crypto';
 import { addDays, addMonths, addYears, dateInPeriod, daysBetween, periodOf, periodRange } from '../core/time/calendar';
 import type { BillingDatabase } from './billing-database';
 import { hashPassword } from './password-hash';
@@ -13,10 +15,48 @@ export const DEMO_ACCOUNTS = {
   paidInAdvance: '820000002',
   expiredVerification: '820000003',
   notRegistered: '820000004',
+  /** Only the paper bill: no e-mail, no password, never registered; a mobile phone for SMS. */
+  paperBillOnly: '820000217',
 } as const;
+
+export type DemoAccountName = keyof typeof DEMO_ACCOUNTS;
 
 /** What README tells a trainer to type to register the unregistered demo account. */
 export const DEMO_REGISTRATION = { accountNumber: '820000004', activationCode: '4821-7390-1156', email: 'ivanova@example.ru' } as const;
+
+/** The activation code on the paper-bill-only account's bill, for registering it by SMS. */
+export const DEMO_PAPER_BILL_ONLY_ACTIVATION_CODE = '7315-2048-6690';
+
+/**
+ * The «код квитанции» on the fixed demo accounts' bills. A real bill's code changes every month
+ * (the generated accounts' codes do, see `derivedBillCode`); the fixed ones keep theirs in training
+ * so that README's table stays true whatever the month.
+ */
+export const DEMO_BILL_CODES: Record<DemoAccountName, string> = {
+  owesMoney: '3517',
+  paidInAdvance: '6042',
+  expiredVerification: '2978',
+  notRegistered: '8150',
+  paperBillOnly: '4726',
+};
+
+/** The phones on file. Иванова's is a landline in Ufa, which cannot receive an SMS. */
+export const DEMO_PHONES: Record<DemoAccountName, string> = {
+  owesMoney: '+79175550101',
+  paidInAdvance: '+79175550202',
+  expiredVerification: '+79175550303',
+  notRegistered: '+73472460404',
+  paperBillOnly: '+79175550505',
+};
+
+/** The training key the generated bills' codes are derived with (a real billing centre keeps its own secret). */
+const BILL_CODE_KEY = 'uis-training-bill-code';
+
+/** A generated account's bill code for a period: 4 digits from a keyed hash, so it changes every month. */
+export function derivedBillCode(accountNumber: string, period: string): string {
+  const digest = crypto.createHmac('sha256', BILL_CODE_KEY).update(`${accountNumber}/${period}`).digest();
+  return String(digest.readUInt32BE(0) % 10_000).padStart(4, '0');
+}
 
 export const GENERATED_ACCOUNT_COUNT = 212;
 export const HISTORY_MONTHS = 36;
@@ -128,7 +168,8 @@ const FATHER_NAMES = [
 ] as const;
 const CHANNELS = ['bank-online', 'bank-online', 'bank-online', 'bank-office', 'post', 'kiosk', 'utility-office'] as const;
 
-type PaymentHabit = 'on-time' | 'advance' | 'late' | 'stopped-paying';
+/** `last-bill-unpaid`: everything paid except the last bill, so the bill in hand is exactly what is due. */
+type PaymentHabit = 'on-time' | 'advance' | 'late' | 'stopped-paying' | 'last-bill-unpaid';
 
 interface Household {
   accountNumber: string;
@@ -192,7 +233,9 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
       areaM2: dwelling === 'flat' ? int(28, 95) : int(60, 180),
       residents,
       email: registered ? `abonent.${accountNumber}@example.ru` : null,
-      phone: registered ? `+7917${String(int(0, 9_999_999)).padStart(7, '0')}` : null,
+      // The billing centre has a phone from the supply contract even for accounts never registered;
+      // that one is derived from the number, so it draws nothing from the seeded sequence.
+      phone: registered ? `+7917${String(int(0, 9_999_999)).padStart(7, '0')}` : `+7917${accountNumber.slice(2)}`,
       activationCode: `${int(1000, 9999)}-${int(1000, 9999)}-${int(1000, 9999)}`,
       registered,
       habit: habitRoll < 0.7 ? 'on-time' : habitRoll < 0.8 ? 'advance' : habitRoll < 0.95 ? 'late' : 'stopped-paying',
@@ -215,7 +258,7 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
     registered: true,
     habit: 'stopped-paying',
     email: 'petrov.sn@example.ru',
-    phone: '+79175550101',
+    phone: DEMO_PHONES.owesMoney,
   });
   const advance = randomHousehold(DEMO_ACCOUNTS.paidInAdvance);
   households.push({
@@ -228,7 +271,7 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
     registered: true,
     habit: 'advance',
     email: 'galieva.ar@example.ru',
-    phone: '+79175550202',
+    phone: DEMO_PHONES.paidInAdvance,
   });
   const expiredInstall = addYears(addDays(options.today, -60), -VERIFICATION_INTERVAL_YEARS);
   const validInstall = addDays(options.today, -400);
@@ -242,7 +285,7 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
     registered: true,
     habit: 'on-time',
     email: 'khabibullin.ri@example.ru',
-    phone: '+79175550303',
+    phone: DEMO_PHONES.expiredVerification,
     hotWaterMeters: [
       { installedOn: expiredInstall, verificationDueOn: addYears(expiredInstall, VERIFICATION_INTERVAL_YEARS), monthlyM3: 3.4 },
       { installedOn: validInstall, verificationDueOn: addYears(validInstall, VERIFICATION_INTERVAL_YEARS), monthlyM3: 2.6 },
@@ -258,12 +301,38 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
     registered: false,
     habit: 'on-time',
     email: null,
-    phone: null,
+    phone: DEMO_PHONES.notRegistered,
     activationCode: DEMO_REGISTRATION.activationCode,
   });
   for (let index = 0; index < GENERATED_ACCOUNT_COUNT; index += 1) {
     households.push(randomHousehold(String(820_000_005 + index)));
   }
+  // Written out in full and added last, so the generated households draw what they always drew.
+  const paperBillMeterInstalled = addDays(options.today, -700);
+  households.push({
+    accountNumber: DEMO_ACCOUNTS.paperBillOnly,
+    holderName: 'Сидорова Валентина Ивановна',
+    address: 'г. Уфа, ул. Кирова, д. 7, кв. 3',
+    dwelling: 'flat',
+    areaM2: 44,
+    residents: 1,
+    email: null,
+    phone: DEMO_PHONES.paperBillOnly,
+    activationCode: DEMO_PAPER_BILL_ONLY_ACTIVATION_CODE,
+    registered: false,
+    habit: 'last-bill-unpaid',
+    hotWaterMeters: [
+      {
+        installedOn: paperBillMeterInstalled,
+        verificationDueOn: addYears(paperBillMeterInstalled, VERIFICATION_INTERVAL_YEARS),
+        monthlyM3: 2.2,
+      },
+    ],
+    heatMeter: null,
+  });
+  const fixedBillCodes = new Map<string, string>(
+    Object.entries(DEMO_ACCOUNTS).map(([name, accountNumber]) => [accountNumber, DEMO_BILL_CODES[name as DemoAccountName]]),
+  );
 
   const insertAccount = db.prepare(
     `INSERT INTO account (account_number, holder_name, address, dwelling, area_m2, residents, email, phone, activation_code,
@@ -285,6 +354,7 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertReading = db.prepare('INSERT INTO meter_reading (meter_id, period, taken_on, value) VALUES (?, ?, ?, ?)');
+  const insertBillCode = db.prepare('INSERT INTO bill_code (account_number, period, code) VALUES (?, ?, ?)');
 
   db.transaction(() => {
     for (const household of households) {
@@ -293,6 +363,12 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
         passwordHash: household.registered ? demoHash : null,
         registeredAt: household.registered ? `${addDays(options.today, -int(30, 900))}T10:00:00+05:00` : null,
       });
+      // Only the last bill is in anyone's hands, so only its code opens a bill session.
+      insertBillCode.run(
+        household.accountNumber,
+        lastPeriod,
+        fixedBillCodes.get(household.accountNumber) ?? derivedBillCode(household.accountNumber, lastPeriod),
+      );
 
       // Meters and their monthly readings; consumption per period feeds the charges below.
       const hotWaterByPeriod = new Map<string, { m3: number; basis: 'meter' | 'average' | 'norm' }>();
@@ -453,6 +529,9 @@ export function generateDemoData(db: BillingDatabase, options: DemoDataOptions):
             break;
           case 'stopped-paying':
             pay = monthsBeforeLast >= 3 ? Math.max(0, balance) : 0;
+            break;
+          case 'last-bill-unpaid':
+            pay = monthsBeforeLast >= 1 ? Math.max(0, balance) : 0;
             break;
         }
         if (pay > 0 && daysBetween(payOn, options.today) >= 1) {

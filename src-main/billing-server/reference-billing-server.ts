@@ -2,7 +2,9 @@
 // HTTP with its own SQLite database and deterministic demo data. Tests start it as a real server;
 // the kiosk starts it in-process in training mode. It honours idempotency keys the way the IETF
 // idempotency-key draft and Stripe describe: same key and body → the first answer again; same
-// key, other body → 422; a write without a key → 400; keys are kept 48 hours.
+// key, other body → 422; a write without a key → 400; keys are kept 48 hours. Besides the password
+// there are two ways in for a customer with only the paper bill: the bill's code opens a narrow
+// bill session, and a one-time SMS code to the phone on file opens a full one.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +12,7 @@ import { z } from 'zod';
 import {
   appealRequestSchema,
   assistedSessionRequestSchema,
+  billSessionRequestSchema,
   heartbeatSchema,
   loginRequestSchema,
   passwordChangeSchema,
@@ -17,6 +20,8 @@ import {
   profileUpdateSchema,
   readingsRequestSchema,
   registrationRequestSchema,
+  smsCodeRequestSchema,
+  smsLoginRequestSchema,
   type Appeal,
   type MetersResponse,
   type Profile,
@@ -27,8 +32,10 @@ import { openBillingDatabase, readMeta, writeMeta, type BillingDatabase } from '
 import { BillingLedger } from './billing-ledger';
 import { captchaSvg } from './captcha-picture';
 import { generateDemoData } from './demo-data';
+import { maskAddress, maskPhone, shortHolderName } from './holder-masking';
 import { hashPassword, verifyPassword } from './password-hash';
 import { APPEAL_TOPICS, CONSENT, DEMO_PAYEE, referenceData } from './reference-content';
+import { canReceiveSms, sendTrainingSms } from './training-sms';
 
 export interface ReferenceBillingServerOptions {
   dbFile: string;
@@ -53,6 +60,13 @@ const IDEMPOTENCY_KEEP_MS = 48 * 60 * 60 * 1000;
 const LOGIN_FAILURE_LIMIT = 10;
 const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const CAPTCHA_TTL_MS = 10 * 60 * 1000;
+// A bill code has only 10,000 values, so wrong ones are limited per account and per terminal.
+const BILL_CODE_FAILURES_PER_ACCOUNT = 5;
+const BILL_CODE_FAILURES_PER_TERMINAL = 20;
+const BILL_CODE_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const SMS_CODE_TTL_MS = 5 * 60 * 1000;
+const SMS_RESEND_AFTER_MS = 60 * 1000;
+const SMS_CODE_ATTEMPTS = 3;
 const CAPTCHA_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE_PATTERN = /^\+7\d{10}$/;
@@ -64,10 +78,18 @@ class Refusal extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Machine-readable detail the Error body may carry besides code and message. */
+    readonly detail: { attemptsLeft?: number } = {},
   ) {
     super(message);
   }
+
+  get body(): { code: string; message: string; attemptsLeft?: number } {
+    return { code: this.code, message: this.message, ...this.detail };
+  }
 }
+
+type SessionScope = 'customer' | 'bill';
 
 interface RequestContext {
   terminalId: string;
@@ -88,6 +110,11 @@ interface Route {
   path: string;
   /** Writes need an Idempotency-Key and are answered from the record when replayed. */
   idempotent: boolean;
+  /**
+   * What a bill session's token may do here, when a request carries one: `allowed` (the bill, its
+   * meters and readings, of the bill's own account only) or `refused`. Routes without it never look.
+   */
+  billSession?: 'allowed' | 'refused';
   handle(context: RequestContext): Answer | Promise<Answer>;
 }
 
@@ -133,6 +160,10 @@ function ensureDemoData(db: BillingDatabase, today: string): void {
   if (generatedFor === periodOf(today)) return;
   db.transaction(() => {
     for (const table of [
+      'bill_code',
+      'bill_code_failure',
+      'sms_code',
+      'outgoing_sms',
       'meter_reading',
       'reading_submission',
       'meter',
@@ -177,21 +208,20 @@ interface RouteDeps {
 }
 
 function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: RouteDeps): Route[] {
-  const sessionAccount = (context: RequestContext): { accountNumber: string; tokenHash: string } => {
-    const header = context.headers.authorization ?? '';
-    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+  const sessionAccount = (context: RequestContext): { accountNumber: string; tokenHash: string; scope: SessionScope } => {
+    const token = bearerToken(context.headers);
     if (!token) throw new Refusal(401, 'session-required', 'Требуется вход в личный кабинет.');
     const tokenHash = sha256(token);
     const session = db
-      .prepare<[string, string], { account_number: string; expires_at: number }>(
-        'SELECT account_number, expires_at FROM session WHERE token_hash = ? AND terminal_id = ?',
+      .prepare<[string, string], { account_number: string; expires_at: number; scope: SessionScope }>(
+        'SELECT account_number, expires_at, scope FROM session WHERE token_hash = ? AND terminal_id = ?',
       )
       .get(tokenHash, context.terminalId);
     if (!session || session.expires_at <= now())
       throw new Refusal(401, 'session-expired', 'Сеанс работы истёк. Войдите в личный кабинет ещё раз.');
     // Sliding expiry: an active customer is not thrown out mid-task.
     db.prepare('UPDATE session SET expires_at = ? WHERE token_hash = ?').run(now() + sessionTtlMs, tokenHash);
-    return { accountNumber: session.account_number, tokenHash };
+    return { accountNumber: session.account_number, tokenHash, scope: session.scope };
   };
 
   const existingAccount = (accountNumber: string) => {
@@ -217,18 +247,35 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
     return account;
   };
 
-  const openSession = (accountNumber: string, terminalId: string, assistedBy: string | null) => {
+  const openSession = (accountNumber: string, terminalId: string, assistedBy: string | null, scope: SessionScope = 'customer') => {
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = now() + sessionTtlMs;
-    db.prepare('INSERT INTO session (token_hash, account_number, terminal_id, assisted_by, expires_at) VALUES (?, ?, ?, ?, ?)').run(
-      sha256(token),
-      accountNumber,
-      terminalId,
-      assistedBy,
-      expiresAt,
-    );
+    db.prepare(
+      'INSERT INTO session (token_hash, account_number, terminal_id, assisted_by, expires_at, scope) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(sha256(token), accountNumber, terminalId, assistedBy, expiresAt, scope);
     db.prepare('DELETE FROM session WHERE expires_at <= ?').run(now());
     return { status: 201, body: { sessionToken: token, expiresAt: new Date(expiresAt).toISOString() } };
+  };
+
+  /** Seconds until fewer than `limit` of these failure times (oldest first) are inside the window. */
+  const secondsUntilBelow = (failedAt: number[], limit: number, windowMs: number) => {
+    const leaving = failedAt[failedAt.length - limit];
+    return leaving === undefined ? 0 : Math.max(1, Math.ceil((leaving + windowMs - now()) / 1000));
+  };
+
+  const smsCodeHash = (accountNumber: string, code: string) => sha256(`${accountNumber}:${code}`);
+
+  /** Three wrong SMS codes burn the code; a new one may be asked for once the resend pause is over. */
+  const smsAttemptsExhausted = (sentAt: number) => {
+    const wait = Math.max(0, Math.ceil((sentAt + SMS_RESEND_AFTER_MS - now()) / 1000));
+    return new Refusal(
+      429,
+      'too-many-attempts',
+      wait > 0
+        ? `Код из SMS трижды введён неверно. Новый код можно запросить через ${wait} с.`
+        : 'Код из SMS трижды введён неверно. Запросите новый код.',
+      { 'Retry-After': String(wait) },
+    );
   };
 
   const checkCaptcha = (captchaId: string, answer: string) => {
@@ -240,6 +287,18 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
     if (!captcha || captcha.expires_at <= now()) throw new Refusal(422, 'captcha-expired', 'Код с картинки устарел. Введите новый код.');
     if (captcha.answer !== answer.trim().toUpperCase())
       throw new Refusal(422, 'wrong-captcha', 'Код с картинки введён неверно. Введите новый код.');
+  };
+
+  const smsPassword = (accountNumber: string, phone: string) => {
+    const password = generatePassword();
+    db.prepare('UPDATE account SET password_hash = ? WHERE account_number = ?').run(hashPassword(password), accountNumber);
+    sendTrainingSms(db, {
+      accountNumber,
+      recipient: phone,
+      body: `Ваш пароль для входа в личный кабинет абонента МУП УИС: ${password}`,
+      sentAt: new Date(now()).toISOString(),
+    });
+    return maskPhone(phone);
   };
 
   const mailPassword = (accountNumber: string, email: string, subject: string) => {
@@ -384,6 +443,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'DELETE',
       path: '/api/v1/sessions/current',
       idempotent: false,
+      billSession: 'allowed',
       handle(context) {
         const { tokenHash } = sessionAccount(context);
         db.prepare('DELETE FROM session WHERE token_hash = ?').run(tokenHash);
@@ -401,17 +461,162 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       },
     },
     {
+      method: 'POST',
+      path: '/api/v1/bill-sessions',
+      idempotent: false,
+      handle(context) {
+        const { accountNumber, billCode } = parse(billSessionRequestSchema, context.body);
+        existingAccount(accountNumber);
+        const since = now() - BILL_CODE_FAILURE_WINDOW_MS;
+        const failures = (column: 'account_number' | 'terminal_id', value: string) =>
+          db
+            .prepare<[string, number], { failed_at: number }>(
+              `SELECT failed_at FROM bill_code_failure WHERE ${column} = ? AND failed_at > ? ORDER BY failed_at`,
+            )
+            .all(value, since)
+            .map((row) => row.failed_at);
+        const byAccount = failures('account_number', accountNumber);
+        const byTerminal = failures('terminal_id', context.terminalId);
+        if (byAccount.length >= BILL_CODE_FAILURES_PER_ACCOUNT || byTerminal.length >= BILL_CODE_FAILURES_PER_TERMINAL) {
+          const wait = Math.max(
+            secondsUntilBelow(byAccount, BILL_CODE_FAILURES_PER_ACCOUNT, BILL_CODE_FAILURE_WINDOW_MS),
+            secondsUntilBelow(byTerminal, BILL_CODE_FAILURES_PER_TERMINAL, BILL_CODE_FAILURE_WINDOW_MS),
+          );
+          throw new Refusal(
+            429,
+            'too-many-attempts',
+            `Слишком много неверных кодов квитанции. Повторите через ${Math.ceil(wait / 60)} мин.`,
+            { 'Retry-After': String(wait) },
+          );
+        }
+        // The code of the last bill only: that is the bill the customer has in hand.
+        const period = ledger.lastBilledPeriod(accountNumber);
+        const printed = period
+          ? db
+              .prepare<[string, string], { code: string }>('SELECT code FROM bill_code WHERE account_number = ? AND period = ?')
+              .get(accountNumber, period)
+          : undefined;
+        if (!period || !printed || !safeEqual(printed.code, billCode)) {
+          db.prepare('INSERT INTO bill_code_failure (account_number, terminal_id, failed_at) VALUES (?, ?, ?)').run(
+            accountNumber,
+            context.terminalId,
+            now(),
+          );
+          const attemptsLeft = Math.max(
+            0,
+            Math.min(BILL_CODE_FAILURES_PER_ACCOUNT - byAccount.length - 1, BILL_CODE_FAILURES_PER_TERMINAL - byTerminal.length - 1),
+          );
+          throw new Refusal(
+            401,
+            'wrong-bill-code',
+            `Код квитанции не подходит. Он напечатан на квитанции за последний месяц рядом с номером лицевого счёта. Осталось попыток: ${attemptsLeft}.`,
+            {},
+            { attemptsLeft },
+          );
+        }
+        db.prepare('DELETE FROM bill_code_failure WHERE account_number = ? OR failed_at <= ?').run(accountNumber, since);
+        const opened = openSession(accountNumber, context.terminalId, null, 'bill');
+        return { status: opened.status, body: { ...opened.body, billingPeriod: period } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/sms-codes',
+      idempotent: false,
+      handle(context) {
+        const { accountNumber } = parse(smsCodeRequestSchema, context.body);
+        const account = existingAccount(accountNumber);
+        if (!account.phone)
+          throw new Refusal(
+            409,
+            'no-phone',
+            'Для этого лицевого счёта не указан номер телефона. Войдите по паролю или по квитанции либо обратитесь в офис обслуживания.',
+          );
+        if (!canReceiveSms(account.phone))
+          throw new Refusal(
+            422,
+            'sms-undeliverable',
+            'На номер телефона, указанный для этого лицевого счёта, SMS не доставляются. Сообщите номер мобильного телефона в офисе обслуживания.',
+          );
+        const previous = db
+          .prepare<[string], { sent_at: number }>('SELECT sent_at FROM sms_code WHERE account_number = ?')
+          .get(accountNumber);
+        if (previous && previous.sent_at + SMS_RESEND_AFTER_MS > now()) {
+          const wait = Math.ceil((previous.sent_at + SMS_RESEND_AFTER_MS - now()) / 1000);
+          throw new Refusal(429, 'sms-resend-too-early', `Новый код можно запросить через ${wait} с.`, { 'Retry-After': String(wait) });
+        }
+        const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+        const expiresAt = now() + SMS_CODE_TTL_MS;
+        db.transaction(() => {
+          // A new code replaces the previous one, which stops working.
+          db.prepare(
+            `INSERT INTO sms_code (account_number, terminal_id, code_hash, sent_at, expires_at, attempts_left) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (account_number) DO UPDATE SET terminal_id = excluded.terminal_id, code_hash = excluded.code_hash,
+               sent_at = excluded.sent_at, expires_at = excluded.expires_at, attempts_left = excluded.attempts_left`,
+          ).run(accountNumber, context.terminalId, smsCodeHash(accountNumber, code), now(), expiresAt, SMS_CODE_ATTEMPTS);
+          sendTrainingSms(db, {
+            accountNumber,
+            recipient: account.phone ?? '',
+            body: `Код для входа в личный кабинет абонента МУП УИС: ${code}. Никому не сообщайте его.`,
+            sentAt: new Date(now()).toISOString(),
+          });
+        })();
+        return {
+          status: 201,
+          body: {
+            sentTo: maskPhone(account.phone),
+            expiresAt: new Date(expiresAt).toISOString(),
+            resendAfterSeconds: SMS_RESEND_AFTER_MS / 1000,
+            attemptsLeft: SMS_CODE_ATTEMPTS,
+          },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/sms-sessions',
+      idempotent: false,
+      handle(context) {
+        const { accountNumber, code } = parse(smsLoginRequestSchema, context.body);
+        const live = db
+          .prepare<[string, string], { code_hash: string; sent_at: number; expires_at: number; attempts_left: number }>(
+            'SELECT code_hash, sent_at, expires_at, attempts_left FROM sms_code WHERE account_number = ? AND terminal_id = ?',
+          )
+          .get(accountNumber, context.terminalId);
+        if (!live || live.expires_at <= now())
+          throw new Refusal(410, 'sms-code-expired', 'Код из SMS устарел или уже использован. Запросите новый код.');
+        if (live.attempts_left <= 0) throw smsAttemptsExhausted(live.sent_at);
+        // The try is counted before the code is compared.
+        const attemptsLeft = live.attempts_left - 1;
+        db.prepare('UPDATE sms_code SET attempts_left = ? WHERE account_number = ?').run(attemptsLeft, accountNumber);
+        if (!safeEqual(live.code_hash, smsCodeHash(accountNumber, code))) {
+          if (attemptsLeft === 0) throw smsAttemptsExhausted(live.sent_at);
+          throw new Refusal(401, 'wrong-sms-code', `Код из SMS введён неверно. Осталось попыток: ${attemptsLeft}.`, {}, { attemptsLeft });
+        }
+        db.prepare('DELETE FROM sms_code WHERE account_number = ?').run(accountNumber);
+        return openSession(accountNumber, context.terminalId, null);
+      },
+    },
+    {
       method: 'GET',
       path: '/api/v1/account/summary',
       idempotent: false,
+      billSession: 'allowed',
       handle(context) {
-        return { status: 200, body: ledger.summary(sessionAccount(context).accountNumber, today()) };
+        const session = sessionAccount(context);
+        const summary = ledger.summary(session.accountNumber, today());
+        if (session.scope === 'customer') return { status: 200, body: summary };
+        return {
+          status: 200,
+          body: { ...summary, holderName: shortHolderName(summary.holderName), address: maskAddress(summary.address) },
+        };
       },
     },
     {
       method: 'GET',
       path: '/api/v1/account/statement',
       idempotent: false,
+      billSession: 'refused',
       handle(context) {
         const { accountNumber } = sessionAccount(context);
         const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -429,6 +634,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'GET',
       path: '/api/v1/account/meters',
       idempotent: false,
+      billSession: 'allowed',
       handle(context) {
         return { status: 200, body: meters(sessionAccount(context).accountNumber) };
       },
@@ -437,14 +643,19 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'GET',
       path: '/api/v1/account/invoice',
       idempotent: false,
+      billSession: 'allowed',
       handle(context) {
-        return { status: 200, body: ledger.invoice(sessionAccount(context).accountNumber, today(), DEMO_PAYEE) };
+        const session = sessionAccount(context);
+        const invoice = ledger.invoice(session.accountNumber, today(), DEMO_PAYEE);
+        if (session.scope === 'customer') return { status: 200, body: invoice };
+        return { status: 200, body: { ...invoice, payerName: shortHolderName(invoice.payerName), address: maskAddress(invoice.address) } };
       },
     },
     {
       method: 'GET',
       path: '/api/v1/account/appeals',
       idempotent: false,
+      billSession: 'refused',
       handle(context) {
         const { accountNumber } = sessionAccount(context);
         const rows = db
@@ -467,6 +678,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'GET',
       path: '/api/v1/account/profile',
       idempotent: false,
+      billSession: 'refused',
       handle(context) {
         return { status: 200, body: profileOf(sessionAccount(context).accountNumber) };
       },
@@ -475,6 +687,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'POST',
       path: '/api/v1/accounts/{accountNumber}/readings',
       idempotent: true,
+      billSession: 'allowed',
       handle(context) {
         const accountNumber = accountParam(context);
         existingAccount(accountNumber);
@@ -559,6 +772,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'POST',
       path: '/api/v1/accounts/{accountNumber}/appeals',
       idempotent: true,
+      billSession: 'refused',
       handle(context) {
         const accountNumber = accountParam(context);
         existingAccount(accountNumber);
@@ -597,6 +811,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'PATCH',
       path: '/api/v1/accounts/{accountNumber}/profile',
       idempotent: true,
+      billSession: 'refused',
       handle(context) {
         const accountNumber = accountParam(context);
         existingAccount(accountNumber);
@@ -618,6 +833,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       method: 'POST',
       path: '/api/v1/accounts/{accountNumber}/password',
       idempotent: true,
+      billSession: 'refused',
       async handle(context) {
         const accountNumber = accountParam(context);
         const account = existingAccount(accountNumber);
@@ -671,13 +887,23 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
             'Код активации не подходит. Проверьте его по квитанции за последний расчётный месяц.',
           );
         }
-        if (!EMAIL_PATTERN.test(request.email)) throw new Refusal(422, 'invalid-email', 'Проверьте адрес электронной почты.');
+        const passwordSentBy = request.passwordDelivery ?? 'email';
+        // The e-mail is needed only when the password goes there; given anyway, it must be an address.
+        const mailTo = passwordSentBy === 'email' ? request.email : undefined;
+        if ((request.email !== undefined && !EMAIL_PATTERN.test(request.email)) || (passwordSentBy === 'email' && mailTo === undefined))
+          throw new Refusal(422, 'invalid-email', 'Проверьте адрес электронной почты.');
+        if (passwordSentBy === 'sms' && !canReceiveSms(request.phone))
+          throw new Refusal(
+            422,
+            'sms-undeliverable',
+            'На этот номер SMS не доставляются. Укажите номер мобильного телефона или получите пароль по электронной почте.',
+          );
         if (request.consent.textVersion !== CONSENT.textVersion)
           throw new Refusal(422, 'consent-outdated', 'Текст согласия изменился. Ознакомьтесь с ним ещё раз.');
         const registeredAt = new Date(now()).toISOString();
         const passwordSentTo = db.transaction(() => {
           db.prepare('UPDATE account SET email = ?, phone = ?, registered_at = ? WHERE account_number = ?').run(
-            request.email,
+            request.email ?? null,
             request.phone,
             registeredAt,
             request.accountNumber,
@@ -688,9 +914,11 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
             request.consent.givenAt,
             context.terminalId,
           );
-          return mailPassword(request.accountNumber, request.email, 'Регистрация в личном кабинете МУП УИС');
+          return mailTo === undefined
+            ? smsPassword(request.accountNumber, request.phone)
+            : mailPassword(request.accountNumber, mailTo, 'Регистрация в личном кабинете МУП УИС');
         })();
-        return { status: 201, body: { accountNumber: request.accountNumber, registeredAt, passwordSentTo } };
+        return { status: 201, body: { accountNumber: request.accountNumber, registeredAt, passwordSentBy, passwordSentTo } };
       },
     },
     {
@@ -754,6 +982,8 @@ async function serve(
     if (!terminalId || !terminalKey || !expectedKey || !safeEqual(terminalKey, expectedKey)) {
       throw new Refusal(401, 'terminal-unauthorized', 'Терминал не авторизован в расчётном центре.');
     }
+    // Before the idempotency record is consulted, so that a bill token cannot fetch a recorded answer either.
+    if (match.route.billSession) checkBillSessionScope(db, request.headers, match.route.billSession, match.params);
 
     const rawBody = await readBody(request);
     let body: unknown = undefined;
@@ -796,7 +1026,7 @@ async function serve(
     } catch (error) {
       if (!(error instanceof Refusal) || error.status >= 500 || error.status === 429) throw error;
       // A refusal is a final answer too: replaying the key must refuse the same way.
-      answer = { status: error.status, body: { code: error.code, message: error.message } };
+      answer = { status: error.status, body: error.body };
     }
     db.prepare('DELETE FROM idempotency_record WHERE created_at < ?').run(now() - IDEMPOTENCY_KEEP_MS);
     db.prepare(
@@ -804,11 +1034,41 @@ async function serve(
     ).run(terminalId, idempotencyKey, requestHash, answer.status, JSON.stringify(answer.body ?? null), now());
     return send(response, answer);
   } catch (error) {
-    if (error instanceof Refusal)
-      return send(response, { status: error.status, body: { code: error.code, message: error.message } }, error.headers);
+    if (error instanceof Refusal) return send(response, { status: error.status, body: error.body }, error.headers);
     console.error('reference billing server: request failed', error);
     return send(response, { status: 500, body: { code: 'internal', message: 'Внутренняя ошибка расчётного центра.' } });
   }
+}
+
+/**
+ * A bill session sees the bill of its own account and nothing more: on a route that refuses bill
+ * sessions its token is refused, and on one that allows them, another account in the path is.
+ * Writes are authenticated by the terminal alone (the outbox may deliver them after the session has
+ * ended), so this only bites when a request carries a bill token; it never requires one.
+ */
+function checkBillSessionScope(
+  db: BillingDatabase,
+  headers: http.IncomingHttpHeaders,
+  rule: 'allowed' | 'refused',
+  params: Record<string, string>,
+): void {
+  const token = bearerToken(headers);
+  if (!token) return;
+  const bill = db
+    .prepare<[string], { account_number: string }>("SELECT account_number FROM session WHERE token_hash = ? AND scope = 'bill'")
+    .get(sha256(token));
+  if (!bill) return;
+  if (rule === 'refused' || (params.accountNumber !== undefined && params.accountNumber !== bill.account_number)) {
+    throw new Refusal(
+      403,
+      'outside-bill-session',
+      'По квитанции можно посмотреть сумму к оплате, оплатить и передать показания. Для остального войдите в личный кабинет по паролю или коду из SMS.',
+    );
+  }
+}
+
+function bearerToken(headers: http.IncomingHttpHeaders): string | undefined {
+  return /^Bearer (\S+)$/.exec(headers.authorization ?? '')?.[1];
 }
 
 function matchRoute(

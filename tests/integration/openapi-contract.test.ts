@@ -25,6 +25,8 @@ import {
 import { BillingClient } from '../../src-main/core/billing/billing-client';
 import { BillingError } from '../../src-main/core/billing/billing-error';
 import * as wire from '../../src-main/core/billing/billing-wire';
+import { trainingSmsInbox } from '../../src-main/billing-server/training-sms';
+import { BILL_HOLDERS, DEMO, NO_SUCH_ACCOUNT, WRONG_BILL_CODE } from '../support/demo-accounts';
 
 const DOC_FILE = fileURLToPath(new URL('../../resources/billing-api.openapi.yaml', import.meta.url));
 const SERVER_SOURCE = fileURLToPath(new URL('../../src-main/billing-server/reference-billing-server.ts', import.meta.url));
@@ -125,8 +127,9 @@ function parametersOf(op: DocumentedOperation): Array<{ pointer: string; node: J
   });
 }
 
+/** Whether every way of calling the operation needs a session (writes to an account may carry one, but need none). */
 function needsSession(op: DocumentedOperation): boolean {
-  return (op.operation.security ?? doc.security).some((requirement) => 'customerSession' in requirement);
+  return (op.operation.security ?? doc.security).every((requirement) => 'customerSession' in requirement);
 }
 
 function hasRequiredIdempotencyKey(op: DocumentedOperation): boolean {
@@ -430,12 +433,24 @@ function mailedPassword(accountNumber: string): string {
   return password;
 }
 
+/** The last SMS the billing centre "sent" to a phone, from its training SMS inbox. */
+function lastSms(phone: string): string {
+  const body = trainingSmsInbox(server.db, phone)[0]?.body;
+  if (!body) throw new Error(`no SMS was sent to ${phone}`);
+  return body;
+}
+
+const smsCode = (phone: string) => /\b(\d{6})\b/.exec(lastSms(phone))?.[1] ?? '';
+const smsPassword = (phone: string) => lastSms(phone).split(': ').at(-1) ?? '';
+/** A well-formed SMS code other than the one sent. */
+const otherSmsCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
 // --- the document itself ---------------------------------------------------------------------------
 
 describe('the document', () => {
   it('is an OpenAPI 3.1 document with the terminal and session security schemes', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.info.version).toBe('1.0.0');
+    expect(doc.info.version).toBe('1.1.0');
     expect(doc.info.title).toMatch(/[А-Яа-я].*Billing|Billing.*[А-Яа-я]/i);
     for (const topic of ['Idempotency-Key', 'X-Terminal-Key', 'kopecks', 'YYYY-MM-DD', 'YYYY-MM', 'UTC+5', 'outbox'])
       expect(doc.info.description).toContain(topic);
@@ -575,6 +590,9 @@ describe('the document', () => {
       login: '#/components/schemas/LoginRequest',
       logout: undefined,
       openAssistedSession: '#/components/schemas/AssistedSessionRequest',
+      openBillSession: '#/components/schemas/BillSessionRequest',
+      requestSmsCode: '#/components/schemas/SmsCodeRequest',
+      loginWithSmsCode: '#/components/schemas/SmsLoginRequest',
       getAccountSummary: undefined,
       getStatement: undefined,
       getMeters: undefined,
@@ -606,6 +624,11 @@ const WIRE_SCHEMAS: Record<string, z.ZodType> = {
   LoginRequest: wire.loginRequestSchema,
   LoginResponse: wire.loginResponseSchema,
   AssistedSessionRequest: wire.assistedSessionRequestSchema,
+  BillSessionRequest: wire.billSessionRequestSchema,
+  BillSessionResponse: wire.billSessionResponseSchema,
+  SmsCodeRequest: wire.smsCodeRequestSchema,
+  SmsCodeResponse: wire.smsCodeResponseSchema,
+  SmsLoginRequest: wire.smsLoginRequestSchema,
   PaymentChannel: wire.paymentChannelSchema,
   AccountSummary: wire.accountSummarySchema,
   BillingService: wire.serviceSchema,
@@ -628,6 +651,7 @@ const WIRE_SCHEMAS: Record<string, z.ZodType> = {
   ProfileUpdate: wire.profileUpdateSchema,
   PasswordChange: wire.passwordChangeSchema,
   Captcha: wire.captchaSchema,
+  PasswordDelivery: wire.passwordDeliverySchema,
   RegistrationRequest: wire.registrationRequestSchema,
   RegistrationResponse: wire.registrationResponseSchema,
   PasswordResetRequest: wire.passwordResetRequestSchema,
@@ -978,6 +1002,9 @@ describe('registration and password recovery', () => {
       [{ accountNumber: '820000001' }, 409, 'already-registered'],
       [{ accountNumber: '829999999' }, 404, 'unknown-account'],
       [{ phone: '89173334455' }, 422, 'invalid-request'],
+      [{ email: undefined }, 422, 'invalid-email'],
+      [{ passwordDelivery: 'sms', phone: BILL_HOLDERS.notRegistered.phone }, 422, 'sms-undeliverable'],
+      [{ passwordDelivery: 'post' as 'sms' }, 422, 'invalid-request'],
     ];
     for (const [overrides, status, code] of cases) {
       const refused = await refusal(client.register(await registration(overrides), key()));
@@ -991,11 +1018,26 @@ describe('registration and password recovery', () => {
     const idempotencyKey = key();
     const registered = await client.register(request, idempotencyKey);
     expect(lastExchange().status).toBe(201);
-    expect(registered).toMatchObject({ accountNumber: '820000004', passwordSentTo: 'i*****a@example.ru' });
+    expect(registered).toMatchObject({ accountNumber: '820000004', passwordSentBy: 'email', passwordSentTo: 'i*****a@example.ru' });
     expect(await client.register(request, idempotencyKey)).toEqual(registered);
     expect(header(lastExchange().responseHeaders, 'idempotent-replayed')).toBe('true');
     const { sessionToken } = await client.login('820000004', mailedPassword('820000004'));
     expect(await client.getProfile(sessionToken)).toMatchObject({ email, phone: '+79173334455' });
+  });
+
+  it('registration without e-mail sends the password by SMS to the mobile number given', async () => {
+    const { email: _none, ...request } = await registration({
+      accountNumber: DEMO.paperBillOnly.accountNumber,
+      activationCode: DEMO.paperBillOnly.activationCode,
+      phone: DEMO.paperBillOnly.phone,
+      passwordDelivery: 'sms',
+    });
+    expect(requestBodyErrors('register', request)).toEqual([]);
+    const registered = await client.register(request, key());
+    expect(lastExchange().status).toBe(201);
+    expect(registered).toMatchObject({ passwordSentBy: 'sms', passwordSentTo: '+7 (917) ***-**-05' });
+    const { sessionToken } = await client.login(DEMO.paperBillOnly.accountNumber, smsPassword(DEMO.paperBillOnly.phone));
+    expect(await client.getProfile(sessionToken)).toMatchObject({ email: null, phone: DEMO.paperBillOnly.phone });
   });
 
   it('a password reset e-mails a new password; an unregistered account or another e-mail is refused', async () => {
@@ -1041,6 +1083,140 @@ describe('terminal', () => {
     expect([other.status, other.body]).toEqual([403, expect.objectContaining({ code: 'wrong-terminal' })]);
     const invalid = await refusal(client.sendHeartbeat({ ...heartbeat, queueDepth: -1 }));
     expect([invalid.status, invalid.billingCode]).toEqual([422, 'invalid-request']);
+  });
+});
+
+describe('the paper bill', () => {
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  it('its code opens a bill session that reads the bill, masked, and submits readings', async () => {
+    const request = { accountNumber: DEMO.owesMoney.accountNumber, billCode: BILL_HOLDERS.owesMoney.billCode };
+    expect(requestBodyErrors('openBillSession', request)).toEqual([]);
+    const bill = await client.openBillSession(request.accountNumber, request.billCode);
+    expect(lastExchange().status).toBe(201);
+    expect(bill.billingPeriod).toBe('2026-10');
+    const summary = await client.getAccountSummary(bill.sessionToken);
+    expect([summary.holderName, summary.address]).toEqual(['Петров С. Н.', 'г. Уфа, ул. Ленина, д. **, кв. **']);
+    const invoice = await client.getInvoice(bill.sessionToken);
+    expect([invoice.payerName, invoice.address, invoice.billingPeriod]).toEqual(['Петров С. Н.', summary.address, bill.billingPeriod]);
+    const meter = (await client.getMeters(bill.sessionToken)).meters.find((candidate) => candidate.verificationDueOn > TODAY);
+    if (!meter) throw new Error(`demo account ${request.accountNumber} should have a working meter`);
+    const value = Math.round(((meter.lastReading?.value ?? 0) + 1.5) * 1000) / 1000;
+    const reading = { readings: [{ meterId: meter.meterId, value }], submittedAt: instant('10:00') };
+    const accepted = await call('POST', `/api/v1/accounts/${request.accountNumber}/readings`, {
+      body: reading,
+      headers: { ...bearer(bill.sessionToken), 'Idempotency-Key': key() },
+    });
+    expect(accepted.status).toBe(201);
+    await client.logout(bill.sessionToken);
+    expect(lastExchange().status).toBe(204);
+  });
+
+  it('a bill token is refused by everything outside the bill, and by another account', async () => {
+    const { sessionToken } = await client.openBillSession(DEMO.owesMoney.accountNumber, BILL_HOLDERS.owesMoney.billCode);
+    const account = DEMO.owesMoney.accountNumber;
+    const forbidden: Array<[string, string, unknown]> = [
+      ['GET', '/api/v1/account/statement?from=2026-01&to=2026-10', undefined],
+      ['GET', '/api/v1/account/appeals', undefined],
+      ['GET', '/api/v1/account/profile', undefined],
+      ['POST', `/api/v1/accounts/${account}/appeals`, { topicId: 'other', text: 'Вопрос', submittedAt: instant('10:01') }],
+      ['PATCH', `/api/v1/accounts/${account}/profile`, { phone: '+79170000000', submittedAt: instant('10:01') }],
+      [
+        'POST',
+        `/api/v1/accounts/${account}/password`,
+        { currentPassword: PASSWORD, newPassword: 'bill-holder-1', submittedAt: instant('10:01') },
+      ],
+      [
+        'POST',
+        `/api/v1/accounts/${DEMO.paidInAdvance.accountNumber}/readings`,
+        { readings: [{ meterId: `${DEMO.paidInAdvance.accountNumber}-HW1`, value: 99_999 }], submittedAt: instant('10:01') },
+      ],
+    ];
+    for (const [method, apiPath, body] of forbidden) {
+      const answer = await call(method, apiPath, { body, headers: { ...bearer(sessionToken), 'Idempotency-Key': key() } });
+      expect([answer.status, answer.body], `${method} ${apiPath}`).toEqual([
+        403,
+        expect.objectContaining({ code: 'outside-bill-session' }),
+      ]);
+    }
+    const statement = await refusal(client.getStatement(sessionToken, '2026-01', '2026-10'));
+    expect([statement.kind, statement.status, statement.billingCode]).toEqual(['refused', 403, 'outside-bill-session']);
+  });
+
+  it('a wrong code is refused with the tries left, then locked with Retry-After; an unknown account or a bad body too', async () => {
+    const holder = BILL_HOLDERS.notRegistered;
+    const wrong = await refusal(client.openBillSession(holder.accountNumber, WRONG_BILL_CODE));
+    expect([wrong.kind, wrong.status, wrong.billingCode, wrong.attemptsLeft]).toEqual(['refused', 401, 'wrong-bill-code', 4]);
+    for (const attemptsLeft of [3, 2, 1, 0])
+      expect((await refusal(client.openBillSession(holder.accountNumber, WRONG_BILL_CODE))).attemptsLeft).toBe(attemptsLeft);
+    const locked = await refusal(client.openBillSession(holder.accountNumber, holder.billCode));
+    expect([locked.status, locked.billingCode, locked.retryAfterSeconds]).toEqual([429, 'too-many-attempts', 900]);
+    const unknown = await refusal(client.openBillSession(NO_SUCH_ACCOUNT, WRONG_BILL_CODE));
+    expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
+    const malformed = await refusal(client.openBillSession(holder.accountNumber, '12345'));
+    expect([malformed.status, malformed.billingCode]).toEqual([422, 'invalid-request']);
+    expect(requestBodyErrors('openBillSession', { accountNumber: holder.accountNumber, billCode: '12345' })).not.toEqual([]);
+  });
+});
+
+describe('SMS codes', () => {
+  it('a code goes to the phone on file and opens a full session; a resend waits, a used code is gone', async () => {
+    const holder = DEMO.paperBillOnly;
+    expect(requestBodyErrors('requestSmsCode', { accountNumber: holder.accountNumber })).toEqual([]);
+    const sent = await client.requestSmsCode(holder.accountNumber);
+    expect(lastExchange().status).toBe(201);
+    expect(sent).toMatchObject({ sentTo: '+7 (917) ***-**-05', resendAfterSeconds: 60, attemptsLeft: 3 });
+    expect(Date.parse(sent.expiresAt) - NOW).toBe(5 * 60_000);
+    const early = await refusal(client.requestSmsCode(holder.accountNumber));
+    expect([early.status, early.billingCode, early.retryAfterSeconds]).toEqual([429, 'sms-resend-too-early', 60]);
+
+    const code = smsCode(holder.phone);
+    const wrong = await refusal(client.loginWithSmsCode(holder.accountNumber, otherSmsCode(code)));
+    expect([wrong.kind, wrong.status, wrong.billingCode, wrong.attemptsLeft]).toEqual(['refused', 401, 'wrong-sms-code', 2]);
+    expect(requestBodyErrors('loginWithSmsCode', { accountNumber: holder.accountNumber, code })).toEqual([]);
+    const { sessionToken } = await client.loginWithSmsCode(holder.accountNumber, code);
+    expect(lastExchange().status).toBe(201);
+    expect((await client.getStatement(sessionToken, '2026-01', '2026-10')).accountNumber).toBe(holder.accountNumber);
+    const used = await refusal(client.loginWithSmsCode(holder.accountNumber, code));
+    expect([used.status, used.billingCode]).toEqual([410, 'sms-code-expired']);
+  });
+
+  it('three wrong codes burn the code; no phone, a landline, an unknown account or a bad body are refused', async () => {
+    const holder = BILL_HOLDERS.expiredVerification;
+    await client.requestSmsCode(holder.accountNumber);
+    const code = smsCode(holder.phone);
+    const other = otherSmsCode(code);
+    expect((await refusal(client.loginWithSmsCode(holder.accountNumber, other))).attemptsLeft).toBe(2);
+    expect((await refusal(client.loginWithSmsCode(holder.accountNumber, other))).attemptsLeft).toBe(1);
+    // The third wrong try burns the code: afterwards even the right one is refused until a new code is sent.
+    for (const attempt of [other, code]) {
+      const burnt = await refusal(client.loginWithSmsCode(holder.accountNumber, attempt));
+      expect([burnt.status, burnt.billingCode, burnt.retryAfterSeconds]).toEqual([429, 'too-many-attempts', 60]);
+    }
+
+    // Иванова's landline went when she registered earlier in this file; Галиева lends her account for both cases.
+    const landline = BILL_HOLDERS.notRegistered.phone;
+    await client.updateProfile(DEMO.paidInAdvance.accountNumber, { phone: landline, submittedAt: instant('10:02') }, key());
+    const undeliverable = await refusal(client.requestSmsCode(DEMO.paidInAdvance.accountNumber));
+    expect([undeliverable.status, undeliverable.billingCode]).toEqual([422, 'sms-undeliverable']);
+    await client.updateProfile(DEMO.paidInAdvance.accountNumber, { phone: null, submittedAt: instant('10:02') }, key());
+    const noPhone = await refusal(client.requestSmsCode(DEMO.paidInAdvance.accountNumber));
+    expect([noPhone.status, noPhone.billingCode]).toEqual([409, 'no-phone']);
+    await client.updateProfile(
+      DEMO.paidInAdvance.accountNumber,
+      { phone: BILL_HOLDERS.paidInAdvance.phone, submittedAt: instant('10:03') },
+      key(),
+    );
+    const unknown = await refusal(client.requestSmsCode(NO_SUCH_ACCOUNT));
+    expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
+    const neverSent = await refusal(client.loginWithSmsCode(DEMO.owesMoney.accountNumber, '123456'));
+    expect([neverSent.status, neverSent.billingCode]).toEqual([410, 'sms-code-expired']);
+    const malformed = await refusal(client.loginWithSmsCode(DEMO.owesMoney.accountNumber, '12345'));
+    expect([malformed.status, malformed.billingCode]).toEqual([422, 'invalid-request']);
+    const malformedRequest = await call('POST', '/api/v1/sms-codes', {
+      body: { accountNumber: DEMO.owesMoney.accountNumber, phone: '+79170000000' },
+    });
+    expect([malformedRequest.status, malformedRequest.body]).toEqual([422, expect.objectContaining({ code: 'invalid-request' })]);
   });
 });
 
@@ -1115,7 +1291,7 @@ describe('every route', () => {
     // And the checks above really looked at a lot of traffic, refusals included.
     expect(checked.length).toBeGreaterThan(150);
     expect([...new Set(checked.map((exchange) => exchange.status))]).toEqual(
-      expect.arrayContaining([200, 201, 204, 400, 401, 403, 404, 409, 415, 422, 429]),
+      expect.arrayContaining([200, 201, 204, 400, 401, 403, 404, 409, 410, 415, 422, 429]),
     );
   });
 });

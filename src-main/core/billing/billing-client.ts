@@ -10,6 +10,7 @@ import {
   accountSummarySchema,
   appealListSchema,
   appealSchema,
+  billSessionResponseSchema,
   captchaSchema,
   invoiceSchema,
   loginResponseSchema,
@@ -19,11 +20,13 @@ import {
   readingsResponseSchema,
   referenceDataSchema,
   registrationResponseSchema,
+  smsCodeResponseSchema,
   statementSchema,
   wireErrorSchema,
   type AccountSummary,
   type Appeal,
   type AppealRequest,
+  type BillSessionResponse,
   type Captcha,
   type Heartbeat,
   type Invoice,
@@ -36,6 +39,7 @@ import {
   type ReadingsResponse,
   type ReferenceData,
   type RegistrationRequest,
+  type SmsCodeResponse,
   type Statement,
 } from './billing-wire';
 
@@ -50,7 +54,7 @@ export interface BillingClientOptions {
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 /** Login refusals that are the customer's mistake, not an expired terminal or session. */
-const CREDENTIAL_CODES = new Set(['wrong-credentials', 'not-registered', 'wrong-password']);
+const CREDENTIAL_CODES = new Set(['wrong-credentials', 'not-registered', 'wrong-password', 'wrong-bill-code', 'wrong-sms-code']);
 
 export class BillingClient {
   private readonly http: AxiosInstance;
@@ -82,6 +86,25 @@ export class BillingClient {
 
   async logout(sessionToken: string): Promise<void> {
     await this.request(null, { method: 'DELETE', url: '/sessions/current', headers: bearer(sessionToken) });
+  }
+
+  /**
+   * A narrow session for whoever holds this month's paper bill: the account number and the bill's
+   * 4-digit code. It reads the bill (summary, invoice, meters) with the holder's name shortened and
+   * the address masked, and nothing else of the account.
+   */
+  openBillSession(accountNumber: string, billCode: string): Promise<BillSessionResponse> {
+    return this.request(billSessionResponseSchema, { method: 'POST', url: '/bill-sessions', data: { accountNumber, billCode } });
+  }
+
+  /** Sends a 6-digit one-time code to the phone on file; the answer says where (masked) and when a resend is allowed. */
+  requestSmsCode(accountNumber: string): Promise<SmsCodeResponse> {
+    return this.request(smsCodeResponseSchema, { method: 'POST', url: '/sms-codes', data: { accountNumber } });
+  }
+
+  /** A full customer session, as after a password login, for the code from the SMS. */
+  loginWithSmsCode(accountNumber: string, code: string): Promise<LoginResponse> {
+    return this.request(loginResponseSchema, { method: 'POST', url: '/sms-sessions', data: { accountNumber, code } });
   }
 
   /** A session opened by office staff for a customer who cannot log in themselves; audited by both sides. */
@@ -224,14 +247,16 @@ function statusError(response: AxiosResponse<unknown>): BillingError {
   const body = wireErrorSchema.safeParse(response.data);
   const billingCode = body.success ? body.data.code : undefined;
   const billingMessage = body.success ? body.data.message : undefined;
+  const attemptsLeft = body.success ? body.data.attemptsLeft : undefined;
   const retryAfterSeconds = parseRetryAfter(response.headers['retry-after']);
   if (status >= 500 || status === 408 || status === 429) {
-    return new BillingError('unavailable', { status, billingCode, billingMessage, retryAfterSeconds });
+    return new BillingError('unavailable', { status, billingCode, billingMessage, retryAfterSeconds, attemptsLeft });
   }
   if (status === 401 && !(billingCode && CREDENTIAL_CODES.has(billingCode))) {
     return new BillingError('unauthorized', { status, billingCode, billingMessage });
   }
-  if (status >= 400 && status < 500) return new BillingError('refused', { status, billingCode, billingMessage, retryAfterSeconds });
+  if (status >= 400 && status < 500)
+    return new BillingError('refused', { status, billingCode, billingMessage, retryAfterSeconds, attemptsLeft });
   // 1xx/3xx: we follow no redirects and expect no informational answers.
   return new BillingError('invalid-response', { status });
 }

@@ -13,6 +13,8 @@ export class BillingError extends Error {
   readonly billingMessage: string | undefined;
   /** Seconds the billing centre asked us to wait (Retry-After), if any. */
   readonly retryAfterSeconds: number | undefined;
+  /** Tries left after a wrong bill code or SMS code, when the billing centre says. */
+  readonly attemptsLeft: number | undefined;
 
   constructor(
     kind: BillingErrorKind,
@@ -21,6 +23,7 @@ export class BillingError extends Error {
       billingCode?: string;
       billingMessage?: string;
       retryAfterSeconds?: number;
+      attemptsLeft?: number;
       cause?: unknown;
     } = {},
   ) {
@@ -33,5 +36,6 @@ export class BillingError extends Error {
     this.billingCode = detail.billingCode;
     this.billingMessage = detail.billingMessage;
     this.retryAfterSeconds = detail.retryAfterSeconds;
+    this.attemptsLeft = detail.attemptsLeft;
   }
 }

@@ -13,6 +13,8 @@ const instant = z.iso.datetime({ offset: true });
 export const wireErrorSchema = z.object({
   code: z.string().max(100),
   message: z.string().max(2000),
+  /** Tries left before a one-time check is locked (a wrong bill code or SMS code). */
+  attemptsLeft: z.number().int().nonnegative().optional(),
 });
 
 // --- sessions ---------------------------------------------------------------------------------
@@ -20,6 +22,33 @@ export const wireErrorSchema = z.object({
 export const loginRequestSchema = z.object({ accountNumber, password: z.string().min(1).max(128) }).strict();
 export const loginResponseSchema = z.object({ sessionToken: z.string().min(16).max(200), expiresAt: instant });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+// --- the paper bill and SMS codes: for the customer with no password and no e-mail -------------
+
+/** The «код квитанции»: 4 digits printed on each monthly bill, changing every month. */
+export const billSessionRequestSchema = z.object({ accountNumber, billCode: z.string().regex(/^\d{4}$/) }).strict();
+export type BillSessionRequest = z.infer<typeof billSessionRequestSchema>;
+export const billSessionResponseSchema = z.object({
+  sessionToken: z.string().min(16).max(200),
+  expiresAt: instant,
+  /** The period of the bill the code was printed on: the only period this session shows. */
+  billingPeriod,
+});
+export type BillSessionResponse = z.infer<typeof billSessionResponseSchema>;
+
+export const smsCodeRequestSchema = z.object({ accountNumber }).strict();
+export const smsCodeResponseSchema = z.object({
+  /** The phone on file the code went to, masked: `+7 (917) ***-**-55`. */
+  sentTo: z.string().max(30),
+  /** The code is accepted until then (5 minutes). */
+  expiresAt: instant,
+  /** Seconds until another code may be sent to this account. */
+  resendAfterSeconds: z.number().int().nonnegative(),
+  /** Wrong codes accepted before the code is burnt. */
+  attemptsLeft: z.number().int().positive(),
+});
+export type SmsCodeResponse = z.infer<typeof smsCodeResponseSchema>;
+export const smsLoginRequestSchema = z.object({ accountNumber, code: z.string().regex(/^\d{6}$/) }).strict();
 
 // --- account ----------------------------------------------------------------------------------
 
@@ -258,12 +287,17 @@ export type Captcha = z.infer<typeof captchaSchema>;
 const captchaAnswer = { captchaId: z.string().min(1).max(100), captchaAnswer: z.string().min(1).max(20) };
 
 // As on the utility's website: the password is not chosen at registration but e-mailed to the
-// customer, who may change it after the first login.
+// customer, who may change it after the first login. A customer without e-mail has it sent by SMS
+// to the mobile number they give.
+export const passwordDeliverySchema = z.enum(['email', 'sms']);
 export const registrationRequestSchema = z
   .object({
     accountNumber,
-    email: z.string().max(100),
+    /** Required when the password goes by e-mail; may be left out when it goes by SMS. */
+    email: z.string().max(100).optional(),
     phone: z.string().regex(/^\+7\d{10}$/),
+    /** Where the first password goes: `email` (the default) or an SMS to `phone`. */
+    passwordDelivery: passwordDeliverySchema.optional(),
     activationCode: z.string().regex(/^\d{4}-\d{4}-\d{4}$/),
     ...captchaAnswer,
     /** Which consent text the customer accepted, and when (152-ФЗ). */
@@ -274,7 +308,8 @@ export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
 export const registrationResponseSchema = z.object({
   accountNumber,
   registeredAt: instant,
-  /** The e-mail the password went to, masked (i***a@example.ru). */
+  passwordSentBy: passwordDeliverySchema,
+  /** Where the password went, masked: `i*****a@example.ru` or `+7 (917) ***-**-55`. */
   passwordSentTo: z.string(),
 });
 
