@@ -15,6 +15,7 @@ const RENDERER_MAY_IMPORT = [
   'core/api/contract',
   'core/events/kiosk-events',
   'core/config/config-fields',
+  'core/messages/messages',
   'features/kiosk-methods',
   'features/[a-z-]+/[a-z-]+-contract',
   'features/readings/reading-checks',

@@ -10,6 +10,7 @@ import type { KioskResult } from '../core/api/contract';
 import type { KioskDispatch } from '../core/api/dispatcher';
 import type { KioskEvent, KioskEventFeed } from '../core/events/kiosk-events';
 import type { Logger } from '../core/logging/logger';
+import { message, type Message } from '../core/messages/messages';
 import { contentSecurityPolicy } from '../core/security/content-security-policy';
 
 export const API_TOKEN_HEADER = 'x-kiosk-token';
@@ -49,13 +50,13 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-type Refusal = { status: number; code: 'forbidden' | 'too-large' | 'bad-request' | 'not-found'; message: string };
+type Refusal = { status: number; code: 'forbidden' | 'too-large' | 'bad-request' | 'not-found'; message: Message };
 
 const REFUSALS = {
-  forbidden: { status: 403, code: 'forbidden', message: 'Доступ запрещён.' },
-  tooLarge: { status: 413, code: 'too-large', message: 'Слишком большой запрос.' },
-  badRequest: { status: 400, code: 'bad-request', message: 'Неверный запрос.' },
-  notFound: { status: 404, code: 'not-found', message: 'Не найдено.' },
+  forbidden: { status: 403, code: 'forbidden', message: message('errors.transport.forbidden') },
+  tooLarge: { status: 413, code: 'too-large', message: message('errors.transport.tooLarge') },
+  badRequest: { status: 400, code: 'bad-request', message: message('errors.transport.badRequest') },
+  notFound: { status: 404, code: 'not-found', message: message('errors.transport.notFound') },
 } satisfies Record<string, Refusal>;
 
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {

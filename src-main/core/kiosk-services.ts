@@ -6,6 +6,7 @@ import type { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
 import type { HeartbeatSender } from './heartbeat/heartbeat-sender';
 import type { Logger } from './logging/logger';
+import { message } from './messages/messages';
 import type { CustomerSubmissions } from './outbox/customer-submissions';
 import type { Outbox } from './outbox/outbox';
 import type { OutboxWorker } from './outbox/outbox-worker';
@@ -71,7 +72,7 @@ export interface KioskHostHooks {
 export function requireCustomerFrom(session: CustomerSession): () => CustomerSessionData {
   return () => {
     const active = session.active;
-    if (!active) throw new KioskFailure({ code: 'not-logged-in', message: 'Войдите в личный кабинет, чтобы продолжить.' });
+    if (!active) throw new KioskFailure({ code: 'not-logged-in', message: message('errors.not-logged-in') });
     return active;
   };
 }

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session, type WebContents } from 'electron';
 import type { KioskResult } from '../core/api/contract';
 import type { KioskEvent } from '../core/events/kiosk-events';
-import { ConfigError, loadKioskConfig } from '../core/config/kiosk-config';
+import { loadKioskConfig } from '../core/config/kiosk-config';
 import { createLogger, type Logger } from '../core/logging/logger';
 import { startCoreHost, type CoreHost } from '../core/host/core-host';
-import { DatabaseTooNewError } from '../core/store/database';
+import { explainStartFailure } from '../core/host/start-failure';
 import { makeDataFolderPrivate } from '../core/store/private-data-folder';
 import {
   APP_SCHEME,
@@ -99,6 +99,10 @@ if (!app.requestSingleInstanceLock()) {
   start().catch(failStart);
 }
 
+function configFileFor(dataDir: string): string {
+  return path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
+}
+
 function allowExit(reason: string): void {
   log('info', 'kiosk exit', { reason });
   exitAllowed = true;
@@ -107,7 +111,7 @@ function allowExit(reason: string): void {
 
 async function start(): Promise<void> {
   makeDataFolderPrivate(dataDir);
-  const configFile = path.resolve(process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk-config.json'));
+  const configFile = configFileFor(dataDir);
   const config = loadKioskConfig({ file: configFile });
   logger = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log'), level: 'info' });
   await app.whenReady();
@@ -142,7 +146,7 @@ async function start(): Promise<void> {
     const frame = event.senderFrame;
     if (!frame || !isTrustedSender(frame.url, frame.parent === null)) {
       log('warn', 'kiosk API call from an untrusted frame refused', { frameUrl: frame?.url });
-      return { ok: false, error: { code: 'unknown-method', message: 'Такой операции нет.' } };
+      return { ok: false, error: { code: 'unknown-method', message: { key: 'errors.unknown-method' } } };
     }
     return dispatch(typeof method === 'string' ? method : '', input);
   });
@@ -302,10 +306,10 @@ function keepDisplayAwakeDuringOpeningHours(): void {
 }
 
 function failStart(error: unknown): void {
-  const known = error instanceof ConfigError || error instanceof DatabaseTooNewError;
   log('error', 'the kiosk could not start', { error });
-  // A technician at the screen needs to see why (before 'ready' on Linux this goes to stderr). A
-  // known misconfiguration is not retried, it would only loop; the exit code tells a service manager.
-  dialog.showErrorBox('Терминал не запущен', known ? (error as Error).message : String(error));
+  // A technician at the screen needs to see why, in one paragraph that names the file and says what
+  // to do (before 'ready' on Linux this goes to stderr). It is not retried, it would only loop; the
+  // exit code tells a service manager.
+  dialog.showErrorBox('Терминал не запущен', explainStartFailure(error, { dataDir, configFile: configFileFor(dataDir) }));
   app.exit(1);
 }

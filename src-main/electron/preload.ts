@@ -22,7 +22,7 @@ const allowedMethods: ReadonlySet<string> = new Set<string>(kioskMethodNames);
 
 const UNKNOWN_METHOD: KioskResult<never> = {
   ok: false,
-  error: { code: 'unknown-method', message: 'Такой операции нет.' },
+  error: { code: 'unknown-method', message: { key: 'errors.unknown-method' } },
 };
 
 async function call(method: unknown, input: unknown): Promise<KioskResult<unknown>> {

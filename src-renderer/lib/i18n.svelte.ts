@@ -1,37 +1,27 @@
-// Message catalogs (ICU syntax via intl-messageformat) and per-language formatting of money,
-// dates and months. Russian is the default and the language every logout returns to.
+// The message catalogs (resources/messages/<language>.json, ICU syntax via intl-messageformat) and
+// per-language formatting of money, dates and months. Russian is the default and the language every
+// logout returns to. The core refuses with a catalog key, so its refusals read like any other text.
 import { IntlMessageFormat } from 'intl-messageformat';
+import bashkirCatalog from '../../resources/messages/ba.json';
+import englishCatalog from '../../resources/messages/en.json';
+import russianCatalog from '../../resources/messages/ru.json';
+import type { Message, MessageKey, MessageValues } from '../../src-main/core/messages/messages';
 import type { KioskError } from './kiosk-api';
 
 export type Language = 'ru' | 'ba' | 'en';
 export const LANGUAGES: readonly Language[] = ['ru', 'ba', 'en'];
+/** Each language's own name, for the switch in the header. */
+export const LANGUAGE_NAMES: Record<Language, MessageKey> = { ru: 'language.ru', ba: 'language.ba', en: 'language.en' };
 
-export type Catalog = { [key: string]: string | Catalog };
+type Catalog = { [name: string]: string | Catalog };
 
-/**
- * Each feature keeps its texts in `i18n/<language>/<feature>.json`; a file's top-level keys are
- * its namespaces (`readings.title`). Files are merged per language at build time.
- */
-const catalogFiles = import.meta.glob<Catalog>('../i18n/*/*.json', { eager: true, import: 'default' });
-
-export function mergeCatalogFiles(files: Record<string, Catalog>): Record<Language, Catalog> {
-  const merged: Record<Language, Catalog> = { ru: {}, ba: {}, en: {} };
-  for (const [file, catalog] of Object.entries(files)) {
-    const language = /\/i18n\/(ru|ba|en)\//.exec(file)?.[1] as Language | undefined;
-    if (language) Object.assign(merged[language], catalog);
-  }
-  return merged;
-}
-
-const CATALOGS = mergeCatalogFiles(catalogFiles);
+const CATALOGS: Record<Language, Catalog> = { ru: russianCatalog, ba: bashkirCatalog, en: englishCatalog };
 
 /** Intl locale per language. Bashkir has little CLDR data, so its months come from the catalog. */
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
 const BASHKIR_MONTHS = ['ғинуар', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
-export type MessageValues = Record<string, string | number>;
-
-export function lookup(catalog: Catalog, key: string): string | undefined {
+function lookup(catalog: Catalog, key: MessageKey): string | undefined {
   let node: string | Catalog | undefined = catalog;
   for (const part of key.split('.')) {
     if (typeof node !== 'object') return undefined;
@@ -46,8 +36,9 @@ class I18n {
   language = $state<Language>('ru');
   private readonly formatters = new Map<string, IntlMessageFormat>();
 
-  t(key: string, values?: MessageValues): string {
+  t(key: MessageKey, values?: MessageValues): string {
     const language = this.language;
+    // The catalog test keeps the languages in step; Russian is the reference the others follow.
     const text = lookup(CATALOGS[language], key) ?? lookup(CATALOGS.ru, key) ?? key;
     if (!values && !text.includes('{')) return text;
     const cacheKey = `${language}\u0000${key}`;
@@ -59,19 +50,14 @@ class I18n {
     return String(formatter.format(values));
   }
 
-  has(key: string): boolean {
-    return lookup(CATALOGS[this.language], key) !== undefined;
+  /** A message of the core (a refusal, a printer problem, a confirmation) in the customer's language. */
+  message(message: Message): string {
+    return this.t(message.key, message.values);
   }
 
-  /** A refusal in the customer's language: the core's text in Russian, else the catalog text for its code. */
+  /** A refusal in the customer's language. */
   error(error: KioskError): string {
-    // The core writes its messages in Russian for exactly this situation (with counts and times),
-    // so a Russian-speaking customer gets them verbatim; other languages use the catalog.
-    if (this.language === 'ru') return error.message;
-    const billingKey = error.billingCode ? `errors.billing.${error.billingCode}` : null;
-    if (billingKey && this.has(billingKey)) return this.t(billingKey, error.details);
-    if (error.code !== 'billing-refused' && this.has(`errors.${error.code}`)) return this.t(`errors.${error.code}`, error.details);
-    return error.message;
+    return this.message(error.message);
   }
 
   /** `2018-08-31` → `31.08.2018` (ru, ba) or `31/08/2018` (en). */
@@ -99,5 +85,3 @@ class I18n {
 }
 
 export const i18n = new I18n();
-
-export { CATALOGS };

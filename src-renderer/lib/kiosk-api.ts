@@ -19,10 +19,7 @@ declare global {
   }
 }
 
-const TRANSPORT_FAILURE: KioskError = {
-  code: 'internal',
-  message: 'Терминал временно не отвечает. Подождите немного и попробуйте ещё раз или обратитесь к сотруднику офиса.',
-};
+const TRANSPORT_FAILURE: KioskError = { code: 'internal', message: { key: 'errors.transportFailure' } };
 
 function tokenFromLocation(): string {
   return new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';

@@ -1,10 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../lib/i18n.svelte';
-import { APPEAL_TEXT_LIMIT, appealRefusalText, AppealsState, formatPhoneDigits, localDate } from './appeals-form.svelte';
-
-afterEach(() => {
-  i18n.language = 'ru';
-});
+import { describe, expect, it } from 'vitest';
+import { APPEAL_TEXT_LIMIT, AppealsState, formatPhoneDigits, localDate } from './appeals-form.svelte';
 
 describe('formatPhoneDigits', () => {
   it('grows as the customer types: +7 917 123-45-67', () => {
@@ -20,20 +15,6 @@ describe('localDate', () => {
   it('gives the calendar date of an instant, and the date part of a string that is not one', () => {
     expect(localDate('2026-11-20T12:00:00Z')).toMatch(/^2026-11-2[01]$/);
     expect(localDate('2026-11-20 garbled')).toBe('2026-11-20');
-  });
-});
-
-describe('appealRefusalText', () => {
-  const refusal = { code: 'invalid-input' as const, message: 'Напишите текст обращения.', details: { reason: 'text-empty' } };
-
-  it('shows the core’s own Russian text to a Russian-speaking customer', () => {
-    expect(appealRefusalText(refusal)).toBe('Напишите текст обращения.');
-  });
-
-  it('translates the reason in another language, and falls back to the shared catalog', () => {
-    i18n.language = 'en';
-    expect(appealRefusalText(refusal)).toBe('Write your request: an empty request cannot be registered.');
-    expect(appealRefusalText({ code: 'invalid-input', message: 'Что-то не так.', details: { reason: 'no-such-reason' } })).not.toBe('');
   });
 });
 
@@ -82,7 +63,7 @@ describe('AppealsState', () => {
 
   it('any change to the form clears the refusal shown', () => {
     const state = new AppealsState();
-    const refusal = { code: 'invalid-input' as const, message: 'Выберите тему.' };
+    const refusal = { code: 'invalid-input' as const, message: { key: 'appeals.fieldErrors.topicRequired' as const } };
     for (const change of [
       () => state.chooseTopic('hot-water-quality'),
       () => state.setText('вопрос'),

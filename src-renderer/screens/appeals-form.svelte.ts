@@ -2,7 +2,6 @@
 // new one (topic, text on the on-screen keyboard, where to send the answer). Checks live in the
 // core; this class only holds what was typed and what the core answered.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
-import { i18n } from '../lib/i18n.svelte';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { pressDigitKey } from './keypad-digits';
@@ -21,15 +20,6 @@ export type ContactMode = 'profile' | 'other';
 export const APPEAL_TEXT_LIMIT = 2000;
 /** Digits of a Russian number after +7. */
 const PHONE_DIGITS = 10;
-
-/** A refusal in the customer's language: the core's Russian text, or this service's translation of its reason. */
-export function appealRefusalText(error: KioskError): string {
-  const reason = error.details?.reason;
-  if (i18n.language !== 'ru' && typeof reason === 'string' && i18n.has(`appeals.refusals.${reason}`)) {
-    return i18n.t(`appeals.refusals.${reason}`);
-  }
-  return i18n.error(error);
-}
 
 /** `9171234567` → `+7 917 123-45-67`, growing as the customer types. */
 export function formatPhoneDigits(digits: string): string {

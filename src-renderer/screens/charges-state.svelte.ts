@@ -3,9 +3,29 @@
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
+import type { MessageKey } from '../../src-main/core/messages/messages';
 
 export type CurrentCharges = KioskOutput<'charges.current'>;
 export type StatementResult = KioskOutput<'charges.statement'>;
+type ChargeLine = CurrentCharges['month']['charges'][number];
+type Payment = CurrentCharges['month']['payments'][number];
+
+/** How a charge was worked out: by the meter, the average, the norm or the area. */
+export const BASIS_LABELS: Record<ChargeLine['basis'], MessageKey> = {
+  meter: 'charges.basis.meter',
+  average: 'charges.basis.average',
+  norm: 'charges.basis.norm',
+  area: 'charges.basis.area',
+};
+
+/** Where a payment was made. */
+export const CHANNEL_LABELS: Record<Payment['channel'], MessageKey> = {
+  'bank-online': 'charges.channel.bank-online',
+  'bank-office': 'charges.channel.bank-office',
+  post: 'charges.channel.post',
+  kiosk: 'charges.channel.kiosk',
+  'utility-office': 'charges.channel.utility-office',
+};
 
 export const MAX_STATEMENT_MONTHS = 36;
 /** How far back the pickers go; the billing centre keeps less and says from when. */
@@ -28,7 +48,7 @@ export function periodLength(from: string, to: string): number {
 }
 
 /** Catalog key of the refusal for a period, or null when it may be shown. */
-export function rangeProblemKey(from: string, to: string): string | null {
+export function rangeProblemKey(from: string, to: string): MessageKey | null {
   if (from > to) return 'charges.errors.reversed';
   if (periodLength(from, to) > MAX_STATEMENT_MONTHS) return 'charges.errors.tooLong';
   return null;
@@ -61,7 +81,7 @@ export class ChargesState {
   maxPeriod = $state('');
   statement = $state<StatementResult | null>(null);
   /** A refusal found here before asking the core: a catalog key. */
-  rangeProblem = $state<string | null>(null);
+  rangeProblem = $state<MessageKey | null>(null);
   error = $state<KioskError | null>(null);
   busy = $state(false);
 

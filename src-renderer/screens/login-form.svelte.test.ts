@@ -29,10 +29,10 @@ describe('LoginForm', () => {
 
   it('typing clears the refusal shown', () => {
     const form = new LoginForm();
-    form.error = { code: 'wrong-credentials', message: 'Неверный номер лицевого счёта или пароль.' };
+    form.error = { code: 'wrong-credentials', message: { key: 'errors.wrong-credentials', values: { attemptsLeft: 4 } } };
     form.pressKeypad('8');
     expect(form.error).toBeNull();
-    form.error = { code: 'wrong-credentials', message: 'Неверный номер лицевого счёта или пароль.' };
+    form.error = { code: 'wrong-credentials', message: { key: 'errors.wrong-credentials', values: { attemptsLeft: 4 } } };
     form.setPassword('demo');
     expect(form.error).toBeNull();
     expect(form.password).toBe('demo');

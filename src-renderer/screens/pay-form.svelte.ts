@@ -3,6 +3,7 @@
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
+import type { MessageKey } from '../../src-main/core/messages/messages';
 
 export type Invoice = KioskOutput<'payment.invoice'>;
 export type PaymentQr = KioskOutput<'payment.qr'>;
@@ -15,7 +16,7 @@ export const MAX_PAYMENT_KOPECKS = 100_000_000;
 const MAX_RUBLE_DIGITS = 7;
 
 /** Catalog key of the refusal for an amount, or null when it may be paid. */
-export function amountProblemKey(amountKopecks: number): string | null {
+export function amountProblemKey(amountKopecks: number): MessageKey | null {
   if (amountKopecks <= 0) return 'pay.errors.notPositive';
   if (amountKopecks > MAX_PAYMENT_KOPECKS) return 'pay.errors.tooLarge';
   return null;
@@ -37,7 +38,7 @@ export class PayForm {
   kopecks = $state('');
   activeField = $state<AmountField>('rubles');
   /** A refusal found here before asking the core: a catalog key. */
-  amountProblem = $state<string | null>(null);
+  amountProblem = $state<MessageKey | null>(null);
   /** A refusal from the core. */
   error = $state<KioskError | null>(null);
   qr = $state<PaymentQr | null>(null);

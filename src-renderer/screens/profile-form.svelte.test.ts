@@ -1,10 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../lib/i18n.svelte';
-import { profileRefusalText, ProfileState } from './profile-form.svelte';
-
-afterEach(() => {
-  i18n.language = 'ru';
-});
+import { describe, expect, it } from 'vitest';
+import { ProfileState } from './profile-form.svelte';
 
 describe('ProfileState', () => {
   it('types each password into the field that is active, at most 128 characters', () => {
@@ -60,14 +55,5 @@ describe('ProfileState', () => {
     await state.saveContact();
     await state.setBills({ emailBill: true });
     expect([state.saving, state.error, state.billsError]).toEqual([false, null, null]);
-  });
-});
-
-describe('profileRefusalText', () => {
-  it('shows the core’s Russian text to a Russian-speaking customer and translates the reason otherwise', () => {
-    const refusal = { code: 'invalid-input' as const, message: 'Проверьте адрес электронной почты.', details: { reason: 'email-invalid' } };
-    expect(profileRefusalText(refusal)).toBe('Проверьте адрес электронной почты.');
-    i18n.language = 'en';
-    expect(profileRefusalText(refusal)).toBe('Check the e-mail address: it should look like ivanova@example.ru.');
   });
 });

@@ -2,7 +2,7 @@
 // editors of e-mail, phone and password, and the bill delivery switches. Every check is the
 // core's; passwords live here only while typed and are cleared as soon as they are sent.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
-import { i18n } from '../lib/i18n.svelte';
+import type { Message } from '../../src-main/core/messages/messages';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { formatPhoneDigits } from './appeals-form.svelte';
@@ -13,19 +13,10 @@ export type ProfileEditor = 'none' | 'email' | 'phone' | 'password';
 export type PasswordField = 'current' | 'new' | 'repeat';
 
 /** What the last successful write said, shown in a status line. */
-export type ProfileNotice = { key: string; values?: Record<string, string | number> };
+export type ProfileNotice = Message;
 
 const PHONE_DIGITS = 10;
 const PASSWORD_MAX = 128;
-
-/** A refusal in the customer's language: the core's Russian text, or this service's translation of its reason. */
-export function profileRefusalText(error: KioskError): string {
-  if (i18n.language !== 'ru') {
-    const reason = error.billingCode === 'wrong-password' ? 'wrong-password' : error.details?.reason;
-    if (typeof reason === 'string' && i18n.has(`profile.refusals.${reason}`)) return i18n.t(`profile.refusals.${reason}`, error.details);
-  }
-  return i18n.error(error);
-}
 
 export class ProfileState {
   profile = $state<ProfileView | null>(null);

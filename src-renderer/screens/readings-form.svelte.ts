@@ -4,6 +4,7 @@
 // checks as the core run here first for immediate feedback; the core repeats them and decides.
 import { checkReading, type ReadingProblemKind } from '../../src-main/features/readings/reading-checks';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
+import type { MessageKey } from '../../src-main/core/messages/messages';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 
@@ -39,8 +40,8 @@ export class ReadingsForm {
   results = $state<Record<string, LineResult>>({});
   /** A refusal of the core or the billing centre. */
   error = $state<KioskError | null>(null);
-  /** A problem the screen found by itself (an i18n key of the `readings` namespace). */
-  notice = $state<string | null>(null);
+  /** A problem the screen found by itself. */
+  notice = $state<MessageKey | null>(null);
   busy = $state(false);
   dialog = $state<PendingConfirmation | null>(null);
   confirmation = $state<Confirmation | null>(null);

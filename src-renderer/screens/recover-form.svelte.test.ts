@@ -28,8 +28,8 @@ describe('RecoverForm', () => {
 
   it('typing clears the refusal and the field errors', () => {
     const form = new RecoverForm();
-    form.error = { code: 'invalid-input', message: 'Проверьте поля.' };
-    form.fieldErrors = { email: 'Проверьте адрес' };
+    form.error = { code: 'invalid-input', message: { key: 'register.fieldErrors.emailCheck' } };
+    form.fieldErrors = { email: { key: 'register.fieldErrors.emailCheck' } };
     form.setEmail('x');
     expect([form.error, form.fieldErrors]).toEqual([null, {}]);
   });

@@ -1,5 +1,6 @@
 // «Забыли пароль»: account number, the e-mail given at registration and the code on the picture;
 // the billing centre e-mails a new password. A refusal keeps what was typed and shows a new picture.
+import type { Message } from '../../src-main/core/messages/messages';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { CaptchaState, isCaptchaRefusal } from './register-captcha.svelte';
@@ -23,7 +24,7 @@ export class RecoverForm {
   activeField = $state<RecoverField>('account');
   readonly captcha = new CaptchaState();
   error = $state<KioskError | null>(null);
-  fieldErrors = $state<Record<string, string>>({});
+  fieldErrors = $state<Record<string, Message>>({});
   busy = $state(false);
   sentTo = $state<string | null>(null);
 

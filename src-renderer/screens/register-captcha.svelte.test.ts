@@ -1,10 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../lib/i18n.svelte';
-import { CAPTCHA_ANSWER_MAX, CaptchaState, fieldErrorText, isCaptchaRefusal, refusalText } from './register-captcha.svelte';
-
-afterEach(() => {
-  i18n.language = 'ru';
-});
+import { describe, expect, it } from 'vitest';
+import { CAPTCHA_ANSWER_MAX, CaptchaState, isCaptchaRefusal } from './register-captcha.svelte';
 
 describe('CaptchaState', () => {
   it('keeps the answer as drawn: Latin letters and digits only, in capitals, at most ten', () => {
@@ -38,26 +33,13 @@ describe('CaptchaState', () => {
 
 describe('refusals of registration and recovery', () => {
   it('a wrong or expired captcha needs a new picture; other refusals do not', () => {
-    expect(isCaptchaRefusal({ code: 'billing-refused', message: '', billingCode: 'wrong-captcha' })).toBe(true);
-    expect(isCaptchaRefusal({ code: 'billing-refused', message: '', billingCode: 'captcha-expired' })).toBe(true);
-    expect(isCaptchaRefusal({ code: 'billing-refused', message: '', billingCode: 'email-mismatch' })).toBe(false);
-  });
-
-  it('in Russian shows the core’s text; in English the service’s own translation of the code or field', () => {
-    const mismatch = { code: 'billing-refused' as const, message: 'Указанный e-mail не совпадает.', billingCode: 'email-mismatch' };
-    const badField = { code: 'invalid-input' as const, message: 'Проверьте поля.', fields: { accountNumber: 'Девять цифр' } };
-    expect(refusalText('recover', mismatch)).toBe('Указанный e-mail не совпадает.');
-    expect(fieldErrorText('register', 'email', 'Проверьте адрес')).toBe('Проверьте адрес');
-    i18n.language = 'en';
-    expect(refusalText('recover', mismatch)).toBe('The e-mail given does not match the e-mail given at registration.');
-    expect(refusalText('register', badField)).toBe('The account number has 9 digits');
-    expect(fieldErrorText('register', 'email', 'Проверьте адрес')).toBe('Check the e-mail address, for example ivanova@example.ru');
-    expect(fieldErrorText('register', 'no-such-field', 'Проверьте')).toBe('Проверьте');
-  });
-
-  it('without a link to the billing centre says that the service needs one', () => {
-    i18n.language = 'en';
-    const text = refusalText('register', { code: 'billing-unavailable', message: 'Нет связи.' });
-    expect(text.startsWith('Registration needs a connection to the billing centre. ')).toBe(true);
+    const refused = (billingCode: string) => ({
+      code: 'billing-refused' as const,
+      message: { key: 'errors.billing-refused' as const },
+      billingCode,
+    });
+    expect(isCaptchaRefusal(refused('wrong-captcha'))).toBe(true);
+    expect(isCaptchaRefusal(refused('captcha-expired'))).toBe(true);
+    expect(isCaptchaRefusal(refused('email-mismatch'))).toBe(false);
   });
 });

@@ -2,7 +2,6 @@
 // core has checked it is a plain SVG), a new one on request or after any refusal (each picture is
 // good for one attempt), the code spelled out for those who cannot read it, and the typed answer.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
-import { i18n } from '../lib/i18n.svelte';
 import { kioskApp } from '../state/kiosk-app.svelte';
 
 export interface CaptchaPicture {
@@ -60,27 +59,4 @@ export class CaptchaState {
 /** Refusals the billing centre gives for the captcha: the picture was used up, a new one is needed. */
 export function isCaptchaRefusal(error: KioskError): boolean {
   return error.billingCode === 'wrong-captcha' || error.billingCode === 'captcha-expired';
-}
-
-/**
- * A refusal in the customer's language. Russian shows the core's own text; other languages use this
- * service's catalog for the billing centre's codes and form fields, then the shared catalog.
- */
-export function refusalText(namespace: 'register' | 'recover', error: KioskError): string {
-  if (i18n.language === 'ru') return error.message;
-  if (error.billingCode && i18n.has(`${namespace}.refusals.${error.billingCode}`))
-    return i18n.t(`${namespace}.refusals.${error.billingCode}`);
-  if (error.code === 'invalid-input' && error.fields) {
-    const field = Object.keys(error.fields)[0];
-    if (field && i18n.has(`${namespace}.fieldErrors.${field}`)) return i18n.t(`${namespace}.fieldErrors.${field}`);
-  }
-  if (error.code === 'billing-unavailable' || error.code === 'billing-timeout')
-    return `${i18n.t(`${namespace}.linkNeeded`)} ${i18n.error(error)}`;
-  return i18n.error(error);
-}
-
-/** The customer-facing text for one field's refusal, in the customer's language. */
-export function fieldErrorText(namespace: 'register' | 'recover', field: string, message: string): string {
-  if (i18n.language === 'ru') return message;
-  return i18n.has(`${namespace}.fieldErrors.${field}`) ? i18n.t(`${namespace}.fieldErrors.${field}`) : message;
 }

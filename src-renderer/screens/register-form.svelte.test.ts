@@ -96,7 +96,7 @@ describe('RegisterForm', () => {
     const form = filledIn();
     form.step = 'captcha';
     form.activeField = 'captcha';
-    form.error = { code: 'billing-refused', message: 'Код с картинки введён неверно.' };
+    form.error = { code: 'billing-refused', message: { key: 'register.refusals.wrong-captcha' }, billingCode: 'wrong-captcha' };
     form.backTo('details');
     expect([form.step, form.activeField, form.error]).toEqual(['details', 'account', null]);
     expect([form.accountNumber, form.email, form.phoneDigits, form.codeDigits]).toEqual([

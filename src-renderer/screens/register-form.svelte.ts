@@ -2,6 +2,7 @@
 // (account number, e-mail, mobile phone, activation code), the agreement with its separate consent,
 // then the code on the picture and «Зарегистрировать». What the customer typed survives refusals;
 // only the captcha (single-use) is renewed.
+import type { Message } from '../../src-main/core/messages/messages';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { CaptchaState, isCaptchaRefusal } from './register-captcha.svelte';
@@ -69,7 +70,7 @@ export class RegisterForm {
   readonly captcha = new CaptchaState();
 
   error = $state<KioskError | null>(null);
-  fieldErrors = $state<Record<string, string>>({});
+  fieldErrors = $state<Record<string, Message>>({});
   busy = $state(false);
   passwordSentTo = $state<string | null>(null);
 

@@ -33,7 +33,7 @@ describe('StaffLoginForm', () => {
 
   it('typing clears the refusal; nothing is sent while it cannot be', async () => {
     const form = new StaffLoginForm();
-    form.error = { code: 'wrong-credentials', message: 'Неверный табельный номер или PIN-код.' };
+    form.error = { code: 'wrong-credentials', message: { key: 'staff.errors.wrong-credentials', values: { attemptsLeft: 4 } } };
     type(form, 'staffNumber', '1');
     expect(form.error).toBeNull();
     // No kiosk API here: a call would fail, so a quiet return proves nothing was sent.

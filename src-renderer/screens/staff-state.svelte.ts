@@ -5,6 +5,7 @@ import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { STAFF_SETTINGS, rangeOf, staffSetting, type SettingInput } from '../../src-main/core/config/config-fields';
 import { i18n } from '../lib/i18n.svelte';
 import { callKiosk, type KioskError, type KioskResult } from '../lib/kiosk-api';
+import type { Message, MessageKey } from '../../src-main/core/messages/messages';
 import { kioskApp } from '../state/kiosk-app.svelte';
 
 export type StaffStatus = KioskOutput<'staff.status'>;
@@ -20,17 +21,33 @@ export const STAFF_TABS: readonly StaffTab[] = ['status', 'outbox', 'print', 'as
 export const ASSIST_REASONS = ['forgot-password', 'readings', 'payment', 'appeal', 'no-registration', 'other'] as const;
 export type AssistReason = (typeof ASSIST_REASONS)[number];
 
+export const STAFF_TAB_LABELS: Record<StaffTab, MessageKey> = {
+  status: 'staff.tabs.status',
+  outbox: 'staff.tabs.outbox',
+  print: 'staff.tabs.print',
+  assist: 'staff.tabs.assist',
+  settings: 'staff.tabs.settings',
+  audit: 'staff.tabs.audit',
+};
+export const ASSIST_REASON_LABELS: Record<AssistReason, MessageKey> = {
+  'forgot-password': 'staff.assist.reasons.forgot-password',
+  readings: 'staff.assist.reasons.readings',
+  payment: 'staff.assist.reasons.payment',
+  appeal: 'staff.assist.reasons.appeal',
+  'no-registration': 'staff.assist.reasons.no-registration',
+  other: 'staff.assist.reasons.other',
+};
+/** The question and the button of the «are you sure?» before a restart or an exit. */
+export const CONFIRM_TEXTS: Record<'restart' | 'exit', { question: MessageKey; button: MessageKey }> = {
+  restart: { question: 'staff.controls.confirm.restart', button: 'staff.controls.confirmButton.restart' },
+  exit: { question: 'staff.controls.confirm.exit', button: 'staff.controls.confirmButton.exit' },
+};
+
 /** Two calls at once, with one progress indicator; each result is kept as it is. */
 async function trackBoth<A, B>(first: Promise<KioskResult<A>>, second: Promise<KioskResult<B>>): Promise<[KioskResult<A>, KioskResult<B>]> {
   const both = await kioskApp.track<[KioskResult<A>, KioskResult<B>]>(Promise.all([first, second]).then((value) => ({ ok: true, value })));
   if (!both.ok) throw new Error('unreachable: both results are wrapped as they are');
   return both.value;
-}
-
-/** A refusal for staff: the core's Russian text, or the staff catalog's text for its code. */
-export function staffErrorText(error: KioskError): string {
-  if (i18n.language !== 'ru' && i18n.has(`staff.errors.${error.code}`)) return i18n.t(`staff.errors.${error.code}`, error.details);
-  return i18n.error(error);
 }
 
 const LOCAL_PARTS = new Intl.DateTimeFormat('en-GB', {
@@ -67,10 +84,71 @@ export function formatGigabytes(bytes: number): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1024 ** 3);
 }
 
-/** The staff catalog's name for a code (`staff.printer.state.paper-out`), or the code itself. */
-export function labelFor(namespace: string, code: string): string {
-  const key = `staff.${namespace}.${code}`;
-  return i18n.has(key) ? i18n.t(key) : code;
+/** The staff catalog's names of the codes the core reports: printer states, receipt kinds, outbox kinds. */
+const LABELS: Record<'printerState' | 'printKind' | 'printStatus' | 'outboxKind' | 'outboxRejection', Record<string, MessageKey>> = {
+  printerState: {
+    ready: 'staff.printer.state.ready',
+    'paper-out': 'staff.printer.state.paper-out',
+    'cover-open': 'staff.printer.state.cover-open',
+    offline: 'staff.printer.state.offline',
+    'not-responding': 'staff.printer.state.not-responding',
+    unknown: 'staff.printer.state.unknown',
+  },
+  printKind: {
+    'payment-slip': 'staff.print.kind.payment-slip',
+    'readings-confirmation': 'staff.print.kind.readings-confirmation',
+    statement: 'staff.print.kind.statement',
+    'appeal-ticket': 'staff.print.kind.appeal-ticket',
+    'test-page': 'staff.print.kind.test-page',
+  },
+  printStatus: {
+    printing: 'staff.print.status.printing',
+    printed: 'staff.print.status.printed',
+    failed: 'staff.print.status.failed',
+    'not-confirmed': 'staff.print.status.not-confirmed',
+  },
+  outboxKind: {
+    readings: 'staff.outbox.kind.readings',
+    appeal: 'staff.outbox.kind.appeal',
+    profile: 'staff.outbox.kind.profile',
+    'password-change': 'staff.outbox.kind.password-change',
+  },
+  outboxRejection: {
+    'unknown-kind': 'staff.outbox.rejections.unknown-kind',
+    'invalid-row': 'staff.outbox.rejections.invalid-row',
+  },
+};
+
+/** The staff catalog's name for a code the core reports, or the code itself when the catalog has none. */
+export function labelFor(list: keyof typeof LABELS, code: string): string {
+  const key = LABELS[list][code];
+  return key ? i18n.t(key) : code;
+}
+
+/** Staff actions have names in the catalog; customer calls during assisted service show their method. */
+const AUDIT_ACTIONS: Record<string, MessageKey> = {
+  'staff.login': 'staff.audit.actions.staff_login',
+  'staff.logout': 'staff.audit.actions.staff_logout',
+  'outbox.retry': 'staff.audit.actions.outbox_retry',
+  'outbox.mark-handled': 'staff.audit.actions.outbox_mark-handled',
+  'print.reprint': 'staff.audit.actions.print_reprint',
+  'print.test-page': 'staff.audit.actions.print_test-page',
+  'assist.open': 'staff.audit.actions.assist_open',
+  'assist.end': 'staff.audit.actions.assist_end',
+  'assist.refused': 'staff.audit.actions.assist_refused',
+  'settings.save': 'staff.audit.actions.settings_save',
+  'kiosk.restart': 'staff.audit.actions.kiosk_restart',
+  'kiosk.exit': 'staff.audit.actions.kiosk_exit',
+  'limits.reset': 'staff.audit.actions.limits_reset',
+};
+
+export function auditActionText(action: string): string {
+  return i18n.t(AUDIT_ACTIONS[action] ?? 'staff.audit.customerAction');
+}
+
+/** What the outbox row says of its refusal: the billing centre's own words, or the name of the terminal's code. */
+export function rejectionText(row: OutboxMessage): string {
+  return row.rejectionMessage ?? (row.rejectionCode ? labelFor('outboxRejection', row.rejectionCode) : '—');
 }
 
 export class StaffStatusState {
@@ -107,6 +185,14 @@ export class StaffStatusState {
   }
 }
 
+/** What the screen says after «Отправить повторно», by where the message is now. */
+const RETRIED: Record<KioskOutput<'staff.outbox.retry'>['status'], MessageKey> = {
+  pending: 'staff.outbox.retried.pending',
+  delivered: 'staff.outbox.retried.delivered',
+  rejected: 'staff.outbox.retried.rejected',
+  handled: 'staff.outbox.retried.handled',
+};
+
 export class StaffOutboxState {
   pending = $state<OutboxMessage[]>([]);
   rejected = $state<OutboxMessage[]>([]);
@@ -139,7 +225,7 @@ export class StaffOutboxState {
         return;
       }
       this.error = null;
-      this.notice = i18n.t(`staff.outbox.retried.${result.value.status}`, { reference: message.localReference });
+      this.notice = i18n.t(RETRIED[result.value.status], { reference: message.localReference });
       await this.load();
     } finally {
       this.busy = false;
@@ -211,7 +297,7 @@ export class StaffPrintState {
           ? reprintOf === null
             ? i18n.t('staff.print.testPagePrinted', { job: printed.jobId })
             : i18n.t('staff.print.reprinted', { job: reprintOf })
-          : `${i18n.t('staff.print.notPrinted', { job: printed.jobId })} ${labelFor('printer.state', printed.printerState)}`;
+          : `${i18n.t('staff.print.notPrinted', { job: printed.jobId })} ${labelFor('printerState', printed.printerState)}`;
       this.outcome = { text: done, failed: printed.status !== 'printed' };
       await this.load();
     } finally {
@@ -270,8 +356,36 @@ export const SETTING_CHOICES = Object.fromEntries(
 /** The catalog key of each setting's label. */
 export const SETTING_LABELS = Object.fromEntries(STAFF_SETTINGS.map(({ name, field }) => [name, field.staff.label])) as Record<
   SettingName,
-  string
+  MessageKey
 >;
+/** The catalog key of the hint under a typed setting. */
+const SETTING_HINTS: Partial<Record<SettingName, MessageKey>> = {
+  officeName: 'staff.settings.hints.officeName',
+  billingUrl: 'staff.settings.hints.billingUrl',
+  billingTimeoutMs: 'staff.settings.hints.billingTimeoutMs',
+  printerInterface: 'staff.settings.hints.printerInterface',
+  printerTimeoutMs: 'staff.settings.hints.printerTimeoutMs',
+  idleTimeoutSeconds: 'staff.settings.hints.idleTimeoutSeconds',
+};
+/** The catalog key of each choice's name. */
+const CHOICE_LABELS: Record<string, MessageKey> = {
+  '58': 'staff.settings.choices.58',
+  '80': 'staff.settings.choices.80',
+  epson: 'staff.settings.choices.epson',
+  star: 'staff.settings.choices.star',
+  cp866: 'staff.settings.choices.cp866',
+  wpc1251: 'staff.settings.choices.wpc1251',
+};
+/** The hint under a typed setting, with its range. */
+export function settingHint(name: SettingName): string {
+  const key = SETTING_HINTS[name];
+  return key ? i18n.t(key, settingRange(name)) : '';
+}
+/** The name of a choice (`epson` → «Epson», `58` → «58 мм»), or the value itself. */
+export function choiceText(value: string): string {
+  const key = CHOICE_LABELS[value];
+  return key ? i18n.t(key) : value;
+}
 /** Longest text the on-screen keyboard accepts for a setting. */
 export function settingMaxLength(name: SettingName): number {
   const { field } = staffSetting(name);
@@ -297,7 +411,7 @@ export class StaffSettingsState {
   values = $state<Record<SettingName, string> | null>(null);
   overridden = $state<SettingName[]>([]);
   activeField = $state<SettingName>('officeName');
-  fieldErrors = $state<Partial<Record<SettingName, string>>>({});
+  fieldErrors = $state<Partial<Record<SettingName, Message>>>({});
   error = $state<KioskError | null>(null);
   notice = $state<string | null>(null);
   saving = $state(false);
@@ -335,11 +449,10 @@ export class StaffSettingsState {
     this.clearFieldError(field);
   }
 
-  /** The refusal for one field in the staff member's language (the core's Russian text in Russian). */
+  /** The core's refusal of one field in the staff member's language. */
   fieldError(field: SettingName): string | null {
-    const message = this.fieldErrors[field];
-    if (!message) return null;
-    return i18n.language === 'ru' ? message : i18n.t(`staff.settings.errors.${field}`, settingRange(field));
+    const refusal = this.fieldErrors[field];
+    return refusal ? i18n.message(refusal) : null;
   }
 
   async save(): Promise<void> {
@@ -356,7 +469,7 @@ export class StaffSettingsState {
       const result = await kioskApp.track(callKiosk('staff.settings.save', settings));
       if (!result.ok) {
         this.error = result.error;
-        this.fieldErrors = (result.error.fields ?? {}) as Partial<Record<SettingName, string>>;
+        this.fieldErrors = result.error.fields ?? {};
         const first = Object.keys(this.fieldErrors)[0] as SettingName | undefined;
         if (first && first in SETTING_INPUTS && SETTING_INPUTS[first] !== 'choice') this.activeField = first;
         return;

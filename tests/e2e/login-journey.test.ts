@@ -36,7 +36,7 @@ describe('login and balance', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a wrong password gets a clear Russian message and the attempts left', async ({ page }) => {
+  it('a wrong password gets a clear message and the attempts left, in Russian, English and Bashkir', async ({ page }) => {
     await logIn(page, DEMO.paidInAdvance.accountNumber, 'wrongpass');
     const alert = page.getByRole('alert');
     await expect
@@ -45,6 +45,18 @@ describe('login and balance', () => {
     // What was typed stays: the account number is still there, only the password is cleared.
     expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe(DEMO.paidInAdvance.accountNumber);
     expect(await page.getByLabel('Пароль', { exact: true }).inputValue()).toBe('');
+
+    // The core's refusal reads in the language the customer switches to, attempts left included.
+    await page.getByRole('group', { name: 'Язык интерфейса' }).getByRole('button', { name: 'English', exact: true }).click();
+    await expect
+      .poll(() => alert.textContent())
+      .toBe('Wrong account number or password. Attempts left: 4. If you forgot your password, tap «Forgot password».');
+    await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: 'Башҡортса', exact: true }).click();
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(
+        'Шәхси иҫәп номеры йәки пароль дөрөҫ түгел. Ҡалған тырышлыҡтар: 4. Паролде онотһағыҙ, «Паролде оноттоғоҙмо» төймәһенә баҫығыҙ.',
+      );
   });
 
   it('five failures lock the account on this terminal and show the time left', async ({ page, openPage }) => {

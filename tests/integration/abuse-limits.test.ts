@@ -16,7 +16,7 @@ afterAll(async () => {
 
 async function wrongCaptchaRegistration(accountNumber: string) {
   const captcha = await fixture.core.dispatch('registration.captcha', {});
-  if (!captcha.ok) throw new Error(captcha.error.message);
+  if (!captcha.ok) throw new Error(captcha.error.message.key);
   const { captchaId } = captcha.value as { captchaId: string };
   return fixture.core.dispatch('registration.register', {
     accountNumber,
@@ -39,7 +39,7 @@ describe('registration and password-reset limits per terminal', () => {
     expect(paused.ok).toBe(false);
     if (paused.ok) return;
     expect(paused.error.code).toBe('rate-limited');
-    expect(paused.error.message).toMatch(/^Слишком много неудачных попыток регистрации на этом терминале\. Повторите через \d+ мин/);
+    expect(paused.error.message).toEqual({ key: 'register.refusals.rateLimited', values: { minutes: 15, seconds: 0 } });
     expect(paused.error.retryAfterSeconds).toBeGreaterThan(0);
 
     fixture.core.services.loginLimiter.reset();

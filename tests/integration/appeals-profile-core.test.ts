@@ -12,13 +12,14 @@ import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
 import type { KioskMethodName, KioskOutput } from '../../src-main/features/kiosk-methods';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
+import { russianText } from '../../src-main/core/messages/message-test-kit';
 
 function caller(fixture: () => CoreFixture) {
   const call = async <N extends KioskMethodName>(method: N, input: unknown = {}) =>
     (await fixture().core.dispatch(method, input)) as KioskResult<KioskOutput<N>>;
   const value = async <N extends KioskMethodName>(method: N, input: unknown = {}): Promise<KioskOutput<N>> => {
     const result = await call(method, input);
-    if (!result.ok) throw new Error(`${method} refused: ${result.error.message}`);
+    if (!result.ok) throw new Error(`${method} refused: ${result.error.message.key}`);
     return result.value;
   };
   const refusal = async (method: KioskMethodName, input: unknown = {}): Promise<KioskError> => {
@@ -150,34 +151,34 @@ describe('with the training billing centre', () => {
       const before = (await value('appeals.list')).appeals.length;
 
       const blank = await refusal('appeals.submit', { topicId: 'other', text: '  \n  ' });
-      expect(blank).toMatchObject({ code: 'invalid-input', details: { reason: 'text-empty' } });
-      expect(blank.fields?.text).toContain('Напишите текст обращения');
-      expect((await refusal('appeals.submit', { topicId: 'other', text: '' })).details).toEqual({ reason: 'text-empty' });
+      expect(blank).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.text-empty' } });
+      expect(blank.fields?.text).toEqual({ key: 'appeals.refusals.text-empty' });
+      expect((await refusal('appeals.submit', { topicId: 'other', text: '' })).message).toEqual({ key: 'appeals.refusals.text-empty' });
 
       const long = await refusal('appeals.submit', { topicId: 'other', text: 'я'.repeat(2001) });
-      expect(long).toMatchObject({ code: 'invalid-input', message: 'Текст обращения не может быть длиннее 2000 знаков.' });
+      expect(long).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.fieldErrors.textTooLong' } });
       expect((await value('appeals.submit', { topicId: 'other', text: 'я'.repeat(2000) })).delivery).toBe('delivered');
 
       const email = await refusal('appeals.submit', { topicId: 'other', text: 'Вопрос', contactEmail: 'petrov@example' });
-      expect(email).toMatchObject({ code: 'invalid-input', details: { reason: 'email-invalid' } });
-      expect(email.fields?.contactEmail).toContain('Проверьте адрес электронной почты');
+      expect(email).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.email-invalid' } });
+      expect(email.fields?.contactEmail).toEqual({ key: 'appeals.refusals.email-invalid' });
 
       const phone = await refusal('appeals.submit', { topicId: 'other', text: 'Вопрос', contactPhone: '12345' });
-      expect(phone).toMatchObject({ code: 'invalid-input', details: { reason: 'phone-invalid' } });
+      expect(phone).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.phone-invalid' } });
 
       const both = await refusal('appeals.submit', { topicId: 'other', text: ' ', contactPhone: '1', contactEmail: 'x' });
       expect(Object.keys(both.fields ?? {}).sort()).toEqual(['contactEmail', 'contactPhone', 'text']);
 
       const none = await refusal('appeals.submit', { topicId: 'other', text: 'Вопрос', answerTo: 'entered', contactEmail: ' ' });
-      expect(none).toMatchObject({ code: 'invalid-input', details: { reason: 'contact-empty' } });
+      expect(none).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.contact-empty' } });
       expect(
         (await refusal('appeals.submit', { topicId: 'other', text: 'Вопрос', answerTo: 'profile', contactPhone: '9171234567' })).code,
       ).toBe('invalid-input');
 
       const topic = await refusal('appeals.submit', { topicId: 'weather', text: 'Вопрос' });
-      expect(topic).toMatchObject({ code: 'invalid-input', message: 'Выберите тему обращения из списка.' });
+      expect(topic).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.topic-unknown' } });
       const noTopic = await refusal('appeals.submit', { topicId: '', text: 'Вопрос' });
-      expect(noTopic).toMatchObject({ code: 'invalid-input', details: { reason: 'topic-unknown' } });
+      expect(noTopic).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.topic-unknown' } });
 
       expect((await value('appeals.list')).appeals.length).toBe(before + 1);
     });
@@ -187,7 +188,7 @@ describe('with the training billing centre', () => {
       await logIn('820000003');
       expect((await value('appeals.topics')).profileContacts).toEqual({ phoneMasked: null, emailMasked: null });
       const missing = await refusal('appeals.submit', { topicId: 'other', text: 'Вопрос' });
-      expect(missing).toMatchObject({ code: 'invalid-input', details: { reason: 'contact-missing' } });
+      expect(missing).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.contact-missing' } });
       expect((await value('appeals.submit', { topicId: 'other', text: 'Вопрос', contactPhone: '83472223344' })).delivery).toBe('delivered');
     });
   });
@@ -213,12 +214,12 @@ describe('with the training billing centre', () => {
     it('refuses a bad e-mail or a phone that is not a Russian mobile, then accepts good ones', async () => {
       await logIn('820000002');
       const badEmail = await refusal('profile.updateContacts', { email: 'galieva@@example.ru' });
-      expect(badEmail).toMatchObject({ code: 'invalid-input', details: { reason: 'email-invalid' } });
+      expect(badEmail).toMatchObject({ code: 'invalid-input', message: { key: 'profile.refusals.email-invalid' } });
       expect(badEmail.fields).toHaveProperty('email');
       const landline = await refusal('profile.updateContacts', { phone: '83472223344' });
-      expect(landline).toMatchObject({ code: 'invalid-input', details: { reason: 'phone-invalid' } });
-      expect(landline.message).toContain('сотового телефона');
-      expect((await refusal('profile.updateContacts', {})).details).toEqual({ reason: 'nothing-to-change' });
+      expect(landline).toMatchObject({ code: 'invalid-input', message: { key: 'profile.refusals.phone-invalid' } });
+      expect(russianText(landline.message)).toContain('сотового телефона');
+      expect((await refusal('profile.updateContacts', {})).message).toEqual({ key: 'profile.refusals.nothing-to-change' });
       expect((await refusal('profile.updateContacts', { email: 'x'.repeat(201) })).code).toBe('invalid-input');
       expect((await value('profile.get')).email).toBe('galieva.ar@example.ru');
 
@@ -244,7 +245,7 @@ describe('with the training billing centre', () => {
       billingDb.prepare("UPDATE account SET email = NULL WHERE account_number = '820000003'").run();
       await logIn('820000003');
       const refused = await refusal('profile.updateNotifications', { paperBill: true, emailBill: true });
-      expect(refused).toMatchObject({ code: 'invalid-input', details: { reason: 'email-bill-without-email' } });
+      expect(refused).toMatchObject({ code: 'invalid-input', message: { key: 'profile.refusals.email-bill-without-email' } });
     });
 
     it('changes the password after refusing weak, mismatched and wrong ones, and keeps no password in SQLite', async () => {
@@ -253,15 +254,15 @@ describe('with the training billing centre', () => {
         call('profile.changePassword', { currentPassword, newPassword, repeatPassword });
       const reasonOf = async (pending: Promise<KioskResult<unknown>>) => {
         const result = await pending;
-        return result.ok ? 'accepted' : result.error.details?.reason;
+        return result.ok ? 'accepted' : result.error.message.key;
       };
-      expect(await reasonOf(change('demo1234', 'Kurai-2026', 'Kurai-2025'))).toBe('repeat-mismatch');
-      expect(await reasonOf(change('demo1234', 'password'))).toBe('common');
-      expect(await reasonOf(change('demo1234', 'QwertyUiop'))).toBe('common');
-      expect(await reasonOf(change('demo1234', '20262026'))).toBe('digits-only');
-      expect(await reasonOf(change('demo1234', 'kurai'))).toBe('too-short');
-      expect(await reasonOf(change('demo1234', 'demo1234'))).toBe('same-as-current');
-      expect(await reasonOf(change('', 'Kurai-2026'))).toBe('current-missing');
+      expect(await reasonOf(change('demo1234', 'Kurai-2026', 'Kurai-2025'))).toBe('profile.refusals.repeat-mismatch');
+      expect(await reasonOf(change('demo1234', 'password'))).toBe('profile.refusals.common');
+      expect(await reasonOf(change('demo1234', 'QwertyUiop'))).toBe('profile.refusals.common');
+      expect(await reasonOf(change('demo1234', '20262026'))).toBe('profile.refusals.digits-only');
+      expect(await reasonOf(change('demo1234', 'kurai'))).toBe('profile.refusals.too-short');
+      expect(await reasonOf(change('demo1234', 'demo1234'))).toBe('profile.refusals.same-as-current');
+      expect(await reasonOf(change('', 'Kurai-2026'))).toBe('profile.refusals.current-missing');
       // None of these reached the outbox.
       const passwordRows = () =>
         fixture.core.services.db
@@ -274,8 +275,15 @@ describe('with the training billing centre', () => {
       const wrong = await change('not-my-password', 'Kurai-2026');
       expect(wrong.ok).toBe(false);
       if (!wrong.ok) {
-        expect(wrong.error).toMatchObject({ code: 'billing-refused', billingCode: 'wrong-password', details: { attemptsLeft: 4 } });
-        expect(wrong.error.message).toBe('Текущий пароль введён неверно. Проверьте его и введите ещё раз. Осталось попыток: 4.');
+        expect(wrong.error).toMatchObject({
+          code: 'billing-refused',
+          billingCode: 'wrong-password',
+          message: { key: 'profile.refusals.wrong-password', values: { attemptsLeft: 4 } },
+          fields: { currentPassword: { key: 'profile.refusals.wrongPasswordField' } },
+        });
+        expect(russianText(wrong.error.message)).toBe(
+          'Текущий пароль введён неверно. Проверьте его и введите ещё раз. Осталось попыток: 4.',
+        );
       }
 
       const changed = await change('demo1234', 'Kurai-2026');
@@ -330,7 +338,7 @@ describe('with the training billing centre', () => {
           newPassword: 'Kurai-2026',
           repeatPassword: 'Kurai-2026',
         });
-        expect(refused.details).toEqual({ attemptsLeft: 5 - attempt });
+        expect(refused.message).toEqual({ key: 'profile.refusals.wrong-password', values: { attemptsLeft: 5 - attempt } });
       }
       const locked = await refusal('profile.changePassword', {
         currentPassword: 'guess-5',
@@ -338,7 +346,10 @@ describe('with the training billing centre', () => {
         repeatPassword: 'Kurai-2026',
       });
       expect(locked.code).toBe('locked-out');
-      expect(locked.message).toContain('Смена пароля временно недоступна после 5 неудачных попыток');
+      expect(locked.message).toEqual({ key: 'profile.refusals.lockedOut', values: { failures: 5, minutes: 15, seconds: 0 } });
+      expect(russianText(locked.message)).toBe(
+        'Смена пароля временно недоступна после 5 неудачных попыток ввести текущий пароль. Повторите через 15 минут.',
+      );
       // Even the right one waits out the lock.
       const still = await refusal('profile.changePassword', {
         currentPassword: 'demo1234',

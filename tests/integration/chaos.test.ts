@@ -11,6 +11,7 @@ import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { startKioskCore, type KioskCore } from '../../src-main/core/kiosk-core';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
 import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
+import { russianText } from '../../src-main/core/messages/message-test-kit';
 
 const SUBMISSIONS = 1_050;
 const NOW = Date.parse('2026-11-20T10:00:00+05:00');
@@ -72,7 +73,7 @@ describe('chaos between kiosk and billing centre', () => {
       expect(submission.localReference).toMatch(/^CHAOS-01-\d{6}$/);
     }
 
-    // Meanwhile customers use the screen: every refusal they could see must be customer-ready Russian.
+    // Meanwhile customers use the screen: every refusal they could see must read as customer-ready Russian.
     const messages = new Set<string>();
     for (let attempt = 0; attempt < 60; attempt += 1) {
       const results = await Promise.all([
@@ -81,7 +82,7 @@ describe('chaos between kiosk and billing centre', () => {
           .dispatch('session.login', { accountNumber: '820000002', password: 'demo1234' })
           .then(async (login) => (login.ok ? core.dispatch('account.summary', {}) : login)),
       ]);
-      for (const result of results) if (!result.ok) messages.add(result.error.message);
+      for (const result of results) if (!result.ok) messages.add(russianText(result.error.message));
       await core.dispatch('session.logout', {});
     }
     for (const message of messages) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { kioskMethodNames, kioskMethods } from '../../src-main/features/kiosk-methods';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
+import { russianText } from '../../src-main/core/messages/message-test-kit';
 
 const RUNS_PER_METHOD = Math.max(150, Math.ceil(10_500 / kioskMethodNames.length / 2));
 // Methods whose effects would end the fuzzing itself (log the customer out, take over the screen).
@@ -98,8 +99,10 @@ async function fuzz(methods: readonly string[]): Promise<number> {
         const result = await fixture.core.dispatch(method, input);
         calls += 1;
         if (result.ok) return;
-        expect(result.error.code, `${method}(${JSON.stringify(input)?.slice(0, 200)}): ${result.error.message}`).not.toBe('internal');
-        expect(result.error.message).toMatch(/[А-Яа-яЁё]/);
+        expect(result.error.code, `${method}(${JSON.stringify(input)?.slice(0, 200)}): ${result.error.message.key}`).not.toBe('internal');
+        // Every refusal is a catalog key that reads as Russian, and so is every field's.
+        expect(russianText(result.error.message)).toMatch(/[А-Яа-яЁё]/);
+        for (const field of Object.values(result.error.fields ?? {})) expect(russianText(field)).toMatch(/[А-Яа-яЁё]/);
         if (result.error.code === 'invalid-input') expect(rowCounts(), method).toEqual(before);
       }),
       { numRuns: RUNS_PER_METHOD, seed: 20261126 },

@@ -76,7 +76,7 @@ describe('loopback HTTP transport', () => {
     const before = dispatched.length;
     const response = await request({ path: '/api/session.logout', headers: { ...goodHeaders(), ...override }, body: '{}' });
     expect(response.status).toBe(403);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { message: 'Доступ запрещён.' } });
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { message: { key: 'errors.transport.forbidden' } } });
     expect(dispatched.length).toBe(before);
   });
 

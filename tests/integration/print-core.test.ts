@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { PrinterEmulator } from '../support/printer-emulator';
+import { russianText } from '../../src-main/core/messages/message-test-kit';
+import type { Message } from '../../src-main/core/messages/messages';
 
 let fixture: CoreFixture;
 let emulator: PrinterEmulator;
@@ -21,7 +23,7 @@ afterAll(async () => {
 
 async function call(method: string, input: unknown) {
   const result = await fixture.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message.key}`);
   return result.value as Record<string, unknown>;
 }
 
@@ -50,14 +52,15 @@ describe('printing documents from the core', () => {
 
   it('refuses a zero amount with a clear message', async () => {
     const result = await fixture.core.dispatch('print.document', { document: { type: 'payment-slip', amountKopecks: 0 } });
-    expect(result.ok ? null : result.error.message).toMatch(/больше нуля/);
+    expect(result.ok ? null : result.error.message).toEqual({ key: 'pay.errors.notPositive' });
   });
 
   it('paper out: a clear message, the journal keeps the job, and the customer can print again once it is fixed', async () => {
     emulator.state = 'paper-out';
     const outcome = await call('print.document', { document: { type: 'statement', from: '2026-08', to: '2026-10' } });
     expect(outcome.status).toBe('failed');
-    expect(outcome.message).toContain('В принтере закончилась бумага.');
+    expect(outcome.message).toEqual({ key: 'print.problems.failed', values: { state: 'paperOut' } });
+    expect(russianText(outcome.message as Message)).toMatch(/^В принтере закончилась бумага\. Операция при этом выполнена\./);
     expect(fixture.core.services.printing.journal().find((job) => job.id === outcome.jobId)?.status).toBe('failed');
 
     emulator.state = 'ready';

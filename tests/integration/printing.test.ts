@@ -12,6 +12,7 @@ import { formatRubles, type Receipt } from '../../src-main/core/printing/receipt
 import { testPageReceipt } from '../../src-main/core/printing/test-page';
 import { openKioskDatabase, type KioskDatabase } from '../../src-main/core/store/database';
 import { PrinterEmulator } from '../support/printer-emulator';
+import { russianText } from '../../src-main/core/messages/message-test-kit';
 
 let dir: string;
 let db: KioskDatabase;
@@ -89,8 +90,8 @@ describe('printing to a TCP printer', () => {
       const before = emulator.printed().length;
       const outcome = await service.print(slip, { accountNumber: '820000001', sessionId: 's2' });
       expect(outcome.status).toBe('failed');
-      expect(outcome.message).toContain(message);
-      expect(outcome.message).toContain('Операция при этом выполнена');
+      expect(outcome.message?.key).toBe('print.problems.failed');
+      expect(russianText(outcome.message).startsWith(`${message} Операция при этом выполнена.`)).toBe(true);
       const journaled = service.journal().find((job) => job.id === outcome.jobId);
       expect(journaled).toMatchObject({ status: 'failed', kind: 'payment-slip', accountNumber: '820000001', reprintable: true });
 

@@ -18,6 +18,7 @@ import { addDays, ufaDate } from '../../src-main/core/time/calendar';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import { startCoreFixture } from '../support/kiosk-core-fixture';
 import { ReadingsProxy } from '../support/readings-proxy';
+import { russianText } from '../../src-main/core/messages/message-test-kit';
 
 type Meters = KioskOutput<'readings.meters'>;
 type Meter = Meters['meters'][number];
@@ -205,7 +206,7 @@ describe('readings against the reference billing server (terminal and billing ce
       }),
     ) as KioskOutput<'readings.calculate'>;
     expect(checks.acceptable).toBe(false);
-    expect(checks.lines[0]?.highConsumption?.message).toContain('Если оно верно, подтвердите передачу.');
+    expect(checks.lines[0]?.highConsumption?.message.key).toBe('readings.problemHighConsumption');
     expect(checks.lines[1]?.problems[0]?.kind).toBe('verification-expired');
 
     for (const [text, kind] of [
@@ -234,31 +235,47 @@ describe('readings against the reference billing server (terminal and billing ce
       core.dispatch('readings.submit', { readings, ...extra }).then(refusal);
 
     const notNumber = await submit([{ meterId: meter.meterId, value: 'abc' }]);
-    expect(notNumber).toMatchObject({ code: 'invalid-input', details: { reason: 'not-a-number' } });
-    expect(notNumber.message).toBe(`Счётчик № ${meter.serialNumber}: Введите показание цифрами, например 01234,567.`);
+    expect(notNumber).toMatchObject({
+      code: 'invalid-input',
+      message: { key: 'readings.meterRefusals.notANumber', values: { serial: meter.serialNumber } },
+      fields: { [meter.meterId]: { key: 'readings.problemNotANumber' } },
+    });
+    expect(russianText(notNumber.message)).toBe(`Счётчик № ${meter.serialNumber}: Введите показание цифрами, например 01234,567.`);
 
     const tooLong = await submit([{ meterId: meter.meterId, value: '1234567' }]);
-    expect(tooLong).toMatchObject({ details: { reason: 'too-many-digits' } });
-    expect(tooLong.message).toContain('5 цифр до запятой и 3 после');
+    expect(tooLong.message).toEqual({
+      key: 'readings.meterRefusals.tooManyDigits',
+      values: { integer: 5, fraction: 3, serial: meter.serialNumber },
+    });
+    expect(russianText(tooLong.message)).toContain('5 цифр до запятой и 3 после');
 
     const lower = await submit([{ meterId: meter.meterId, value: typed(meter, -0.5) }]);
-    expect(lower).toMatchObject({ details: { reason: 'lower-than-previous' } });
-    expect(lower.message).toContain(`меньше предыдущего (${formatReading(meter.lastReading.value, 3)})`);
-    expect(lower.message).toContain('замена счётчика оформляется в офисе');
+    expect(lower.message).toEqual({
+      key: 'readings.meterRefusals.lowerThanPrevious',
+      values: { previous: formatReading(meter.lastReading.value, 3), serial: meter.serialNumber },
+    });
+    expect(russianText(lower.message)).toContain('замена счётчика оформляется в офисе');
 
     const expiredRefusal = await submit([{ meterId: expired.meterId, value: '99999' }]);
-    expect(expiredRefusal).toMatchObject({ details: { reason: 'verification-expired' } });
-    expect(expiredRefusal.message).toContain('по среднему потреблению за 3 месяца, а затем — по нормативу');
-    expect(expiredRefusal.message).toContain('свидетельство о поверке');
+    expect(expiredRefusal.message).toMatchObject({
+      key: 'readings.meterRefusals.verificationExpired',
+      values: { serial: expired.serialNumber },
+    });
+    expect(russianText(expiredRefusal.message)).toContain('по среднему потреблению за 3 месяца, а затем — по нормативу');
+    expect(russianText(expiredRefusal.message)).toContain('свидетельство о поверке');
 
     const high = await submit([{ meterId: meter.meterId, value: typed(meter, 60) }]);
-    expect(high).toMatchObject({ code: 'invalid-input', details: { reason: 'high-consumption', meterId: meter.meterId } });
-    expect(high.message).toContain('раза больше обычного');
+    expect(high).toMatchObject({
+      code: 'invalid-input',
+      message: { key: 'readings.meterRefusals.highConsumption', values: { serial: meter.serialNumber } },
+      fields: { [meter.meterId]: { key: 'readings.problemHighConsumption' } },
+    });
+    expect(russianText(high.message)).toContain('раза больше обычного');
 
     const unknownTarget = await submit([{ meterId: meter.meterId, value: typed(meter, 1) }], {
       correctsRegistrationNumber: 'П-20261120-999999',
     });
-    expect(unknownTarget).toMatchObject({ code: 'not-found', message: 'Исправить можно только показания, переданные в текущем месяце.' });
+    expect(unknownTarget).toMatchObject({ code: 'not-found', message: { key: 'readings.refusalCorrectionTarget' } });
 
     expect(await submit([{ meterId: 'no-such-meter', value: '1' }])).toMatchObject({ code: 'not-found' });
     expect(
@@ -267,7 +284,7 @@ describe('readings against the reference billing server (terminal and billing ce
         { meterId: meter.meterId, value: typed(meter, 2) },
       ]),
     ).toMatchObject({ code: 'invalid-input' });
-    expect(await submit([])).toMatchObject({ code: 'invalid-input', message: 'Введите показание хотя бы одного счётчика.' });
+    expect(await submit([])).toMatchObject({ code: 'invalid-input', message: { key: 'readings.fieldErrors.atLeastOne' } });
 
     expect(submissionCount(server, '820000003')).toBe(0);
     expect(core.services.outbox.stats()).toMatchObject({ pending: 0, delivered: 0, rejected: 0 });
@@ -291,7 +308,8 @@ describe('readings against the reference billing server (terminal and billing ce
       lines: [{ meterId: meter.meterId, serialNumber: meter.serialNumber, previous: meter.lastReading.value, consumption: 2 }],
     });
     expect(first.localReference).toMatch(/\S/);
-    expect(first.message).toBe('Показания приняты расчётным центром. Регистрационный номер: П-20261120-000001.');
+    expect(first.message).toEqual({ key: 'readings.outcome.delivered', values: { number: 'П-20261120-000001' } });
+    expect(russianText(first.message)).toBe('Показания приняты расчётным центром. Регистрационный номер: П-20261120-000001.');
     expect(submissionCount(server, '820000003')).toBe(1);
 
     // Replay: the same outbox message sent again (as after a lost answer) is answered from the
@@ -357,9 +375,12 @@ describe('the reading window', () => {
     const error = refusal(await core.dispatch('readings.submit', { readings: [{ meterId: meter.meterId, value: typed(meter, 1) }] }));
     expect(error).toMatchObject({
       code: 'invalid-input',
-      details: { reason: 'outside-window', fromDay: 15, toDay: 25, period: '2026-12' },
+      message: {
+        key: 'readings.refusalOutsideWindow',
+        values: { fromDay: 15, toDay: 25, opensOn: '15.12.2026', closesOn: '25.12.2026', month: '12', year: '2026' },
+      },
     });
-    expect(error.message).toBe(
+    expect(russianText(error.message)).toBe(
       'Показания принимаются с 15 по 25 число месяца, сегодня приём закрыт. Передайте показания с 15.12.2026 по 25.12.2026: ' +
         'они будут учтены в расчёте за декабрь 2026 г.',
     );
@@ -392,8 +413,17 @@ describe("the billing centre's refusals on delivery are the customer's message",
     expect(error).toEqual({
       code: 'billing-refused',
       billingCode: 'outside-window',
-      message: 'Показания принимаются с 15 по 25 число месяца. Передайте их в следующий период приёма.',
+      message: {
+        key: 'readings.billingOutsideWindow',
+        values: {
+          billingText: 'Показания принимаются с 15 по 25 число месяца. Передайте их в следующий период приёма.',
+          fromDay: 15,
+          toDay: 25,
+        },
+      },
     });
+    // Russian shows the billing centre's own words.
+    expect(russianText(error.message)).toBe('Показания принимаются с 15 по 25 число месяца. Передайте их в следующий период приёма.');
     expect(submissionCount(server, '820000003')).toBe(0);
     expect(core.services.outbox.stats().pending).toBe(0);
   });
@@ -407,7 +437,8 @@ describe("the billing centre's refusals on delivery are the customer's message",
     const reading = formatReading((meter?.lastReading?.value ?? 0) + 1, 3);
     const error = refusal(await core.dispatch('readings.submit', { readings: [{ meterId: meter!.meterId, value: reading }] }));
     expect(error).toMatchObject({ code: 'billing-refused', billingCode: 'verification-expired' });
-    expect(error.message).toBe(
+    expect(error.message).toMatchObject({ key: 'readings.billingVerificationExpired', values: { serial: meter!.serialNumber } });
+    expect(russianText(error.message)).toBe(
       `Истёк срок поверки прибора учёта № ${meter!.serialNumber}. Показания по нему не принимаются; начисление производится по среднему расходу, затем по нормативу.`,
     );
   });
@@ -424,7 +455,8 @@ describe('when the billing centre cannot take the readings right now', () => {
       await core.dispatch('readings.submit', { readings: [{ meterId: meter.meterId, value: typed(meter, 2) }] }),
     ) as KioskOutput<'readings.submit'>;
     expect(pending).toMatchObject({ delivery: 'pending', registrationNumber: null, acceptedAt: null, lines: [{ consumption: 2 }] });
-    expect(pending.message).toBe(
+    expect(pending.message).toEqual({ key: 'readings.outcome.pending', values: { reference: pending.localReference } });
+    expect(russianText(pending.message)).toBe(
       `Показания приняты терминалом и будут переданы в расчётный центр, как только появится связь. Номер операции на терминале: ${pending.localReference}.`,
     );
     expect(submissionCount(server, '820000003')).toBe(0);

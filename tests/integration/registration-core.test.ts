@@ -14,6 +14,7 @@ import {
 import { CONSENT } from '../../src-main/billing-server/reference-content';
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
+import { russianText } from '../../src-main/core/messages/message-test-kit';
 
 let dir: string;
 let server: ReferenceBillingServer;
@@ -96,15 +97,15 @@ describe('captcha and agreement', () => {
     expect(await ok('registration.agreement', {})).toEqual({ textVersion: CONSENT.textVersion, text: CONSENT.text });
   });
 
-  it('checks the first step locally and names the wrong field in Russian', async () => {
+  it('checks the first step locally and names the wrong field', async () => {
     expect(await ok('registration.checkDetails', ivanova)).toEqual({ valid: true });
     const badEmail = await refused('registration.checkDetails', { ...ivanova, email: 'ivanova@example' });
     expect(badEmail.code).toBe('invalid-input');
-    expect(badEmail.fields?.email).toBe('Проверьте адрес электронной почты, например ivanova@example.ru');
+    expect(badEmail.fields?.email).toEqual({ key: 'register.fieldErrors.emailCheck' });
     const badCode = await refused('registration.checkDetails', { ...ivanova, activationCode: '4821-7390' });
-    expect(badCode.fields?.activationCode).toMatch(/^Код активации состоит из 12 цифр/);
+    expect(badCode.fields?.activationCode).toEqual({ key: 'register.fieldErrors.activationCodeFormat' });
     const badPhone = await refused('registration.checkDetails', { ...ivanova, phone: '89175555555' });
-    expect(badPhone.fields?.phone).toMatch(/^Номер мобильного телефона: \+7 и 10 цифр/);
+    expect(badPhone.fields?.phone).toEqual({ key: 'register.fieldErrors.phoneFormat' });
   });
 });
 
@@ -113,19 +114,23 @@ describe('registration', () => {
     const captcha = await solvedCaptcha();
     const error = await refused('registration.register', { ...ivanova, ...captcha });
     expect(error.code).toBe('invalid-input');
-    expect(error.message).toMatch(/^Чтобы зарегистрироваться, прочитайте соглашение и подтвердите согласие/);
+    expect(error.message).toEqual({ key: 'register.fieldErrors.consent' });
     const future = await refused('registration.register', {
       ...ivanova,
       ...captcha,
       consent: { textVersion: CONSENT.textVersion, givenAt: new Date(Date.now() + 3_600_000).toISOString() },
     });
-    expect(future.code).toBe('invalid-input');
+    expect(future).toMatchObject({
+      code: 'invalid-input',
+      message: { key: 'register.refusals.consentAgain' },
+      fields: { consent: { key: 'register.fieldErrors.consentAgain' } },
+    });
     expect(isRegistered('820000004')).toBe(false);
     // The picture was not spent: the billing centre never saw these attempts.
     expect(server.db.prepare('SELECT 1 FROM captcha WHERE captcha_id = ?').get(captcha.captchaId)).toBeDefined();
   });
 
-  it('refuses a wrong activation code with the billing centre code and a Russian message', async () => {
+  it('refuses a wrong activation code with the billing centre code and its message', async () => {
     const error = await refused('registration.register', {
       ...ivanova,
       activationCode: '1111-2222-3333',
@@ -133,7 +138,7 @@ describe('registration', () => {
       consent: consentNow(),
     });
     expect(error).toMatchObject({ code: 'billing-refused', billingCode: 'wrong-activation-code' });
-    expect(error.message).toMatch(/^Код активации не подходит\. Проверьте его по квитанции/);
+    expect(error.message).toEqual({ key: 'register.refusals.wrong-activation-code' });
     expect(isRegistered('820000004')).toBe(false);
   });
 
@@ -141,7 +146,7 @@ describe('registration', () => {
     const captcha = await solvedCaptcha();
     const wrong = await refused('registration.register', { ...ivanova, ...captcha, captchaAnswer: 'AAAAAA', consent: consentNow() });
     expect(wrong).toMatchObject({ code: 'billing-refused', billingCode: 'wrong-captcha' });
-    expect(wrong.message).toBe('Код с картинки введён неверно. Введите код с новой картинки.');
+    expect(wrong.message).toEqual({ key: 'register.refusals.wrong-captcha' });
     const again = await refused('registration.register', { ...ivanova, ...captcha, consent: consentNow() });
     expect(again).toMatchObject({ code: 'billing-refused', billingCode: 'captcha-expired' });
     expect(isRegistered('820000004')).toBe(false);
@@ -155,7 +160,7 @@ describe('registration', () => {
       consent: consentNow(),
     });
     expect(already).toMatchObject({ code: 'billing-refused', billingCode: 'already-registered' });
-    expect(already.message).toContain('уже зарегистрирован');
+    expect(already.message).toEqual({ key: 'register.refusals.already-registered' });
     const unknown = await refused('registration.register', {
       ...ivanova,
       accountNumber: '829999999',
@@ -173,7 +178,7 @@ describe('registration', () => {
       consent: consentNow(),
     });
     expect(error.code).toBe('invalid-input');
-    expect(error.fields?.email).toBe('Проверьте адрес электронной почты, например ivanova@example.ru');
+    expect(error.fields?.email).toEqual({ key: 'register.fieldErrors.emailCheck' });
   });
 
   it('registers 820000004, records the consent, e-mails a password that then logs in', async () => {
@@ -216,7 +221,7 @@ describe('password recovery', () => {
       ...(await solvedCaptcha()),
     });
     expect(error).toMatchObject({ code: 'billing-refused', billingCode: 'email-mismatch' });
-    expect(error.message).toBe('Указанный e-mail не совпадает с e-mail, указанным при регистрации.');
+    expect(error.message).toEqual({ key: 'recover.refusals.email-mismatch' });
   });
 
   it('refuses a wrong captcha and an account that is not registered', async () => {
@@ -237,7 +242,7 @@ describe('password recovery', () => {
       ...(await solvedCaptcha()),
     });
     expect(notRegistered).toMatchObject({ code: 'billing-refused', billingCode: 'not-registered' });
-    expect(notRegistered.message).toContain('ещё не зарегистрирован');
+    expect(notRegistered.message).toEqual({ key: 'recover.refusals.not-registered' });
   });
 
   it('mails a new password for 820000002 to its e-mail; the new one logs in, the old one does not', async () => {
@@ -305,7 +310,8 @@ describe('when the billing centre misbehaves', () => {
       await down.close();
       const picture = await core.core.dispatch('registration.captcha', {});
       expect(picture.ok ? null : picture.error.code).toBe('billing-unavailable');
-      expect(picture.ok ? '' : picture.error.message).toMatch(
+      expect(picture.ok ? null : picture.error.message).toEqual({ key: 'register.linkNeeded.captcha', values: { failure: 'unavailable' } });
+      expect(picture.ok ? '' : russianText(picture.error.message)).toMatch(
         /^Картинку с кодом выдаёт расчётный центр\. Нет связи с расчётным центром МУП УИС/,
       );
       const register = await core.core.dispatch('registration.register', {
@@ -314,7 +320,10 @@ describe('when the billing centre misbehaves', () => {
         captchaAnswer: 'ABCDE',
         consent: consentNow(),
       });
-      expect(register.ok ? '' : register.error.message).toMatch(/^Для регистрации нужна связь с расчётным центром\. Нет связи/);
+      expect(register.ok ? null : register.error.message).toEqual({
+        key: 'register.linkNeeded.registration',
+        values: { failure: 'unavailable' },
+      });
       expect(register.ok ? null : register.error.code).toBe('billing-unavailable');
       const recover = await core.core.dispatch('registration.recoverPassword', {
         accountNumber: '820000002',
@@ -322,7 +331,7 @@ describe('when the billing centre misbehaves', () => {
         captchaId,
         captchaAnswer: 'ABCDE',
       });
-      expect(recover.ok ? '' : recover.error.message).toMatch(/^Для восстановления пароля нужна связь с расчётным центром\./);
+      expect(recover.ok ? null : recover.error.message).toEqual({ key: 'recover.linkNeeded', values: { failure: 'unavailable' } });
     } finally {
       await core.close();
       fs.rmSync(downDir, { recursive: true, force: true });

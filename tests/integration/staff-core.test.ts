@@ -17,12 +17,13 @@ import { startCoreHost } from '../../src-main/core/host/core-host';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { PrinterEmulator } from '../support/printer-emulator';
 import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
+import type { Message } from '../../src-main/core/messages/messages';
 
 type Entry = { action: string; accountNumberMasked: string | null; staffNumber: string; details: string | null };
 
 async function ok<T = Record<string, unknown>>(dispatch: KioskDispatch, method: string, input: unknown = {}): Promise<T> {
   const result = await dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} refused: ${result.error.code} ${result.error.message}`);
+  if (!result.ok) throw new Error(`${method} refused: ${result.error.code} ${result.error.message.key}`);
   return result.value as T;
 }
 
@@ -62,7 +63,7 @@ describe('staff login', () => {
     expect(await refusal(dispatch, 'staff.print.journal')).toMatchObject({ code: 'staff-only' });
     expect(await refusal(dispatch, 'staff.login', { staffNumber: '1001', pin: '12' })).toMatchObject({
       code: 'invalid-input',
-      message: 'PIN-код — от 4 до 8 цифр',
+      message: { key: 'staff.errors.pinFormat' },
     });
     expect(await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' })).toEqual({ staffName: 'Сотрудник (учебный режим)' });
     const status = await ok<{ trainingMode: boolean; printer: { state: string }; disk: { freeBytes: number } }>(dispatch, 'staff.status');
@@ -78,12 +79,15 @@ describe('staff login', () => {
     const { dispatch } = fixture.core;
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       const error = await refusal(dispatch, 'staff.login', { staffNumber: '2002', pin: '000000' });
-      expect(error).toMatchObject({ code: 'wrong-credentials', details: { attemptsLeft: 5 - attempt } });
+      expect(error).toMatchObject({
+        code: 'wrong-credentials',
+        message: { key: 'staff.errors.wrong-credentials', values: { attemptsLeft: 5 - attempt } },
+      });
     }
     const locked = await refusal(dispatch, 'staff.login', { staffNumber: '2002', pin: '000000' });
     expect(locked.code).toBe('locked-out');
     expect(locked.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    expect(locked.message).toMatch(/^Вход сотрудника временно заблокирован после неудачных попыток\. Повторите через 1[45] мин/);
+    expect(locked.message).toEqual({ key: 'staff.errors.locked-out', values: { minutes: 15, seconds: 0 } });
     expect(await refusal(dispatch, 'staff.login', { staffNumber: '2002', pin: '246810' })).toMatchObject({ code: 'locked-out' });
     // Another member is not affected.
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
@@ -135,9 +139,9 @@ describe('the print journal', () => {
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
     emulator.state = 'paper-out';
     expect(await ok(dispatch, 'staff.printer.status')).toMatchObject({ state: 'paper-out', twoWay: true });
-    const failed = await ok<{ jobId: number; status: string; message: string }>(dispatch, 'staff.print.testPage');
+    const failed = await ok<{ jobId: number; status: string; message: Message }>(dispatch, 'staff.print.testPage');
     expect(failed.status).toBe('failed');
-    expect(failed.message).toContain('В принтере закончилась бумага.');
+    expect(failed.message).toEqual({ key: 'print.problems.failed', values: { state: 'paperOut' } });
     const journal = await ok<{ jobs: Array<{ id: number; status: string; reprintable: boolean; kind: string }> }>(
       dispatch,
       'staff.print.journal',
@@ -170,11 +174,11 @@ describe('assisted service', () => {
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
     expect(await refusal(dispatch, 'staff.assist.open', { accountNumber: '820000002', reason: 'because' })).toMatchObject({
       code: 'invalid-input',
-      message: 'Выберите причину, по которой вы открываете лицевой счёт клиента',
+      message: { key: 'staff.errors.assistReason' },
     });
     expect(await refusal(dispatch, 'staff.assist.open', { accountNumber: '829999999', reason: 'readings' })).toMatchObject({
       code: 'billing-refused',
-      message: 'Лицевой счёт с таким номером не найден. Проверьте номер по квитанции клиента.',
+      message: { key: 'staff.errors.unknownAccount' },
     });
 
     expect(await ok(dispatch, 'staff.assist.open', { accountNumber: '820000002', reason: 'forgot-password' })).toEqual({
@@ -265,10 +269,9 @@ describe('settings and restart', () => {
       });
       expect(bad.code).toBe('invalid-input');
       expect(bad.fields).toEqual({
-        billingUrl: 'Укажите адрес расчётного центра вида https://billing.example.ru/api или оставьте поле пустым для учебного режима.',
-        printerInterface:
-          'Укажите принтер в виде tcp://адрес:порт, /dev/… или file://папка либо оставьте поле пустым, чтобы квитанции сохранялись в папку терминала.',
-        idleTimeoutSeconds: 'Время бездействия до предупреждения — целое число секунд от 20 до 600.',
+        billingUrl: { key: 'staff.settings.errors.billingUrl' },
+        printerInterface: { key: 'staff.settings.errors.printerInterface' },
+        idleTimeoutSeconds: { key: 'staff.settings.errors.idleTimeoutSeconds', values: { min: '20', max: '600' } },
       });
       expect(JSON.parse(fs.readFileSync(configFile, 'utf8'))).toEqual({ terminalId: 'UFA-07', limits: { loginLockoutMinutes: 10 } });
       expect(host.restarts).toBe(0);
@@ -319,7 +322,7 @@ describe('settings and restart', () => {
     expect(saved).toEqual({ changed: ['printerWidthMm'], restarting: false });
     expect(JSON.parse(fs.readFileSync(services.configFile, 'utf8'))).toMatchObject({ printer: { widthMm: 58 } });
     expect(await refusal(dispatch, 'staff.settings.save', { ...current.values, printerWidthMm: 60 })).toMatchObject({
-      fields: { printerWidthMm: 'Ширина бумаги — 58 или 80 мм.' },
+      fields: { printerWidthMm: { key: 'staff.settings.errors.printerWidthMm' } },
     });
     await ok(dispatch, 'staff.logout');
   });

@@ -1,6 +1,7 @@
 // The shape every kiosk API method shares: one declaration (name + zod input + zod output) from
 // which the renderer client, the Electron preload allow-list and the HTTP route are all derived.
 import type { z } from 'zod';
+import type { Message, MessageKey } from '../messages/messages';
 
 /** Who may call a method: anyone at the start screen, a logged-in customer, or staff. */
 export type MethodAudience = 'public' | 'customer' | 'staff';
@@ -23,8 +24,8 @@ export function defineMethod<Name extends string, Input extends z.ZodType, Outpu
 }
 
 /**
- * Stable machine codes. The renderer translates a code into the customer's language; `message`
- * is the Russian text and the fallback when a catalog lacks the code.
+ * Stable machine codes, for the screens' logic (a lockout starts a countdown) and the logs; what
+ * the customer reads is the refusal's `message`.
  */
 export type KioskErrorCode =
   | 'invalid-input'
@@ -45,14 +46,12 @@ export type KioskErrorCode =
 
 export interface KioskError {
   code: KioskErrorCode;
-  /** Customer-ready Russian text; never a stack trace. */
-  message: string;
+  /** What the customer reads, as a catalog key and its values; never a stack trace. */
+  message: Message;
   /** Seconds until the caller may try again (lockouts, rate limits). */
   retryAfterSeconds?: number;
   /** Per-field messages for forms, keyed by the input field's name. */
-  fields?: Record<string, string>;
-  /** Values the renderer's translated message needs, e.g. `{ attemptsLeft: 3 }`. */
-  details?: Record<string, string | number>;
+  fields?: Record<string, Message>;
   /** The billing centre's own refusal code, when it refused. */
   billingCode?: string;
 }
@@ -61,11 +60,17 @@ export type KioskResult<T> = { ok: true; value: T } | { ok: false; error: KioskE
 
 /** Thrown by handlers for an expected refusal; the dispatcher turns it into `{ok:false}`. */
 export class KioskFailure extends Error {
-  readonly error: KioskError;
+  declare readonly error: KioskError;
+  /** What a log line shows of a refusal: its code and key, never its text or values (they may quote the customer). */
+  readonly code: KioskErrorCode;
+  readonly key: MessageKey;
   constructor(error: KioskError) {
-    super(error.message);
+    super(`${error.code}: ${error.message.key}`);
     this.name = 'KioskFailure';
-    this.error = error;
+    // Not enumerable, so the logger (which writes an error's own fields) leaves the values out.
+    Object.defineProperty(this, 'error', { value: error, enumerable: false });
+    this.code = error.code;
+    this.key = error.message.key;
   }
 }
 

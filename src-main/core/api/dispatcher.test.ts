@@ -29,7 +29,7 @@ function dispatcherWith(overrides: Partial<KioskHandlers>, loggedIn = false) {
 }
 
 describe('dispatcher', () => {
-  it('validates input before the handler runs and answers in Russian, per field', async () => {
+  it('validates input before the handler runs and answers with catalog keys, per field', async () => {
     let ran = false;
     const { dispatch } = dispatcherWith({
       'session.login': async () => {
@@ -43,8 +43,8 @@ describe('dispatcher', () => {
       ok: false,
       error: {
         code: 'invalid-input',
-        message: 'Номер лицевого счёта состоит из 9 цифр',
-        fields: { accountNumber: 'Номер лицевого счёта состоит из 9 цифр' },
+        message: { key: 'errors.account.digits' },
+        fields: { accountNumber: { key: 'errors.account.digits' } },
       },
     });
   });
@@ -55,7 +55,9 @@ describe('dispatcher', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid-input');
-      expect(result.error.message).toMatch(/[А-Яа-я]/);
+      expect(result.error.message).toEqual({ key: 'errors.account.required' });
+      // zod's own English for the unknown field becomes the catalog's «check this field».
+      expect(result.error.fields).toMatchObject({ accountNumber: { key: 'errors.account.required' }, _: { key: 'errors.checkField' } });
     }
   });
 
@@ -69,12 +71,12 @@ describe('dispatcher', () => {
   it('turns a refusal into a result and an unexpected exception into a generic message, logged', async () => {
     const refusing = dispatcherWith({
       'session.logout': async () => {
-        throw new KioskFailure({ code: 'billing-unavailable', message: 'Нет связи' });
+        throw new KioskFailure({ code: 'billing-unavailable', message: { key: 'errors.billing-unavailable' } });
       },
     });
     expect(await refusing.dispatch('session.logout', {})).toEqual({
       ok: false,
-      error: { code: 'billing-unavailable', message: 'Нет связи' },
+      error: { code: 'billing-unavailable', message: { key: 'errors.billing-unavailable' } },
     });
 
     const crashing = dispatcherWith({
@@ -86,6 +88,15 @@ describe('dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('cannot read');
     expect(crashing.errors).toEqual(['handler failed']);
+  });
+
+  it('says «check what you entered» when no field has a message of its own', async () => {
+    const { dispatch } = dispatcherWith({});
+    const result = await dispatch('session.login', { accountNumber: '820000001', password: 'x', admin: true });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: { key: 'errors.invalid-input' }, fields: { _: { key: 'errors.checkField' } } },
+    });
   });
 
   it('does not pass on a handler result that breaks the contract', async () => {

@@ -3,6 +3,8 @@
 import type { z } from 'zod';
 import { KioskFailure, type HandlersFor, type KioskError, type KioskMethodMap, type KioskResult } from './contract';
 import type { Logger } from '../logging/logger';
+import { isMessageKey } from '../messages/message-catalog';
+import { message, type Message } from '../messages/messages';
 
 /** Who is on the other side of the screen right now; decides which audiences may call. */
 export interface CallerState {
@@ -12,10 +14,7 @@ export interface CallerState {
 
 export type KioskDispatch = (methodName: string, rawInput: unknown) => Promise<KioskResult<unknown>>;
 
-const INTERNAL_ERROR: KioskError = {
-  code: 'internal',
-  message: 'Произошла внутренняя ошибка терминала. Повторите попытку или обратитесь к сотруднику офиса.',
-};
+const INTERNAL_ERROR: KioskError = { code: 'internal', message: message('errors.internal') };
 
 export function createDispatcher<M extends KioskMethodMap>(
   methods: M,
@@ -26,16 +25,16 @@ export function createDispatcher<M extends KioskMethodMap>(
   return async (methodName, rawInput) => {
     const contract = Object.hasOwn(methods, methodName) ? methods[methodName] : undefined;
     if (!contract) {
-      return { ok: false, error: { code: 'unknown-method', message: 'Такой операции нет.' } };
+      return { ok: false, error: { code: 'unknown-method', message: message('errors.unknown-method') } };
     }
     const parsed = contract.input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
 
     if (contract.audience === 'customer' && !caller.customerLoggedIn() && !caller.staffLoggedIn()) {
-      return { ok: false, error: { code: 'not-logged-in', message: 'Войдите в личный кабинет, чтобы продолжить.' } };
+      return { ok: false, error: { code: 'not-logged-in', message: message('errors.not-logged-in') } };
     }
     if (contract.audience === 'staff' && !caller.staffLoggedIn()) {
-      return { ok: false, error: { code: 'staff-only', message: 'Эта операция доступна только сотруднику офиса.' } };
+      return { ok: false, error: { code: 'staff-only', message: message('errors.staff-only') } };
     }
 
     const handler = handlers[methodName] as (input: unknown) => Promise<unknown>;
@@ -62,21 +61,17 @@ export function createDispatcher<M extends KioskMethodMap>(
 
 /** Turns zod issues into one customer message plus a message per field. */
 export function validationError(error: z.ZodError): KioskError {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Message> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
-    // Schema messages written for customers are Russian; zod's own defaults are English and
-    // technical, so those are replaced by a neutral Russian sentence.
-    fields[field] ??= isCustomerMessage(issue.message) ? issue.message : 'Проверьте это поле.';
+    // Schema messages written for customers are catalog keys; zod's own defaults are English and
+    // technical, so those are replaced by a neutral «check this field».
+    fields[field] ??= message(isMessageKey(issue.message) ? issue.message : 'errors.checkField');
   }
   const first = Object.values(fields)[0];
   return {
     code: 'invalid-input',
-    message: first && first !== 'Проверьте это поле.' ? first : 'Проверьте введённые данные.',
+    message: first && first.key !== 'errors.checkField' ? first : message('errors.invalid-input'),
     fields,
   };
-}
-
-function isCustomerMessage(message: string): boolean {
-  return /[А-Яа-яЁё]/.test(message);
 }

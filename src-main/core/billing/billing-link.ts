@@ -1,6 +1,7 @@
 // Whether the billing centre answered lately. Every call through `BillingLink.call` updates it, so
 // the start screen's status indicator and the heartbeat tell the truth without extra probes.
 import { KioskFailure } from '../api/contract';
+import { message, type Message } from '../messages/messages';
 import { BillingError } from './billing-error';
 
 export const CONTACT_CENTRE_PHONE = '8-800-250-52-80';
@@ -32,7 +33,7 @@ export class BillingLink {
   }
 
   /** Runs one billing call, records reachability, and turns failures into customer messages. */
-  async call<T>(operation: () => Promise<T>, refusalMessages: Record<string, string> = {}): Promise<T> {
+  async call<T>(operation: () => Promise<T>, refusalMessages: Record<string, Message> = {}): Promise<T> {
     try {
       const value = await operation();
       this.record(true);
@@ -46,33 +47,32 @@ export class BillingLink {
   }
 }
 
-const UNREACHABLE_MESSAGE =
-  `Нет связи с расчётным центром МУП УИС. Попробуйте ещё раз через несколько минут ` +
-  `или позвоните в контакт-центр: ${CONTACT_CENTRE_PHONE} (звонок бесплатный).`;
+/**
+ * The billing centre's own words for a refusal are Russian only: they are what Russian shows, and
+ * the other languages say that it refused (`errors.billingRefusedText`).
+ */
+export function billingWords(text: string | null | undefined, otherwise: Message): Message {
+  return text ? message('errors.billingRefusedText', { billingText: text }) : otherwise;
+}
 
-/** Maps any failure of a billing call to a customer-ready refusal. */
-export function toKioskFailure(error: unknown, refusalMessages: Record<string, string> = {}): KioskFailure {
+/** Maps any failure of a billing call to a customer-ready refusal; known refusal codes get their own message. */
+export function toKioskFailure(error: unknown, refusalMessages: Record<string, Message> = {}): KioskFailure {
   if (error instanceof KioskFailure) return error;
-  if (!(error instanceof BillingError)) {
-    return new KioskFailure({ code: 'internal', message: 'Произошла внутренняя ошибка терминала. Обратитесь к сотруднику офиса.' });
-  }
+  if (!(error instanceof BillingError)) return new KioskFailure({ code: 'internal', message: message('errors.internalAskStaff') });
   switch (error.kind) {
     case 'unavailable':
-      return new KioskFailure({ code: 'billing-unavailable', message: UNREACHABLE_MESSAGE });
+      return new KioskFailure({ code: 'billing-unavailable', message: message('errors.billing-unavailable') });
     case 'timeout':
-      return new KioskFailure({ code: 'billing-timeout', message: `Расчётный центр не ответил вовремя. ${UNREACHABLE_MESSAGE}` });
+      return new KioskFailure({ code: 'billing-timeout', message: message('errors.billing-timeout') });
     case 'invalid-response':
-      return new KioskFailure({
-        code: 'billing-invalid-response',
-        message: 'Расчётный центр прислал ответ, который терминал не смог прочитать. Попробуйте позже или обратитесь к сотруднику офиса.',
-      });
+      return new KioskFailure({ code: 'billing-invalid-response', message: message('errors.billing-invalid-response') });
     case 'unauthorized':
-      return new KioskFailure({ code: 'session-expired', message: 'Сеанс работы истёк. Войдите в личный кабинет ещё раз.' });
+      return new KioskFailure({ code: 'session-expired', message: message('errors.session-expired') });
     case 'refused': {
       const known = error.billingCode ? refusalMessages[error.billingCode] : undefined;
       return new KioskFailure({
         code: 'billing-refused',
-        message: known ?? error.billingMessage ?? 'Расчётный центр отклонил операцию.',
+        message: known ?? billingWords(error.billingMessage, message('errors.billing-refused')),
         ...(error.billingCode ? { billingCode: error.billingCode } : {}),
         ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
       });

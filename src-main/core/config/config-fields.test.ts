@@ -111,7 +111,7 @@ describe('configuration fields', () => {
       'idleTimeoutSeconds',
     ]);
     for (const language of ['ru', 'ba', 'en']) {
-      const catalog = JSON.parse(fs.readFileSync(path.join(root, 'src-renderer/i18n', language, 'staff.json'), 'utf8')) as Record<
+      const catalog = JSON.parse(fs.readFileSync(path.join(root, 'resources/messages', `${language}.json`), 'utf8')) as Record<
         string,
         unknown
       >;

@@ -2,6 +2,7 @@
 // variable, and for the staff settings screen its setting name, input and label. The schema, the
 // environment overrides, the staff settings and the README table all come from this table.
 // No node: imports and no zod here: the renderer imports this file.
+import type { MessageKey } from '../messages/messages';
 
 export const LANGUAGES = ['ru', 'ba', 'en'] as const;
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
@@ -21,7 +22,7 @@ interface FieldFacts {
    */
   env?: { name: string; note?: string };
   /** Editable on the staff settings screen under this name; `label` is a catalog key (ru, ba, en). */
-  staff?: { setting: string; input: SettingInput; label: string };
+  staff?: { setting: string; input: SettingInput; label: MessageKey };
 }
 
 export interface IntField extends FieldFacts {

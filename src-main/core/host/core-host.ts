@@ -11,6 +11,7 @@ import { KioskEventEmitter } from '../events/kiosk-event-emitter';
 import type { KioskEventFeed, KioskSnapshot } from '../events/kiosk-events';
 import { startKioskCore, type KioskCore } from '../kiosk-core';
 import type { Logger } from '../logging/logger';
+import { message } from '../messages/messages';
 
 export interface CoreHostOptions {
   dataDir: string;
@@ -46,7 +47,7 @@ export interface HostEvents extends KioskEventFeed {
 
 const CLOSED: KioskResult<never> = {
   ok: false,
-  error: { code: 'internal', message: 'Терминал завершает работу. Подождите немного или обратитесь к сотруднику офиса.' },
+  error: { code: 'internal', message: message('errors.shuttingDown') },
 };
 
 export async function startCoreHost(options: CoreHostOptions): Promise<CoreHost> {

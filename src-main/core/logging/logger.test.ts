@@ -4,7 +4,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { AxiosError, AxiosHeaders, type InternalAxiosRequestConfig } from 'axios';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KioskFailure } from '../api/contract';
 import { BillingError } from '../billing/billing-error';
+import { message } from '../messages/messages';
 import { createLogger, toLogData } from './logger';
 
 const folders: string[] = [];
@@ -47,6 +49,25 @@ describe('logger', () => {
       keyboardLayout: 'cyrillic',
     });
     expect(Date.parse(line?.at as string)).not.toBeNaN();
+  });
+
+  it('writes a refusal as its code and catalog key, without its text or values', () => {
+    const file = logFile();
+    const logger = createLogger({ file });
+    const refusal = new KioskFailure({
+      code: 'billing-refused',
+      message: message('errors.billingRefusedText', { billingText: 'Лицевой счёт Ивановой М. П. закрыт' }),
+      billingCode: 'account-closed',
+    });
+    logger.warn('reference data unavailable for the pay screen', { error: refusal });
+    const text = fs.readFileSync(file, 'utf8');
+    expect(lines(text)[0]?.error).toMatchObject({
+      type: 'KioskFailure',
+      message: 'billing-refused: errors.billingRefusedText',
+      code: 'billing-refused',
+      key: 'errors.billingRefusedText',
+    });
+    expect(text).not.toContain('Ивановой');
   });
 
   it('never writes passwords, PINs, tokens, the terminal key, contacts or full account numbers', () => {

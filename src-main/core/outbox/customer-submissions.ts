@@ -12,8 +12,8 @@ export interface SubmissionOutcome {
   delivery: DeliveryState;
   /** The billing centre's answer when delivered (e.g. its registration number). */
   result: unknown;
-  /** The billing centre's refusal when rejected. */
-  rejection: { code: string; message: string } | null;
+  /** The refusal when rejected: its code, and the billing centre's own words (Russian) when it gave any. */
+  rejection: { code: string; message: string | null } | null;
   /** When the customer pressed the button, ISO. */
   submittedAt: string;
 }
@@ -75,9 +75,7 @@ export class CustomerSubmissions {
       delivery,
       result: delivery === 'delivered' ? (message?.result ?? null) : null,
       rejection:
-        delivery === 'rejected' && message
-          ? { code: message.rejectionCode ?? 'rejected', message: message.rejectionMessage ?? 'Расчётный центр отклонил операцию.' }
-          : null,
+        delivery === 'rejected' && message ? { code: message.rejectionCode ?? 'rejected', message: message.rejectionMessage } : null,
       submittedAt: accepted.submittedAt,
     };
   }

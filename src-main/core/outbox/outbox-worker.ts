@@ -179,7 +179,7 @@ export class OutboxWorker {
     const sender = this.options.senders[message.kind];
     if (!sender) {
       this.options.logger.error('outbox message of an unknown kind', { messageId: message.id, kind: message.kind });
-      this.outbox.markRejected(message.id, 'unknown-kind', `Терминал не умеет отправлять сообщения вида «${message.kind}».`);
+      this.outbox.markRejected(message.id, 'unknown-kind', null);
       return;
     }
     try {
@@ -191,7 +191,7 @@ export class OutboxWorker {
       if (error instanceof SubmissionKindError) {
         // The row no longer matches its kind's schema: sending it again would fail the same way.
         this.options.logger.error('outbox message breaks its kind schema', { messageId: message.id, kind: message.kind, error });
-        this.outbox.markRejected(message.id, 'invalid-row', 'Сообщение на терминале повреждено и не может быть отправлено.');
+        this.outbox.markRejected(message.id, 'invalid-row', null);
         return;
       }
       this.handleFailure(message, error);
@@ -207,7 +207,7 @@ export class OutboxWorker {
       this.outbox.markRejected(
         message.id,
         billingError.billingCode ?? `http-${billingError.status ?? 'unknown'}`,
-        billingError.billingMessage ?? 'Расчётный центр отклонил сообщение без объяснения причины.',
+        billingError.billingMessage ?? null,
       );
       this.options.logger.warn('outbox message rejected', {
         id: message.id,

@@ -202,13 +202,18 @@ export class Outbox {
       .run(error, nextAttemptAt, id);
   }
 
-  markRejected(id: number, code: string, message: string): void {
+  /**
+   * `code` is the billing centre's refusal code or the terminal's own (`unknown-kind`, `invalid-row`);
+   * `message` is the billing centre's own words, when it gave any (the terminal's codes need none:
+   * the staff screen names them in the staff member's language).
+   */
+  markRejected(id: number, code: string, message: string | null): void {
     this.db
       .prepare(
         `UPDATE outbox_message SET status = 'rejected', attempts = attempts + 1, rejection_code = ?, rejection_message = ?, last_error = ?
          WHERE id = ? AND status = 'pending'`,
       )
-      .run(code, message, `${code}: ${message}`, id);
+      .run(code, message, message ? `${code}: ${message}` : code, id);
     this.wipeSecrets(id);
   }
 

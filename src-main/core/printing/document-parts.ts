@@ -2,6 +2,7 @@
 // read, and the refusal for a document that is not this visit's. Each feature lays out its own
 // document (plain data in, blocks out; the same model is previewed on screen and printed).
 import { KioskFailure } from '../api/contract';
+import { message } from '../messages/messages';
 import { ufaDate, ufaTime } from '../time/calendar';
 import type { ReceiptBlock } from './receipt';
 
@@ -31,7 +32,7 @@ export function ufaDateTime(instantMs: number): string {
 }
 
 export function documentNotFound(): KioskFailure {
-  return new KioskFailure({ code: 'not-found', message: 'Документ не найден: распечатать можно только то, что оформлено в этом сеансе.' });
+  return new KioskFailure({ code: 'not-found', message: message('print.problems.documentNotFound') });
 }
 
 /** `2026-10` → `10.2026`; `2026-11-20` → `20.11.2026`. */

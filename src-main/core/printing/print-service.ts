@@ -4,6 +4,7 @@
 // for staff only.
 import type { KioskDatabase } from '../store/database';
 import type { Logger } from '../logging/logger';
+import { message, type Message } from '../messages/messages';
 import { encodeReceipt, type CodePage, type CommandSet } from './escpos-encoder';
 import type { PrinterState, PrinterStatus, PrinterTransport } from './printer-transport';
 import { layoutReceipt, receiptText, type Receipt, type ReceiptKind } from './receipt';
@@ -20,8 +21,8 @@ export interface PrintOutcome {
   jobId: number;
   status: PrintJobStatus;
   printerState: PrinterState;
-  /** Customer-ready Russian text when the receipt did not come out (or may not have). */
-  message: string | null;
+  /** What the customer reads when the receipt did not come out (or may not have). */
+  message: Message | null;
 }
 
 export interface PrintJobRow {
@@ -38,16 +39,17 @@ export interface PrintJobRow {
   reprintable: boolean;
 }
 
-const STATE_MESSAGES: Record<Exclude<PrinterState, 'ready'>, string> = {
-  'paper-out': 'В принтере закончилась бумага.',
-  'cover-open': 'Открыта крышка принтера.',
-  offline: 'Принтер не подключён или выключен.',
-  'not-responding': 'Принтер не отвечает.',
-  unknown: 'Состояние принтера неизвестно.',
+/** The printer's trouble as the catalog's `print.problems.failed` chooses its sentence (ICU selectors take no hyphens). */
+const FAILED_STATES: Record<PrinterState, string> = {
+  ready: 'unknown',
+  'paper-out': 'paperOut',
+  'cover-open': 'coverOpen',
+  offline: 'offline',
+  'not-responding': 'notResponding',
+  unknown: 'unknown',
 };
 
-const AFTER_FAILURE =
-  'Операция при этом выполнена. Квитанция сохранена: сотрудник офиса распечатает её для вас, или сфотографируйте данные с экрана.';
+const failed = (state: PrinterState): Message => message('print.problems.failed', { state: FAILED_STATES[state] });
 
 export class PrintService {
   private lastStatus: PrinterStatus | null = null;
@@ -66,7 +68,7 @@ export class PrintService {
 
   /** What the receipt will look like, line by line, on this printer's paper. */
   preview(receipt: Receipt): { columns: number; lines: string[]; qrPayloads: string[] } {
-    const lines = layoutReceipt(receipt, this.settings.columns);
+    const lines = layoutReceipt(receipt, this.settings.columns, this.settings.codePage);
     return {
       columns: this.settings.columns,
       lines: receiptText(lines, this.settings.columns),
@@ -88,7 +90,7 @@ export class PrintService {
         )
         .run(receipt.kind, owner.accountNumber, owner.sessionId, JSON.stringify(receipt), this.clock(), reprintOf).lastInsertRowid,
     );
-    const bytes = encodeReceipt(layoutReceipt(receipt, this.settings.columns), this.settings);
+    const bytes = encodeReceipt(layoutReceipt(receipt, this.settings.columns, this.settings.codePage), this.settings);
     let outcome: PrintOutcome;
     try {
       const sent = await this.transport.send(bytes, `${String(jobId).padStart(6, '0')}-${receipt.kind}`);
@@ -98,22 +100,21 @@ export class PrintService {
           jobId,
           status: 'failed',
           printerState: sent.status.state,
-          message: `${STATE_MESSAGES[sent.status.state as Exclude<PrinterState, 'ready'>] ?? ''} ${AFTER_FAILURE}`.trim(),
+          message: failed(sent.status.state),
         };
       } else if (!sent.confirmed) {
         outcome = {
           jobId,
           status: 'not-confirmed',
           printerState: 'not-responding',
-          message:
-            'Принтер не подтвердил печать. Если квитанция не вышла, обратитесь к сотруднику офиса: она сохранена и может быть распечатана повторно.',
+          message: message('print.problems.notConfirmed'),
         };
       } else {
         outcome = { jobId, status: 'printed', printerState: 'ready', message: null };
       }
     } catch (error) {
       this.logger.warn('print failed', { jobId, error });
-      outcome = { jobId, status: 'failed', printerState: 'unknown', message: `${STATE_MESSAGES['not-responding']} ${AFTER_FAILURE}` };
+      outcome = { jobId, status: 'failed', printerState: 'unknown', message: failed('not-responding') };
     }
     this.db
       .prepare('UPDATE print_job SET status = ?, printer_state = ?, finished_at = ? WHERE id = ?')

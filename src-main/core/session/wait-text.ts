@@ -1,8 +1,8 @@
-// "Повторите через 14 мин 5 с": a wait in Russian words for lockout and rate-limit messages.
-export function formatWait(seconds: number): string {
+// The wait in lockout and rate-limit refusals, as the values of their ICU plurals: whole minutes
+// (rounded up, so the customer never comes back too early), or seconds when less than a minute is left.
+import type { MessageValues } from '../messages/messages';
+
+export function waitValues(seconds: number): MessageValues {
   const whole = Math.max(1, Math.ceil(seconds));
-  const minutes = Math.floor(whole / 60);
-  const rest = whole % 60;
-  if (minutes === 0) return `${rest} с`;
-  return rest === 0 ? `${minutes} мин` : `${minutes} мин ${rest} с`;
+  return whole < 60 ? { minutes: 0, seconds: whole } : { minutes: Math.ceil(whole / 60), seconds: 0 };
 }

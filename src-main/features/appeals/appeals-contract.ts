@@ -2,9 +2,9 @@
 // answers, and a new appeal (topic, text, where to send the answer).
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
-import { emptyInputSchema } from '../../core/api/schemas';
+import { emptyInputSchema, refusal } from '../../core/api/schemas';
 
-/** Longest appeal text, as the billing centre accepts it. */
+/** Longest appeal text, as the billing centre accepts it (the catalogs' `appeals.fieldErrors.textTooLong` says the number). */
 export const APPEAL_TEXT_MAX_LENGTH = 2000;
 
 export const appealStatusSchema = z.enum(['registered', 'in-progress', 'answered']);
@@ -59,10 +59,10 @@ export const appealsContract = defineContract({
       input: z
         .object({
           /** Checked against the reference topics by the handler (empty: none chosen yet). */
-          topicId: z.string({ error: 'Выберите тему обращения.' }).max(50, { error: 'Выберите тему обращения из списка.' }),
+          topicId: z.string(refusal('appeals.fieldErrors.topicRequired')).max(50, refusal('appeals.refusals.topic-unknown')),
           text: z
-            .string({ error: 'Напишите текст обращения.' })
-            .max(APPEAL_TEXT_MAX_LENGTH, { error: `Текст обращения не может быть длиннее ${APPEAL_TEXT_MAX_LENGTH} знаков.` }),
+            .string(refusal('appeals.fieldErrors.textRequired'))
+            .max(APPEAL_TEXT_MAX_LENGTH, refusal('appeals.fieldErrors.textTooLong')),
           /**
            * Where to send the answer: `profile` (the kiosk's default, so nothing personal has to be
            * typed at a public screen) copies the phone and e-mail of the customer's profile into the
@@ -70,8 +70,8 @@ export const appealsContract = defineContract({
            * when a contact is given, `profile` otherwise.
            */
           answerTo: z.enum(['profile', 'entered']).optional(),
-          contactPhone: z.string().max(20, { error: 'Проверьте номер телефона.' }).optional(),
-          contactEmail: z.string().max(100, { error: 'Адрес электронной почты слишком длинный.' }).optional(),
+          contactPhone: z.string().max(20, refusal('errors.phone.check')).optional(),
+          contactEmail: z.string().max(100, refusal('errors.email.tooLong')).optional(),
         })
         .strict(),
       output: z.object({

@@ -6,6 +6,8 @@ import type { KioskServices } from '../../core/kiosk-services';
 import { appealSchema, type AppealRequest, type ReferenceData } from '../../core/billing/billing-wire';
 import { appealSubmission } from './appeal-submission';
 import { maskEmail, maskPhone, normalizeCallbackPhone, normalizeEmail } from '../profile/contact-rules';
+import { billingWords } from '../../core/billing/billing-link';
+import { message, type Message } from '../../core/messages/messages';
 
 type AppealHandlers = Pick<KioskHandlers, 'appeals.topics' | 'appeals.list' | 'appeals.submit'>;
 
@@ -18,26 +20,20 @@ const WIRE_PHONE = /^\+7\d{10}$/;
 
 type AppealRefusal = 'topic-unknown' | 'text-empty' | 'phone-invalid' | 'email-invalid' | 'contact-empty' | 'contact-missing';
 
-const REFUSALS: Record<AppealRefusal, { field: string; message: string }> = {
-  'topic-unknown': { field: 'topicId', message: 'Выберите тему обращения из списка.' },
-  'text-empty': { field: 'text', message: 'Напишите текст обращения: пустое обращение не может быть зарегистрировано.' },
-  'phone-invalid': {
-    field: 'contactPhone',
-    message: 'Проверьте номер телефона: нужны 10 цифр после +7, например +7 917 555-01-01 или +7 347 222-33-44.',
-  },
-  'email-invalid': { field: 'contactEmail', message: 'Проверьте адрес электронной почты: он должен быть вида ivanova@example.ru.' },
-  'contact-empty': { field: 'contactPhone', message: 'Укажите телефон или e-mail, на который прислать ответ.' },
-  'contact-missing': {
-    field: 'contactPhone',
-    message: 'В личной информации нет ни телефона, ни e-mail. Укажите телефон или e-mail, чтобы получить ответ.',
-  },
+const REFUSALS: Record<AppealRefusal, { field: string; message: Message }> = {
+  'topic-unknown': { field: 'topicId', message: message('appeals.refusals.topic-unknown') },
+  'text-empty': { field: 'text', message: message('appeals.refusals.text-empty') },
+  'phone-invalid': { field: 'contactPhone', message: message('appeals.refusals.phone-invalid') },
+  'email-invalid': { field: 'contactEmail', message: message('appeals.refusals.email-invalid') },
+  'contact-empty': { field: 'contactPhone', message: message('appeals.refusals.contact-empty') },
+  'contact-missing': { field: 'contactPhone', message: message('appeals.refusals.contact-missing') },
 };
 
 function refusal(reasons: AppealRefusal[]): KioskFailure {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Message> = {};
   for (const reason of reasons) fields[REFUSALS[reason].field] ??= REFUSALS[reason].message;
   const first = reasons[0] as AppealRefusal;
-  return new KioskFailure({ code: 'invalid-input', message: REFUSALS[first].message, fields, details: { reason: first } });
+  return new KioskFailure({ code: 'invalid-input', message: REFUSALS[first].message, fields });
 }
 
 function isUnreachable(error: unknown): boolean {
@@ -135,7 +131,7 @@ export function createAppealHandlers(services: KioskServices): AppealHandlers {
       if (answerTo === 'profile' && (typedPhone || typedEmail)) {
         throw new KioskFailure({
           code: 'invalid-input',
-          message: 'Выберите, куда прислать ответ: на контакты из личной информации или на указанные.',
+          message: message('appeals.refusals.answerToUnclear'),
         });
       }
       if (problems.length > 0) throw refusal(problems);
@@ -168,7 +164,7 @@ export function createAppealHandlers(services: KioskServices): AppealHandlers {
       if (outcome.delivery === 'rejected') {
         throw new KioskFailure({
           code: 'billing-refused',
-          message: outcome.rejection?.message ?? 'Расчётный центр не принял обращение.',
+          message: billingWords(outcome.rejection?.message, message('appeals.refusals.notAccepted')),
           ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
         });
       }

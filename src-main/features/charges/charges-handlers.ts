@@ -1,7 +1,7 @@
 // «Начисления и платежи»: reads only. The current period, and a statement for a chosen period,
 // shown only when its arithmetic adds up to the kopeck.
 import { KioskFailure } from '../../core/api/contract';
-import { CONTACT_CENTRE_PHONE } from '../../core/billing/billing-link';
+import { message } from '../../core/messages/messages';
 import type { Statement } from '../../core/billing/billing-wire';
 import type { KioskServices } from '../../core/kiosk-services';
 import { addDays, ufaDate } from '../../core/time/calendar';
@@ -11,13 +11,9 @@ import { defaultStatementPeriod, periodRangeProblem } from './statement-period';
 
 type ChargesHandlers = Pick<KioskHandlers, 'charges.current' | 'charges.statement'>;
 
-export const INCONSISTENT_STATEMENT_MESSAGE =
-  'Расчётный центр прислал выписку, суммы в которой не сходятся. Чтобы не показать вам неверные суммы, терминал её не отображает. ' +
-  `Попробуйте позже, обратитесь к сотруднику офиса или позвоните в контакт-центр: ${CONTACT_CENTRE_PHONE} (звонок бесплатный).`;
-
 const STATEMENT_REFUSALS = {
-  'invalid-period': 'Начало периода позже его конца. Выберите месяц начала не позже месяца окончания.',
-  'period-too-long': 'Период не может быть длиннее 36 месяцев. Сократите период и нажмите «Отобразить» ещё раз.',
+  'invalid-period': message('charges.errors.reversed'),
+  'period-too-long': message('charges.errors.tooLong'),
 };
 
 export function createChargesHandlers(services: KioskServices): ChargesHandlers {
@@ -30,7 +26,7 @@ export function createChargesHandlers(services: KioskServices): ChargesHandlers 
     if (statement.accountNumber !== accountNumber) problems.push(`statement is for ${statement.accountNumber}`);
     if (problems.length > 0) {
       logger.error('billing centre sent a statement that does not add up', { accountNumber, from, to, problems });
-      throw new KioskFailure({ code: 'billing-invalid-response', message: INCONSISTENT_STATEMENT_MESSAGE });
+      throw new KioskFailure({ code: 'billing-invalid-response', message: message('charges.errors.inconsistent') });
     }
     return statement;
   };
@@ -44,7 +40,7 @@ export function createChargesHandlers(services: KioskServices): ChargesHandlers 
       const month = statement.months[0];
       if (!month || month.period !== period) {
         logger.error('billing centre has no statement month for the last billed period', { period });
-        throw new KioskFailure({ code: 'billing-invalid-response', message: INCONSISTENT_STATEMENT_MESSAGE });
+        throw new KioskFailure({ code: 'billing-invalid-response', message: message('charges.errors.inconsistent') });
       }
       const range = defaultStatementPeriod(period);
       return {
@@ -65,7 +61,7 @@ export function createChargesHandlers(services: KioskServices): ChargesHandlers 
       const session = services.requireCustomer();
       // The input schema refuses these already; checked again so the handler is safe on its own.
       const problem = periodRangeProblem(from, to);
-      if (problem) throw new KioskFailure({ code: 'invalid-input', message: problem, fields: { from: problem } });
+      if (problem) throw new KioskFailure({ code: 'invalid-input', message: message(problem), fields: { from: message(problem) } });
       const statement = await readCheckedStatement(session.billingToken, session.accountNumber, from, to);
       return {
         requestedFrom: from,

@@ -2,20 +2,15 @@
 // customer chooses.
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
-import { accountNumberSchema, billingPeriodSchema, emptyInputSchema, isoDateSchema, kopecksSchema } from '../../core/api/schemas';
-import {
-  AMOUNT_NOT_KOPECKS_MESSAGE,
-  AMOUNT_NOT_POSITIVE_MESSAGE,
-  AMOUNT_TOO_LARGE_MESSAGE,
-  MAX_PAYMENT_KOPECKS,
-} from '../pay/payment-amount';
+import { accountNumberSchema, billingPeriodSchema, emptyInputSchema, isoDateSchema, kopecksSchema, refusal } from '../../core/api/schemas';
+import { MAX_PAYMENT_KOPECKS } from '../pay/payment-amount';
 
 /** An amount the customer typed on the keypad, in kopecks. */
 export const paymentAmountSchema = z
-  .number({ error: 'Введите сумму к оплате.' })
-  .int({ error: AMOUNT_NOT_KOPECKS_MESSAGE })
-  .min(1, { error: AMOUNT_NOT_POSITIVE_MESSAGE })
-  .max(MAX_PAYMENT_KOPECKS, { error: AMOUNT_TOO_LARGE_MESSAGE });
+  .number(refusal('pay.errors.amountRequired'))
+  .int(refusal('pay.errors.notKopecks'))
+  .min(1, refusal('pay.errors.notPositive'))
+  .max(MAX_PAYMENT_KOPECKS, refusal('pay.errors.tooLarge'));
 
 const amountInput = z.object({ amountKopecks: paymentAmountSchema }).strict();
 

@@ -1,6 +1,7 @@
 // «Оплатить»: reads only. The invoice with the offices and places to pay; a QR code and a slip for
 // the amount the customer chose.
 import { KioskFailure } from '../../core/api/contract';
+import { message } from '../../core/messages/messages';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import type { Invoice, ReferenceData } from '../../core/billing/billing-wire';
@@ -12,9 +13,6 @@ import { ufaDate } from '../../core/time/calendar';
 type PayHandlers = Pick<KioskHandlers, 'payment.invoice' | 'payment.qr' | 'payment.slip'>;
 
 const REFERENCE_TTL_MS = 10 * 60_000;
-
-const QR_FAILED_MESSAGE =
-  'Не удалось сформировать QR-код по реквизитам расчётного центра. Оплатите по номеру лицевого счёта в банке или обратитесь к сотруднику офиса.';
 
 export function createPayHandlers(services: KioskServices): PayHandlers {
   const { billing, billingLink, referenceCache, logger } = services;
@@ -34,7 +32,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
 
   const checkAmount = (amountKopecks: number): void => {
     const problem = paymentAmountProblem(amountKopecks);
-    if (problem) throw new KioskFailure({ code: 'invalid-input', message: problem, fields: { amountKopecks: problem } });
+    if (problem) throw new KioskFailure({ code: 'invalid-input', message: message(problem), fields: { amountKopecks: message(problem) } });
   };
 
   const qrPayload = (invoice: Invoice, amountKopecks: number, accountNumber: string): string => {
@@ -47,7 +45,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
       if (!(error instanceof PaymentQrError)) throw error;
       // The billing centre's requisites break the standard: staff must know, the customer gets a way out.
       logger.error('payment QR refused the billing centre requisites', { accountNumber, problem: error.message });
-      throw new KioskFailure({ code: 'billing-invalid-response', message: QR_FAILED_MESSAGE });
+      throw new KioskFailure({ code: 'billing-invalid-response', message: message('pay.errors.qrFailed') });
     }
   };
 

@@ -5,6 +5,7 @@ import { receiptContext } from '../../core/printing/document-parts';
 import { ufaDate } from '../../core/time/calendar';
 import type { DocumentReceiptBuilder } from '../feature';
 import type { paymentSlipDocument } from './pay-contract';
+import { message } from '../../core/messages/messages';
 import { paymentAmountProblem } from './payment-amount';
 import { buildPaymentSlip } from './payment-slip';
 import { paymentSlipReceipt } from './payment-slip-receipt';
@@ -16,7 +17,13 @@ export function paymentSlipDocuments(services: KioskServices): Record<string, Do
     'payment-slip': async (input, session) => {
       const document = input as z.output<typeof paymentSlipDocument>;
       const problem = paymentAmountProblem(document.amountKopecks);
-      if (problem) throw new KioskFailure({ code: 'invalid-input', message: problem, fields: { 'document.amountKopecks': problem } });
+      if (problem) {
+        throw new KioskFailure({
+          code: 'invalid-input',
+          message: message(problem),
+          fields: { 'document.amountKopecks': message(problem) },
+        });
+      }
       const invoice = await billingLink.call(() => billing.getInvoice(session.billingToken));
       return paymentSlipReceipt(buildPaymentSlip(invoice, document.amountKopecks, ufaDate(clock())), receiptContext(config, clock));
     },

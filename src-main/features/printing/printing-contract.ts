@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
 import type { DocumentInputSchema } from '../../core/api/contract';
+import { messageSchema } from '../../core/api/schemas';
 
 export const printOutcomeOutput = z.object({
   jobId: z.number().int(),
   status: z.enum(['printing', 'printed', 'failed', 'not-confirmed']),
   printerState: z.enum(['ready', 'paper-out', 'cover-open', 'offline', 'not-responding', 'unknown']),
-  /** Russian text for the customer when the receipt did not (or may not have) come out. */
-  message: z.string().nullable(),
+  /** What the customer reads when the receipt did not (or may not have) come out. */
+  message: messageSchema.nullable(),
 });
 
 export function printingContract<const D extends readonly DocumentInputSchema[]>(documents: D) {

@@ -1,6 +1,7 @@
 // The rules a new password must meet at the kiosk, checked in the core before anything is stored or
 // sent. The same rules are shown to the customer before they type (NIST SP 800-63B §3.1.1.2:
 // length over composition, refuse common passwords, say why a password was refused).
+import { message, type Message } from '../../core/messages/messages';
 import { isCommonPassword } from './common-passwords';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -20,15 +21,15 @@ export const PASSWORD_PROBLEM_FIELD: Record<PasswordProblem, 'currentPassword' |
   'repeat-mismatch': 'repeatPassword',
 };
 
-/** Customer-facing Russian text of each problem. */
-export const PASSWORD_PROBLEM_MESSAGE: Record<PasswordProblem, string> = {
-  'current-missing': 'Введите текущий пароль.',
-  'too-short': `Новый пароль слишком короткий: нужно не менее ${PASSWORD_MIN_LENGTH} знаков.`,
-  'too-long': `Новый пароль слишком длинный: не более ${PASSWORD_MAX_LENGTH} знаков.`,
-  'digits-only': 'Новый пароль не должен состоять только из цифр: добавьте буквы или знаки.',
-  common: 'Этот пароль слишком распространён, его легко угадать. Придумайте другой.',
-  'same-as-current': 'Новый пароль должен отличаться от текущего.',
-  'repeat-mismatch': 'Новый пароль и его повтор не совпадают. Введите новый пароль ещё раз.',
+/** What the customer reads about each problem. */
+export const PASSWORD_PROBLEM_MESSAGE: Record<PasswordProblem, Message> = {
+  'current-missing': message('profile.refusals.current-missing'),
+  'too-short': message('profile.refusals.too-short', { min: PASSWORD_MIN_LENGTH }),
+  'too-long': message('profile.refusals.too-long', { max: PASSWORD_MAX_LENGTH }),
+  'digits-only': message('profile.refusals.digits-only'),
+  common: message('profile.refusals.common'),
+  'same-as-current': message('profile.refusals.same-as-current'),
+  'repeat-mismatch': message('profile.refusals.repeat-mismatch'),
 };
 
 export interface PasswordChangeInput {

@@ -2,7 +2,8 @@
 // of e-mail, phone and how bills are delivered, and a change of password.
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
-import { accountNumberSchema, emptyInputSchema } from '../../core/api/schemas';
+import { accountNumberSchema, emptyInputSchema, refusal } from '../../core/api/schemas';
+import type { MessageKey } from '../../core/messages/messages';
 
 export const profileViewSchema = z.object({
   accountNumber: accountNumberSchema,
@@ -30,7 +31,7 @@ const writeOutput = z.object({
   profile: profileViewSchema.nullable(),
 });
 
-const secret = (missing: string) => z.string({ error: missing }).max(128, { error: 'Пароль слишком длинный.' });
+const secret = (missing: MessageKey) => z.string(refusal(missing)).max(128, refusal('profile.fieldErrors.passwordTooLong'));
 
 export const profileContract = defineContract({
   methods: {
@@ -45,8 +46,8 @@ export const profileContract = defineContract({
       audience: 'customer',
       input: z
         .object({
-          email: z.string().max(200, { error: 'Адрес электронной почты слишком длинный.' }).optional(),
-          phone: z.string().max(30, { error: 'Проверьте номер телефона.' }).optional(),
+          email: z.string().max(200, refusal('errors.email.tooLong')).optional(),
+          phone: z.string().max(30, refusal('errors.phone.check')).optional(),
         })
         .strict(),
       output: writeOutput,
@@ -62,9 +63,9 @@ export const profileContract = defineContract({
       audience: 'customer',
       input: z
         .object({
-          currentPassword: secret('Введите текущий пароль.'),
-          newPassword: secret('Введите новый пароль.'),
-          repeatPassword: secret('Повторите новый пароль.'),
+          currentPassword: secret('profile.refusals.current-missing'),
+          newPassword: secret('profile.fieldErrors.newMissing'),
+          repeatPassword: secret('profile.fieldErrors.repeatMissing'),
         })
         .strict(),
       output: z.object({ delivery: z.enum(['delivered', 'pending']), localReference: z.string() }),

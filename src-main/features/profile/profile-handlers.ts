@@ -9,7 +9,9 @@ import type { SubmissionOutcome } from '../../core/outbox/customer-submissions';
 import { formatPhone, maskEmail, maskPhone, normalizeEmail, normalizeMobilePhone } from '../profile/contact-rules';
 import { PASSWORD_PROBLEM_FIELD, PASSWORD_PROBLEM_MESSAGE, passwordChangeProblems } from '../profile/password-rules';
 import { passwordChangeSubmission, profileSubmission } from './profile-submissions';
-import { formatWait } from '../../core/session/wait-text';
+import { billingWords } from '../../core/billing/billing-link';
+import { message, type Message } from '../../core/messages/messages';
+import { waitValues } from '../../core/session/wait-text';
 
 type ProfileHandlers = Pick<
   KioskHandlers,
@@ -18,27 +20,19 @@ type ProfileHandlers = Pick<
 
 type ProfileRefusal = 'nothing-to-change' | 'email-invalid' | 'phone-invalid' | 'email-bill-without-email';
 
-const REFUSALS: Record<ProfileRefusal, { field: string; message: string }> = {
-  'nothing-to-change': { field: 'email', message: 'Введите новый адрес электронной почты или новый номер телефона.' },
-  'email-invalid': { field: 'email', message: 'Проверьте адрес электронной почты: он должен быть вида ivanova@example.ru.' },
-  'phone-invalid': {
-    field: 'phone',
-    message: 'Проверьте номер сотового телефона: 10 цифр после +7, первая — 9, например +7 917 555-01-01.',
-  },
-  'email-bill-without-email': {
-    field: 'emailBill',
-    message: 'Чтобы получать квитанцию на e-mail, сначала укажите адрес электронной почты.',
-  },
+const REFUSALS: Record<ProfileRefusal, { field: string; message: Message }> = {
+  'nothing-to-change': { field: 'email', message: message('profile.refusals.nothing-to-change') },
+  'email-invalid': { field: 'email', message: message('profile.refusals.email-invalid') },
+  'phone-invalid': { field: 'phone', message: message('profile.refusals.phone-invalid') },
+  'email-bill-without-email': { field: 'emailBill', message: message('profile.refusals.email-bill-without-email') },
 };
 
 function refusal(reasons: ProfileRefusal[]): KioskFailure {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Message> = {};
   for (const reason of reasons) fields[REFUSALS[reason].field] ??= REFUSALS[reason].message;
   const first = reasons[0] as ProfileRefusal;
-  return new KioskFailure({ code: 'invalid-input', message: REFUSALS[first].message, fields, details: { reason: first } });
+  return new KioskFailure({ code: 'invalid-input', message: REFUSALS[first].message, fields });
 }
-
-const WRONG_PASSWORD_MESSAGE = 'Текущий пароль введён неверно. Проверьте его и введите ещё раз.';
 
 export function profileView(profile: Profile) {
   return {
@@ -60,7 +54,7 @@ function settledWrite(outcome: SubmissionOutcome) {
   if (outcome.delivery === 'rejected') {
     throw new KioskFailure({
       code: 'billing-refused',
-      message: outcome.rejection?.message ?? 'Расчётный центр отклонил изменение.',
+      message: billingWords(outcome.rejection?.message, message('profile.refusals.changeRefused')),
       ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
     });
   }
@@ -85,9 +79,7 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
     new KioskFailure({
       code: 'locked-out',
       retryAfterSeconds,
-      message:
-        `Смена пароля временно недоступна после ${policy.maxFailuresPerSubject} неудачных попыток ввести текущий пароль. ` +
-        `Повторите через ${formatWait(retryAfterSeconds)}.`,
+      message: message('profile.refusals.lockedOut', { failures: policy.maxFailuresPerSubject, ...waitValues(retryAfterSeconds) }),
     });
 
   /**
@@ -160,10 +152,10 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
       const session = services.requireCustomer();
       const problems = passwordChangeProblems({ currentPassword, newPassword, repeatPassword });
       if (problems.length > 0) {
-        const fields: Record<string, string> = {};
+        const fields: Record<string, Message> = {};
         for (const problem of problems) fields[PASSWORD_PROBLEM_FIELD[problem]] ??= PASSWORD_PROBLEM_MESSAGE[problem];
         const first = problems[0]!;
-        throw new KioskFailure({ code: 'invalid-input', message: PASSWORD_PROBLEM_MESSAGE[first], fields, details: { reason: first } });
+        throw new KioskFailure({ code: 'invalid-input', message: PASSWORD_PROBLEM_MESSAGE[first], fields });
       }
 
       // A change that cannot be delivered now would keep both passwords on this terminal's disk
@@ -171,9 +163,7 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
       if (!billingLink.online) {
         throw new KioskFailure({
           code: 'billing-unavailable',
-          message:
-            'Сейчас нет связи с расчётным центром. Пароль можно сменить только при связи, чтобы терминал не хранил ваш пароль. ' +
-            'Попробуйте через несколько минут.',
+          message: message('profile.refusals.needsLink'),
         });
       }
       // The current password is a secret checked by the billing centre: reserved like a login.
@@ -198,15 +188,14 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
           throw new KioskFailure({
             code: 'billing-refused',
             billingCode: 'wrong-password',
-            details: { attemptsLeft: after.failuresLeft },
-            fields: { currentPassword: WRONG_PASSWORD_MESSAGE },
-            message: `${WRONG_PASSWORD_MESSAGE} Осталось попыток: ${after.failuresLeft}.`,
+            fields: { currentPassword: message('profile.refusals.wrongPasswordField') },
+            message: message('profile.refusals.wrong-password', { attemptsLeft: after.failuresLeft }),
           });
         }
         verdict.attempt.cancel();
         throw new KioskFailure({
           code: 'billing-refused',
-          message: outcome.rejection?.message ?? 'Расчётный центр не принял смену пароля.',
+          message: billingWords(outcome.rejection?.message, message('profile.refusals.passwordRefused')),
           ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
         });
       }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { russianText } from '../../core/messages/message-test-kit';
 import {
   checkReading,
   formatNumber,
   formatReading,
+  meterRefusal,
   outsideWindowMessage,
   readingWindowState,
   verificationStatus,
@@ -35,10 +37,14 @@ describe('checkReading', () => {
     expect(checkReading(meter, '123456', today).problems[0]?.kind).toBe('too-many-digits');
     expect(checkReading(meter, '123,4567', today).problems[0]?.kind).toBe('too-many-digits');
     expect(checkReading(meter, '00124', today).problems).toEqual([]);
-    expect(checkReading(meter, '123456', today).problems[0]?.message).toBe(
+    expect(checkReading(meter, '123456', today).problems[0]?.message).toEqual({
+      key: 'readings.problemTooManyDigits',
+      values: { integer: 5, fraction: 3 },
+    });
+    expect(russianText(checkReading(meter, '123456', today).problems[0]?.message)).toBe(
       'У этого счётчика 5 цифр до запятой и 3 после. Проверьте показание.',
     );
-    expect(checkReading({ ...meter, maxDigits: 4, decimals: 0 }, '12345', today).problems[0]?.message).toBe(
+    expect(russianText(checkReading({ ...meter, maxDigits: 4, decimals: 0 }, '12345', today).problems[0]?.message)).toBe(
       'У этого счётчика 4 цифры и нет дробной части. Проверьте показание.',
     );
   });
@@ -46,25 +52,40 @@ describe('checkReading', () => {
   it('refuses a reading lower than the previous one and sends the customer to the office', () => {
     const check = checkReading(meter, '120', today);
     expect(check.problems[0]).toMatchObject({ kind: 'lower-than-previous' });
-    expect(check.problems[0]?.message).toContain('обратитесь в офис');
-    expect(check.problems[0]?.message).toContain('(123,456)');
-    expect(check.problems[0]?.message).toContain('замена счётчика оформляется в офисе');
+    expect(check.problems[0]?.message).toEqual({ key: 'readings.problemLowerThanPrevious', values: { previous: '123,456' } });
+    expect(russianText(check.problems[0]?.message)).toContain('замена счётчика оформляется в офисе');
+  });
+
+  it('names the meter when one problem refuses the whole submission', () => {
+    const problem = checkReading(meter, '120', today).problems[0]?.message;
+    expect(problem && meterRefusal('0123456', problem)).toEqual({
+      key: 'readings.meterRefusals.lowerThanPrevious',
+      values: { previous: '123,456', serial: '0123456' },
+    });
+    expect(russianText(problem && meterRefusal('0123456', problem))).toMatch(
+      /^Счётчик № 0123456: Показание меньше предыдущего \(123,456\)/,
+    );
   });
 
   it('asks to confirm a consumption far above the usual', () => {
     const check = checkReading(meter, '150', today);
     expect(check.problems).toEqual([]);
     expect(check.highConsumption?.ratio).toBe(6.6);
-    expect(check.highConsumption?.message).toContain('подтвердите');
+    expect(check.highConsumption?.message).toEqual({
+      key: 'readings.problemHighConsumption',
+      values: { consumption: '26,544', ratio: '6,6', usual: '4' },
+    });
+    expect(russianText(check.highConsumption?.message)).toBe(
+      'Расход 26,544 — в 6,6 раза больше обычного (4 в месяц). Проверьте показание. Если оно верно, подтвердите передачу.',
+    );
   });
 
   it('explains an expired verification and what it means for the bill', () => {
     const check = checkReading({ ...meter, verificationDueOn: '2026-10-31' }, '124', today);
     expect(check.problems[0]?.kind).toBe('verification-expired');
-    expect(check.problems[0]?.message).toContain('31.10.2026');
-    expect(check.problems[0]?.message).toContain('по нормативу');
-    expect(check.problems[0]?.message).toContain('за 3 месяца');
-    expect(check.problems[0]?.message).toContain('аккредитованной организации');
+    expect(check.problems[0]?.message).toEqual({ key: 'readings.problemVerificationExpired', values: { date: '31.10.2026' } });
+    const text = russianText(check.problems[0]?.message);
+    for (const words of ['истёк 31.10.2026', 'по нормативу', 'за 3 месяца', 'аккредитованной организации']) expect(text).toContain(words);
     // The last day of the verification is still valid.
     expect(checkReading({ ...meter, verificationDueOn: today }, '124', today).problems).toEqual([]);
   });
@@ -120,7 +141,11 @@ describe('readingWindowState', () => {
       opensOn: '2027-01-15',
       closesOn: '2027-01-25',
     });
-    expect(outsideWindowMessage(readingWindowState(window, '2026-11-26'))).toBe(
+    expect(outsideWindowMessage(readingWindowState(window, '2026-11-26'))).toEqual({
+      key: 'readings.refusalOutsideWindow',
+      values: { fromDay: 15, toDay: 25, opensOn: '15.12.2026', closesOn: '25.12.2026', month: '12', year: '2026' },
+    });
+    expect(russianText(outsideWindowMessage(readingWindowState(window, '2026-11-26')))).toBe(
       'Показания принимаются с 15 по 25 число месяца, сегодня приём закрыт. Передайте показания с 15.12.2026 по 25.12.2026: ' +
         'они будут учтены в расчёте за декабрь 2026 г.',
     );

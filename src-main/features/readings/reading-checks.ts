@@ -4,6 +4,7 @@
 // verification state and the reading window of the month. Pure: the renderer mirrors these
 // checks for immediate feedback through `./index`, the core applies them authoritatively.
 import { addMonths, dateInPeriod, daysBetween, periodOf } from '../../core/time/calendar';
+import { message, type Message, type MessageKey } from '../../core/messages/messages';
 
 export interface MeterForCheck {
   meterId: string;
@@ -19,11 +20,10 @@ export interface MeterForCheck {
 
 export type ReadingProblemKind = 'not-a-number' | 'too-many-digits' | 'lower-than-previous' | 'verification-expired';
 
-export type ReadingProblem =
-  | { kind: 'not-a-number'; message: string }
-  | { kind: 'too-many-digits'; message: string }
-  | { kind: 'lower-than-previous'; message: string }
-  | { kind: 'verification-expired'; message: string };
+export interface ReadingProblem {
+  kind: ReadingProblemKind;
+  message: Message;
+}
 
 export interface ReadingCheck {
   meterId: string;
@@ -31,7 +31,7 @@ export interface ReadingCheck {
   consumption: number | null;
   problems: ReadingProblem[];
   /** Set when consumption is far above the usual: the customer must confirm it. */
-  highConsumption: { message: string; ratio: number } | null;
+  highConsumption: { message: Message; ratio: number } | null;
 }
 
 /** How many times the usual monthly consumption counts as "far above". */
@@ -44,7 +44,7 @@ export function checkReading(meter: MeterForCheck, text: string, today: string):
   const result: ReadingCheck = { meterId: meter.meterId, value: null, consumption: null, problems: [], highConsumption: null };
   const normalized = text.trim().replace(',', '.');
   if (!/^\d+(\.\d+)?$/.test(normalized)) {
-    result.problems.push({ kind: 'not-a-number', message: 'Введите показание цифрами, например 01234,567.' });
+    result.problems.push({ kind: 'not-a-number', message: message('readings.problemNotANumber') });
     return result;
   }
   const [whole = '', fraction = ''] = normalized.split('.');
@@ -53,8 +53,8 @@ export function checkReading(meter: MeterForCheck, text: string, today: string):
       kind: 'too-many-digits',
       message:
         meter.decimals > 0
-          ? `У этого счётчика ${digits(meter.maxDigits)} до запятой и ${meter.decimals} после. Проверьте показание.`
-          : `У этого счётчика ${digits(meter.maxDigits)} и нет дробной части. Проверьте показание.`,
+          ? message('readings.problemTooManyDigits', { integer: meter.maxDigits, fraction: meter.decimals })
+          : message('readings.problemTooManyDigitsWhole', { integer: meter.maxDigits }),
     });
     return result;
   }
@@ -68,9 +68,7 @@ export function checkReading(meter: MeterForCheck, text: string, today: string):
     if (consumption < 0) {
       result.problems.push({
         kind: 'lower-than-previous',
-        message:
-          `Показание меньше предыдущего (${formatReading(meter.previousValue, meter.decimals)}) и не может быть принято. ` +
-          'Если счётчик заменили или он прошёл полный круг, обратитесь в офис обслуживания: замена счётчика оформляется в офисе.',
+        message: message('readings.problemLowerThanPrevious', { previous: formatReading(meter.previousValue, meter.decimals) }),
       });
       return result;
     }
@@ -80,9 +78,11 @@ export function checkReading(meter: MeterForCheck, text: string, today: string):
       const ratio = round(consumption / usual, 1);
       result.highConsumption = {
         ratio,
-        message:
-          `Расход ${formatNumber(consumption)} — в ${formatNumber(ratio)} раза больше обычного (${formatNumber(usual)} в месяц). ` +
-          'Проверьте показание. Если оно верно, подтвердите передачу.',
+        message: message('readings.problemHighConsumption', {
+          consumption: formatNumber(consumption),
+          ratio: formatNumber(ratio),
+          usual: formatNumber(usual),
+        }),
       };
     }
   }
@@ -90,12 +90,23 @@ export function checkReading(meter: MeterForCheck, text: string, today: string):
 }
 
 /** What an expired verification means for the customer's bill, and what to do. */
-export function verificationExpiredMessage(dueOn: string): string {
-  return (
-    `Срок поверки счётчика истёк ${formatRuDate(dueOn)}. Показания такого счётчика не принимаются к расчёту: ` +
-    'начисление идёт по среднему потреблению за 3 месяца, а затем — по нормативу. ' +
-    'Закажите поверку в аккредитованной организации и принесите свидетельство о поверке в офис обслуживания.'
-  );
+export function verificationExpiredMessage(dueOn: string): Message {
+  return message('readings.problemVerificationExpired', { date: writtenDate(dueOn) });
+}
+
+/** A problem of one meter as a refusal of the whole submission: the same text, naming the meter. */
+const METER_REFUSALS: Partial<Record<MessageKey, MessageKey>> = {
+  'readings.problemNotANumber': 'readings.meterRefusals.notANumber',
+  'readings.problemTooManyDigits': 'readings.meterRefusals.tooManyDigits',
+  'readings.problemTooManyDigitsWhole': 'readings.meterRefusals.tooManyDigitsWhole',
+  'readings.problemLowerThanPrevious': 'readings.meterRefusals.lowerThanPrevious',
+  'readings.problemVerificationExpired': 'readings.meterRefusals.verificationExpired',
+  'readings.problemHighConsumption': 'readings.meterRefusals.highConsumption',
+};
+
+export function meterRefusal(serialNumber: string, problem: Message): Message {
+  const key = METER_REFUSALS[problem.key];
+  return key ? message(key, { ...problem.values, serial: serialNumber }) : problem;
 }
 
 export type VerificationState = 'valid' | 'expiring' | 'expired';
@@ -139,12 +150,16 @@ export function readingWindowState(window: ReadingWindow, today: string): Readin
 }
 
 /** The refusal when readings are passed outside the window: the window, and when and for what month to pass them. */
-export function outsideWindowMessage(state: ReadingWindowState): string {
-  return (
-    `Показания принимаются с ${state.fromDay} по ${state.toDay} число месяца, сегодня приём закрыт. ` +
-    `Передайте показания с ${formatRuDate(state.opensOn)} по ${formatRuDate(state.closesOn)}: ` +
-    `они будут учтены в расчёте за ${RU_MONTHS[Number(state.countsForPeriod.slice(5, 7)) - 1]} ${state.countsForPeriod.slice(0, 4)} г.`
-  );
+export function outsideWindowMessage(state: ReadingWindowState): Message {
+  return message('readings.refusalOutsideWindow', {
+    fromDay: state.fromDay,
+    toDay: state.toDay,
+    opensOn: writtenDate(state.opensOn),
+    closesOn: writtenDate(state.closesOn),
+    // The month's name is the catalog's, chosen by its number (`11` → «ноябрь», «November»).
+    month: String(Number(state.countsForPeriod.slice(5, 7))),
+    year: state.countsForPeriod.slice(0, 4),
+  });
 }
 
 /** A reading as the meter's dial shows it: `123,456` (always `decimals` places). */
@@ -157,22 +172,13 @@ export function formatNumber(value: number): string {
   return String(round(value, 3)).replace('.', ',');
 }
 
-const RU_MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-
 function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
 
-/** `3 цифры`, `5 цифр`, `21 цифра`. */
-function digits(count: number): string {
-  const lastTwo = count % 100;
-  const last = count % 10;
-  const word = lastTwo >= 11 && lastTwo <= 14 ? 'цифр' : last === 1 ? 'цифра' : last >= 2 && last <= 4 ? 'цифры' : 'цифр';
-  return `${count} ${word}`;
-}
-
-function formatRuDate(iso: string): string {
+/** `2026-11-25` → `25.11.2026`, as a date is written in the refusals of every language. */
+function writtenDate(iso: string): string {
   const [year, month, day] = iso.split('-');
   return `${day}.${month}.${year}`;
 }

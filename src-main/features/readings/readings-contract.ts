@@ -3,24 +3,25 @@
 // (write-ahead through the outbox), including a correction of this month's earlier submission.
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
-import { billingPeriodSchema, emptyInputSchema, isoDateSchema } from '../../core/api/schemas';
+import { billingPeriodSchema, emptyInputSchema, isoDateSchema, messageSchema, refusal } from '../../core/api/schemas';
 
 const meterIdSchema = z
-  .string({ error: 'Не указан счётчик.' })
-  .min(1, { error: 'Не указан счётчик.' })
-  .max(50, { error: 'Не указан счётчик.' });
+  .string(refusal('readings.fieldErrors.meterMissing'))
+  .min(1, refusal('readings.fieldErrors.meterMissing'))
+  .max(50, refusal('readings.fieldErrors.meterMissing'));
 
 /** A reading as typed on the keypad («123,456»); a number is accepted too. The core checks it. */
-const readingValueSchema = z.union([z.string().max(20, { error: 'Показание слишком длинное.' }), z.number()], {
-  error: 'Введите показание цифрами, например 01234,567.',
-});
+const readingValueSchema = z.union(
+  [z.string().max(20, refusal('readings.fieldErrors.readingTooLong')), z.number()],
+  refusal('readings.problemNotANumber'),
+);
 
 const readingsInputSchema = z
-  .array(z.object({ meterId: meterIdSchema, value: readingValueSchema }).strict(), { error: 'Введите показания счётчиков.' })
-  .min(1, { error: 'Введите показание хотя бы одного счётчика.' })
-  .max(20, { error: 'Слишком много показаний в одной передаче.' });
+  .array(z.object({ meterId: meterIdSchema, value: readingValueSchema }).strict(), refusal('readings.fieldErrors.readingsRequired'))
+  .min(1, refusal('readings.fieldErrors.atLeastOne'))
+  .max(20, refusal('readings.fieldErrors.tooMany'));
 
-const registrationNumberSchema = z.string().min(1).max(50, { error: 'Неверный регистрационный номер.' });
+const registrationNumberSchema = z.string().min(1).max(50, refusal('readings.fieldErrors.registrationNumber'));
 
 export const verificationStateSchema = z.enum(['valid', 'expiring', 'expired']);
 
@@ -57,7 +58,7 @@ export const meterOutput = z.object({
 
 export const readingProblemOutput = z.object({
   kind: z.enum(['not-a-number', 'too-many-digits', 'lower-than-previous', 'verification-expired']),
-  message: z.string(),
+  message: messageSchema,
 });
 
 export const readingLineOutput = z.object({
@@ -69,7 +70,7 @@ export const readingLineOutput = z.object({
   consumption: z.number().nullable(),
   problems: z.array(readingProblemOutput),
   /** Consumption far above the usual: the customer must confirm before submitting. */
-  highConsumption: z.object({ message: z.string(), ratio: z.number() }).nullable(),
+  highConsumption: z.object({ message: messageSchema, ratio: z.number() }).nullable(),
 });
 
 export const readingsMetersOutput = z.object({
@@ -111,8 +112,8 @@ export const readingsSubmitOutput = z.object({
       consumption: z.number().nullable(),
     }),
   ),
-  /** The confirmation in Russian (the renderer translates it by `delivery`). */
-  message: z.string(),
+  /** The confirmation, with the number it was registered under. */
+  message: messageSchema,
 });
 
 /** The confirmation of readings submitted in this visit, by their local reference. */

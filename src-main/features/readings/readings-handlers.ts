@@ -5,13 +5,18 @@ import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import { readingsResponseSchema, type Meter, type MetersResponse } from '../../core/billing/billing-wire';
+import { billingWords } from '../../core/billing/billing-link';
+import { message, type Message } from '../../core/messages/messages';
+import type { SubmissionOutcome } from '../../core/outbox/customer-submissions';
 import {
   checkReading,
   formatReading,
+  meterRefusal,
   outsideWindowMessage,
   readingWindowState,
   verificationStatus,
   type ReadingCheck,
+  type ReadingWindowState,
 } from '../readings/reading-checks';
 import { ufaDate } from '../../core/time/calendar';
 import { readingsSubmission } from './readings-submission';
@@ -33,7 +38,23 @@ export interface ReadingsReceiptLine {
   consumption: number | null;
 }
 
-const PENDING_MESSAGE = 'Показания приняты терминалом и будут переданы в расчётный центр, как только появится связь.';
+/**
+ * The billing centre's refusal of readings. Russian shows its own words; for the refusals it
+ * usually gives, the other languages say what it means (the window, the meter) in theirs.
+ */
+function billingRefusal(rejection: SubmissionOutcome['rejection'], window: ReadingWindowState, meters: readonly Meter[]): Message {
+  const billingText = rejection?.message;
+  if (!billingText) return message('readings.refusals.rejected');
+  if (rejection.code === 'outside-window') {
+    return message('readings.billingOutsideWindow', { billingText, fromDay: window.fromDay, toDay: window.toDay });
+  }
+  if (rejection.code === 'lower-than-previous') return message('readings.billingLowerThanPrevious', { billingText });
+  const named = meters.find((meter) => billingText.includes(meter.serialNumber));
+  if (rejection.code === 'verification-expired' && named) {
+    return message('readings.billingVerificationExpired', { billingText, serial: named.serialNumber });
+  }
+  return billingWords(billingText, message('readings.refusals.rejected'));
+}
 
 export function createReadingsHandlers(services: KioskServices): ReadingsHandlers {
   const { billing, billingLink } = services;
@@ -62,13 +83,13 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
     return readings.map(({ meterId, value }): CheckedLine => {
       const meter = response.meters.find((candidate) => candidate.meterId === meterId);
       if (!meter) {
-        throw new KioskFailure({ code: 'not-found', message: 'Счётчик не найден на этом лицевом счёте. Обновите список счётчиков.' });
+        throw new KioskFailure({ code: 'not-found', message: message('readings.refusals.meterUnknown') });
       }
       if (seen.has(meterId)) {
         throw new KioskFailure({
           code: 'invalid-input',
-          message: `Показание счётчика № ${meter.serialNumber} указано дважды.`,
-          fields: { [meterId]: 'Показание указано дважды.' },
+          message: message('readings.refusals.duplicate', { serial: meter.serialNumber }),
+          fields: { [meterId]: message('readings.refusals.duplicateField') },
         });
       }
       seen.add(meterId);
@@ -145,18 +166,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
 
       const window = readingWindowState(response.readingWindow, date);
       if (!window.openToday) {
-        throw new KioskFailure({
-          code: 'invalid-input',
-          message: outsideWindowMessage(window),
-          details: {
-            reason: 'outside-window',
-            fromDay: window.fromDay,
-            toDay: window.toDay,
-            opensOn: window.opensOn,
-            closesOn: window.closesOn,
-            period: window.countsForPeriod,
-          },
-        });
+        throw new KioskFailure({ code: 'invalid-input', message: outsideWindowMessage(window) });
       }
 
       const lines = checkAll(response, readings, date);
@@ -165,9 +175,8 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
         if (problem) {
           throw new KioskFailure({
             code: 'invalid-input',
-            message: `Счётчик № ${meter.serialNumber}: ${problem.message}`,
+            message: meterRefusal(meter.serialNumber, problem.message),
             fields: { [meter.meterId]: problem.message },
-            details: { reason: problem.kind, meterId: meter.meterId, serialNumber: meter.serialNumber },
           });
         }
       }
@@ -175,20 +184,15 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
       if (high?.check.highConsumption && confirmHighConsumption !== true) {
         throw new KioskFailure({
           code: 'invalid-input',
-          message: `Счётчик № ${high.meter.serialNumber}: ${high.check.highConsumption.message}`,
+          message: meterRefusal(high.meter.serialNumber, high.check.highConsumption.message),
           fields: { [high.meter.meterId]: high.check.highConsumption.message },
-          details: { reason: 'high-consumption', meterId: high.meter.meterId, serialNumber: high.meter.serialNumber },
         });
       }
       if (
         correctsRegistrationNumber &&
         !response.submissions.some((earlier) => earlier.registrationNumber === correctsRegistrationNumber)
       ) {
-        throw new KioskFailure({
-          code: 'not-found',
-          message: 'Исправить можно только показания, переданные в текущем месяце.',
-          details: { reason: 'correction-target-unknown' },
-        });
+        throw new KioskFailure({ code: 'not-found', message: message('readings.refusalCorrectionTarget') });
       }
 
       const receiptLines: ReadingsReceiptLine[] = lines.map(({ meter, check }) => ({
@@ -222,7 +226,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
         // The billing centre's own words: the customer can correct the readings right here.
         throw new KioskFailure({
           code: 'billing-refused',
-          message: outcome.rejection?.message ?? 'Расчётный центр отклонил показания.',
+          message: billingRefusal(outcome.rejection, window, response.meters),
           ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
         });
       }
@@ -242,7 +246,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
           countsForPeriod: window.countsForPeriod,
           corrects: correctsRegistrationNumber ?? null,
           lines: receiptLines,
-          message: `${PENDING_MESSAGE} Номер операции на терминале: ${outcome.localReference}.`,
+          message: message('readings.outcome.pending', { reference: outcome.localReference }),
         };
       }
 
@@ -262,8 +266,8 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
         corrects: correctsRegistrationNumber ?? null,
         lines: confirmedLines,
         message: registered
-          ? `Показания приняты расчётным центром. Регистрационный номер: ${registered.registrationNumber}.`
-          : `Показания приняты расчётным центром. Номер операции на терминале: ${outcome.localReference}.`,
+          ? message('readings.outcome.delivered', { number: registered.registrationNumber })
+          : message('readings.outcome.deliveredLocal', { reference: outcome.localReference }),
       };
     },
   };

@@ -1,42 +1,41 @@
 // The fields of the registration and «Забыли пароль» forms, as the utility's website has them, with
-// the customer-facing Russian message for each refusal. The kiosk API methods are built from these.
+// the catalog key of the customer-facing message for each refusal. The kiosk API methods are built from these.
 import { z } from 'zod';
+import { refusal } from '../../core/api/schemas';
 
 /** The mobile phone as the billing centre stores it: +7 and ten digits. */
 export const phoneSchema = z
-  .string({ error: 'Введите номер мобильного телефона' })
-  .regex(/^\+7\d{10}$/, { error: 'Номер мобильного телефона: +7 и 10 цифр, например +7 (917) 555-55-55' });
+  .string(refusal('register.fieldErrors.phoneRequired'))
+  .regex(/^\+7\d{10}$/, refusal('register.fieldErrors.phoneFormat'));
 
 /** The activation code printed on the last bill: twelve digits in groups of four. */
 export const activationCodeSchema = z
-  .string({ error: 'Введите код активации с последней квитанции' })
-  .regex(/^\d{4}-\d{4}-\d{4}$/, { error: 'Код активации состоит из 12 цифр, например 1234-1234-1234. Он указан в последней квитанции' });
-
-export const EMAIL_MESSAGE = 'Проверьте адрес электронной почты, например ivanova@example.ru';
+  .string(refusal('register.fieldErrors.activationCodeRequired'))
+  .regex(/^\d{4}-\d{4}-\d{4}$/, refusal('register.fieldErrors.activationCodeFormat'));
 
 /** The customer's e-mail, checked with zod's e-mail rule after trimming spaces. */
 export const emailSchema = z
-  .string({ error: 'Введите адрес электронной почты' })
+  .string(refusal('register.fieldErrors.emailRequired'))
   .trim()
-  .min(1, { error: 'Введите адрес электронной почты' })
-  .max(100, { error: 'Адрес электронной почты слишком длинный' })
-  .pipe(z.email({ error: EMAIL_MESSAGE }));
+  .min(1, refusal('register.fieldErrors.emailRequired'))
+  .max(100, refusal('register.fieldErrors.emailTooLong'))
+  .pipe(z.email(refusal('register.fieldErrors.emailCheck')));
 
 /** The answer to the captcha picture: Latin letters and digits as drawn. */
 export const captchaAnswerSchema = z
-  .string({ error: 'Введите код с картинки' })
+  .string(refusal('register.fieldErrors.captchaRequired'))
   .trim()
-  .min(1, { error: 'Введите код с картинки' })
-  .max(20, { error: 'Код с картинки слишком длинный' })
-  .regex(/^[A-Za-z0-9]+$/, { error: 'Код с картинки состоит из латинских букв и цифр' })
+  .min(1, refusal('register.fieldErrors.captchaRequired'))
+  .max(20, refusal('register.fieldErrors.captchaTooLong'))
+  .regex(/^[A-Za-z0-9]+$/, refusal('register.fieldErrors.captchaFormat'))
   .transform((answer) => answer.toUpperCase());
 
 export const captchaIdSchema = z
-  .string({ error: 'Обновите картинку с кодом' })
-  .min(1, { error: 'Обновите картинку с кодом' })
-  .max(100, { error: 'Обновите картинку с кодом' });
+  .string(refusal('register.fieldErrors.captchaRefresh'))
+  .min(1, refusal('register.fieldErrors.captchaRefresh'))
+  .max(100, refusal('register.fieldErrors.captchaRefresh'));
 
-const CONSENT_MESSAGE = 'Чтобы зарегистрироваться, прочитайте соглашение и подтвердите согласие на обработку персональных данных';
+const CONSENT = refusal('register.fieldErrors.consent');
 
 /**
  * The separate consent to the processing of personal data (152-ФЗ): which text version the customer
@@ -45,10 +44,10 @@ const CONSENT_MESSAGE = 'Чтобы зарегистрироваться, про
 export const consentSchema = z
   .object(
     {
-      textVersion: z.string({ error: CONSENT_MESSAGE }).min(1, { error: CONSENT_MESSAGE }).max(50, { error: CONSENT_MESSAGE }),
-      givenAt: z.iso.datetime({ offset: true, error: CONSENT_MESSAGE }),
+      textVersion: z.string(CONSENT).min(1, CONSENT).max(50, CONSENT),
+      givenAt: z.iso.datetime({ offset: true, ...CONSENT }),
     },
-    { error: CONSENT_MESSAGE },
+    CONSENT,
   )
   .strict();
 

@@ -9,7 +9,8 @@ import type { ReferenceData } from '../../core/billing/billing-wire';
 import { checkCaptchaSvg } from '../registration/captcha-svg';
 import { consentTimeIsPlausible } from '../registration/registration-fields';
 import type { AttemptKind } from '../../core/session/login-limiter';
-import { formatWait } from '../../core/session/wait-text';
+import { message, type Message, type MessageKey } from '../../core/messages/messages';
+import { waitValues } from '../../core/session/wait-text';
 
 type RegistrationHandlers = Pick<
   KioskHandlers,
@@ -20,32 +21,31 @@ type RegistrationHandlers = Pick<
 const REFERENCE_KEY = 'reference-data';
 const REFERENCE_TTL_MS = 10 * 60_000;
 
-const CAPTCHA_REFUSALS: Record<string, string> = {
-  'wrong-captcha': 'Код с картинки введён неверно. Введите код с новой картинки.',
-  'captcha-expired': 'Код с картинки устарел. Введите код с новой картинки.',
+const REGISTRATION_REFUSALS: Record<string, Message> = {
+  'wrong-captcha': message('register.refusals.wrong-captcha'),
+  'captcha-expired': message('register.refusals.captcha-expired'),
+  'wrong-activation-code': message('register.refusals.wrong-activation-code'),
+  'already-registered': message('register.refusals.already-registered'),
+  'unknown-account': message('register.refusals.unknown-account'),
+  'invalid-email': message('register.refusals.invalid-email'),
+  'consent-outdated': message('register.refusals.consent-outdated'),
 };
 
-const REGISTRATION_REFUSALS: Record<string, string> = {
-  ...CAPTCHA_REFUSALS,
-  'wrong-activation-code':
-    'Код активации не подходит. Проверьте его по квитанции за последний расчётный месяц. Если кода нет, обратитесь к сотруднику офиса.',
-  'already-registered': 'Этот лицевой счёт уже зарегистрирован в личном кабинете. Если вы не помните пароль, нажмите «Забыли пароль».',
-  'unknown-account': 'Лицевой счёт не найден. Проверьте номер по квитанции.',
-  'invalid-email': 'Расчётный центр не принял адрес электронной почты. Проверьте его.',
-  'consent-outdated': 'Текст соглашения изменился. Прочитайте его ещё раз и подтвердите согласие.',
+const RECOVERY_REFUSALS: Record<string, Message> = {
+  'wrong-captcha': message('recover.refusals.wrong-captcha'),
+  'captcha-expired': message('recover.refusals.captcha-expired'),
+  'email-mismatch': message('recover.refusals.email-mismatch'),
+  'not-registered': message('recover.refusals.not-registered'),
+  'unknown-account': message('recover.refusals.unknown-account'),
 };
 
-const RECOVERY_REFUSALS: Record<string, string> = {
-  ...CAPTCHA_REFUSALS,
-  'email-mismatch': 'Указанный e-mail не совпадает с e-mail, указанным при регистрации.',
-  'not-registered':
-    'Этот лицевой счёт ещё не зарегистрирован в личном кабинете. Нажмите «Регистрация»: понадобится код активации из последней квитанции.',
-  'unknown-account': 'Лицевой счёт не найден. Проверьте номер по квитанции.',
-};
+type LimitedKind = Extract<AttemptKind, 'registration' | 'password-reset'>;
 
-const PICTURE_REFUSED =
-  'Картинка с кодом пришла из расчётного центра в неверном виде, и терминал не стал её показывать. ' +
-  'Нажмите «Обновить картинку» или обратитесь к сотруднику офиса.';
+/** The refusal when registrations or password resets have failed too often on this terminal. */
+const RATE_LIMITED: Record<LimitedKind, MessageKey> = {
+  registration: 'register.refusals.rateLimited',
+  'password-reset': 'recover.refusals.rateLimited',
+};
 
 export function createRegistrationHandlers(services: KioskServices): RegistrationHandlers {
   const { billing, billingLink, referenceCache, logger, clock, config, loginLimiter } = services;
@@ -56,15 +56,13 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
     maxFailuresPerTerminal: config.limits.registrationFailuresPerTerminal,
     windowMs: config.limits.loginLockoutMinutes * 60_000,
   };
-  const limited = async <T>(kind: AttemptKind, accountNumber: string, attempt: () => Promise<T>): Promise<T> => {
+  const limited = async <T>(kind: LimitedKind, accountNumber: string, attempt: () => Promise<T>): Promise<T> => {
     const verdict = loginLimiter.reserve(kind, accountNumber, policy);
     if (!verdict.allowed) {
       throw new KioskFailure({
         code: 'rate-limited',
         retryAfterSeconds: verdict.retryAfterSeconds,
-        message:
-          `Слишком много неудачных попыток ${kind === 'registration' ? 'регистрации' : 'восстановления пароля'} на этом терминале. ` +
-          `Повторите через ${formatWait(verdict.retryAfterSeconds)} или обратитесь к сотруднику офиса.`,
+        message: message(RATE_LIMITED[kind], waitValues(verdict.retryAfterSeconds)),
       });
     }
     try {
@@ -83,17 +81,17 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
 
   return {
     async 'registration.captcha'() {
-      const captcha = await needsLink('Картинку с кодом выдаёт расчётный центр.', () => billingLink.call(() => billing.getCaptcha()));
+      const captcha = await needsLink('register.linkNeeded.captcha', () => billingLink.call(() => billing.getCaptcha()));
       const verdict = checkCaptchaSvg(captcha.imageSvg);
       if (!verdict.safe) {
         logger.warn('captcha picture refused', { reason: verdict.reason });
-        throw new KioskFailure({ code: 'billing-invalid-response', message: PICTURE_REFUSED });
+        throw new KioskFailure({ code: 'billing-invalid-response', message: message('register.refusals.pictureRefused') });
       }
       return { captchaId: captcha.captchaId, imageSvg: captcha.imageSvg, spokenHint: captcha.spokenHint };
     },
 
     async 'registration.agreement'() {
-      const cached = await needsLink('Текст соглашения выдаёт расчётный центр.', () => referenceData());
+      const cached = await needsLink('register.linkNeeded.agreement', () => referenceData());
       return { textVersion: cached.value.consent.textVersion, text: cached.value.consent.text };
     },
 
@@ -106,13 +104,13 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
       if (!consentTimeIsPlausible(request.consent.givenAt, clock())) {
         throw new KioskFailure({
           code: 'invalid-input',
-          message: 'Подтвердите согласие на обработку персональных данных ещё раз.',
-          fields: { consent: 'Подтвердите согласие ещё раз' },
+          message: message('register.refusals.consentAgain'),
+          fields: { consent: message('register.fieldErrors.consentAgain') },
         });
       }
       try {
         const registered = await limited('registration', request.accountNumber, () =>
-          needsLink('Для регистрации нужна связь с расчётным центром.', () =>
+          needsLink('register.linkNeeded.registration', () =>
             billingLink.call(() => billing.register(request, randomUUID()), REGISTRATION_REFUSALS),
           ),
         );
@@ -133,7 +131,7 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
 
     async 'registration.recoverPassword'(request) {
       const reset = await limited('password-reset', request.accountNumber, () =>
-        needsLink('Для восстановления пароля нужна связь с расчётным центром.', () =>
+        needsLink('recover.linkNeeded', () =>
           billingLink.call(
             () =>
               billing.requestPasswordReset(
@@ -155,13 +153,17 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
   };
 }
 
-/** When the billing centre cannot be reached, says first that this operation needs it. */
-async function needsLink<T>(why: string, operation: () => Promise<T>): Promise<T> {
+/**
+ * When the billing centre cannot be reached, says first that this operation needs it: `why` is a
+ * message that names the operation and then says what went wrong with the link.
+ */
+async function needsLink<T>(why: MessageKey, operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
     if (error instanceof KioskFailure && (error.error.code === 'billing-unavailable' || error.error.code === 'billing-timeout')) {
-      throw new KioskFailure({ ...error.error, message: `${why} ${error.error.message}` });
+      const failure = error.error.code === 'billing-timeout' ? 'timeout' : 'unavailable';
+      throw new KioskFailure({ ...error.error, message: message(why, { failure }) });
     }
     throw error;
   }

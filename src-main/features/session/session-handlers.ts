@@ -2,7 +2,8 @@
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
-import { formatWait } from '../../core/session/wait-text';
+import { message } from '../../core/messages/messages';
+import { waitValues } from '../../core/session/wait-text';
 
 type SessionHandlers = Pick<KioskHandlers, 'session.login' | 'session.logout'>;
 
@@ -20,10 +21,8 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
       retryAfterSeconds,
       message:
         scope === 'subject'
-          ? `Вход по этому лицевому счёту временно заблокирован после ${policy.maxFailuresPerSubject} неудачных попыток. ` +
-            `Повторите через ${formatWait(retryAfterSeconds)} или нажмите «Забыли пароль».`
-          : `Вход на этом терминале временно заблокирован из-за большого числа неудачных попыток. ` +
-            `Повторите через ${formatWait(retryAfterSeconds)} или обратитесь к сотруднику офиса.`,
+          ? message('login.refusals.lockedOutAccount', { failures: policy.maxFailuresPerSubject, ...waitValues(retryAfterSeconds) })
+          : message('login.refusals.lockedOutTerminal', waitValues(retryAfterSeconds)),
     });
 
   return {
@@ -34,8 +33,7 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
       let login: { sessionToken: string };
       try {
         login = await billingLink.call(() => billing.login(accountNumber, password), {
-          'not-registered':
-            'Этот лицевой счёт ещё не зарегистрирован в личном кабинете. Нажмите «Регистрация» на начальном экране: понадобится код активации из последней квитанции.',
+          'not-registered': message('login.refusals.notRegistered'),
         });
       } catch (error) {
         if (error instanceof KioskFailure && error.error.billingCode === 'wrong-credentials') {
@@ -44,10 +42,7 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
           if (!after.allowed) throw lockedOut(after.retryAfterSeconds, after.scope);
           throw new KioskFailure({
             code: 'wrong-credentials',
-            details: { attemptsLeft: after.failuresLeft },
-            message:
-              `Неверный номер лицевого счёта или пароль. Осталось попыток: ${after.failuresLeft}. ` +
-              'Если вы забыли пароль, нажмите «Забыли пароль».',
+            message: message('errors.wrong-credentials', { attemptsLeft: after.failuresLeft }),
           });
         }
         verdict.attempt.cancel();

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { ASSIST_REASON_CODES } from '../staff/assisted-service';
 import { editableSettingsSchema, SETTING_NAMES } from './staff-settings-schema';
 import { defineContract, defineMethod } from '../../core/api/contract';
-import { accountNumberSchema, emptyInputSchema } from '../../core/api/schemas';
+import { accountNumberSchema, emptyInputSchema, messageSchema, refusal } from '../../core/api/schemas';
 
 export const staffNumberSchema = z
-  .string({ error: 'Введите табельный номер' })
-  .regex(/^\d{3,8}$/, { error: 'Табельный номер — от 3 до 8 цифр' });
-export const pinSchema = z.string({ error: 'Введите PIN-код' }).regex(/^\d{4,8}$/, { error: 'PIN-код — от 4 до 8 цифр' });
+  .string(refusal('staff.errors.staffNumberRequired'))
+  .regex(/^\d{3,8}$/, refusal('staff.errors.staffNumberFormat'));
+export const pinSchema = z.string(refusal('staff.errors.pinRequired')).regex(/^\d{4,8}$/, refusal('staff.errors.pinFormat'));
 
 const outboxMessageOutput = z.object({
   id: z.number().int(),
@@ -72,7 +72,7 @@ const printOutcomeOutput = z.object({
   jobId: z.number().int(),
   status: z.enum(['printing', 'printed', 'failed', 'not-confirmed']),
   printerState: z.string(),
-  message: z.string().nullable(),
+  message: messageSchema.nullable(),
 });
 
 const settingsFieldNames = z.enum(SETTING_NAMES as [string, ...string[]]);
@@ -166,7 +166,7 @@ export const staffContract = defineContract({
       input: z
         .object({
           accountNumber: accountNumberSchema,
-          reason: z.enum(ASSIST_REASON_CODES, { error: 'Выберите причину, по которой вы открываете лицевой счёт клиента' }),
+          reason: z.enum(ASSIST_REASON_CODES, refusal('staff.errors.assistReason')),
         })
         .strict(),
       output: z.object({ accountNumberMasked: z.string() }),

@@ -2,7 +2,8 @@
 // every staff action is written to (append-only; the database refuses edits).
 import { KioskFailure } from '../../core/api/contract';
 import type { LimitPolicy, LoginLimiter } from '../../core/session/login-limiter';
-import { formatWait } from '../../core/session/wait-text';
+import { message } from '../../core/messages/messages';
+import { waitValues } from '../../core/session/wait-text';
 import type { KioskDatabase } from '../../core/store/database';
 import { hashSecret, verifySecret } from '../../core/security/secret-hash';
 
@@ -71,7 +72,7 @@ export class StaffDesk {
       throw new KioskFailure({
         code: 'locked-out',
         retryAfterSeconds: verdict.retryAfterSeconds,
-        message: `Вход сотрудника временно заблокирован после неудачных попыток. Повторите через ${formatWait(verdict.retryAfterSeconds)}.`,
+        message: message('staff.errors.locked-out', waitValues(verdict.retryAfterSeconds)),
       });
     }
     const member = this.db
@@ -86,10 +87,10 @@ export class StaffDesk {
       const after = this.limiter.check('staff', staffNumber, this.policy);
       throw new KioskFailure({
         code: after.allowed ? 'wrong-credentials' : 'locked-out',
-        ...(after.allowed ? { details: { attemptsLeft: after.failuresLeft } } : { retryAfterSeconds: after.retryAfterSeconds }),
+        ...(after.allowed ? {} : { retryAfterSeconds: after.retryAfterSeconds }),
         message: after.allowed
-          ? `Неверный табельный номер или PIN-код. Осталось попыток: ${after.failuresLeft}.`
-          : `Вход сотрудника временно заблокирован после неудачных попыток. Повторите через ${formatWait(after.retryAfterSeconds)}.`,
+          ? message('staff.errors.wrong-credentials', { attemptsLeft: after.failuresLeft })
+          : message('staff.errors.locked-out', waitValues(after.retryAfterSeconds)),
       });
     }
     this.current = { staffNumber, displayName: member.display_name, startedAt: this.clock() };
@@ -107,7 +108,7 @@ export class StaffDesk {
   /** The staff member on duty, or a refusal for a method that needs one. */
   require(): StaffSession {
     const session = this.session;
-    if (!session) throw new KioskFailure({ code: 'staff-only', message: 'Эта операция доступна только сотруднику офиса.' });
+    if (!session) throw new KioskFailure({ code: 'staff-only', message: message('errors.staff-only') });
     this.lastUsedAt = this.clock();
     return session;
   }

@@ -11,6 +11,7 @@ import { applySettings, currentSettings, readConfigFile, settingsOverriddenByEnv
 import type { SettingName } from './staff-settings-schema';
 import { ASSIST_REASONS } from '../staff/assisted-service';
 import { KioskFailure } from '../../core/api/contract';
+import { message } from '../../core/messages/messages';
 
 type StaffHandlers = Pick<
   KioskHandlers,
@@ -120,51 +121,47 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
     async 'staff.outbox.list'({ status }) {
       staffDesk.require();
       return {
-        messages: outbox.list({ ...(status ? { status } : {}), limit: 200 }).map((message) => ({
-          id: message.id,
-          kind: message.kind,
-          accountNumberMasked: maskAccountNumber(message.accountNumber),
-          localReference: message.localReference,
-          status: message.status,
-          attempts: message.attempts,
-          createdAt: new Date(message.createdAt).toISOString(),
-          nextAttemptAt: message.status === 'pending' ? new Date(message.nextAttemptAt).toISOString() : null,
-          lastError: message.lastError,
-          rejectionCode: message.rejectionCode,
-          rejectionMessage: message.rejectionMessage,
+        messages: outbox.list({ ...(status ? { status } : {}), limit: 200 }).map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          accountNumberMasked: maskAccountNumber(row.accountNumber),
+          localReference: row.localReference,
+          status: row.status,
+          attempts: row.attempts,
+          createdAt: new Date(row.createdAt).toISOString(),
+          nextAttemptAt: row.status === 'pending' ? new Date(row.nextAttemptAt).toISOString() : null,
+          lastError: row.lastError,
+          rejectionCode: row.rejectionCode,
+          rejectionMessage: row.rejectionMessage,
         })),
       };
     },
 
     async 'staff.outbox.retry'({ messageId }) {
       staffDesk.require();
-      const message = outbox.get(messageId);
-      if (!message) throw new KioskFailure({ code: 'not-found', message: 'Такого сообщения нет.' });
-      if (message.status === 'rejected') {
-        if (!outbox.retryRejected(messageId)) {
-          throw new KioskFailure({
-            code: 'invalid-input',
-            message: 'Это сообщение нельзя отправить повторно: его данные уже удалены по сроку хранения.',
-          });
-        }
-      } else if (message.status !== 'pending') {
-        throw new KioskFailure({ code: 'invalid-input', message: 'Это сообщение уже доставлено или закрыто.' });
+      const row = outbox.get(messageId);
+      if (!row) throw new KioskFailure({ code: 'not-found', message: message('staff.errors.messageUnknown') });
+      if (row.status === 'rejected') {
+        if (!outbox.retryRejected(messageId))
+          throw new KioskFailure({ code: 'invalid-input', message: message('staff.errors.retryWiped') });
+      } else if (row.status !== 'pending') {
+        throw new KioskFailure({ code: 'invalid-input', message: message('staff.errors.alreadySettled') });
       }
-      staffDesk.audit('outbox.retry', message.accountNumber, { messageId, kind: message.kind });
+      staffDesk.audit('outbox.retry', row.accountNumber, { messageId, kind: row.kind });
       const state = await outboxWorker.deliverSoon(messageId, config.billing.timeoutMs);
       return { status: state };
     },
 
     async 'staff.outbox.markHandled'({ messageId }) {
       const staff = staffDesk.require();
-      const message = outbox.get(messageId);
-      if (!message || !outbox.markHandled(messageId, staff.staffNumber)) {
-        throw new KioskFailure({ code: 'invalid-input', message: 'Закрыть вручную можно только отклонённое сообщение.' });
+      const row = outbox.get(messageId);
+      if (!row || !outbox.markHandled(messageId, staff.staffNumber)) {
+        throw new KioskFailure({ code: 'invalid-input', message: message('staff.errors.onlyRejected') });
       }
-      staffDesk.audit('outbox.mark-handled', message.accountNumber, {
+      staffDesk.audit('outbox.mark-handled', row.accountNumber, {
         messageId,
-        kind: message.kind,
-        rejectionCode: message.rejectionCode,
+        kind: row.kind,
+        rejectionCode: row.rejectionCode,
       });
       // The worker reports the outbox's counts to the screen; a row closed by hand changes them too.
       outboxWorker.kick();
@@ -220,15 +217,9 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       const job = services.db
         .prepare<[number], { account_number: string | null }>('SELECT account_number FROM print_job WHERE id = ?')
         .get(jobId);
-      if (!job) throw new KioskFailure({ code: 'not-found', message: 'Такой квитанции нет в журнале печати.' });
+      if (!job) throw new KioskFailure({ code: 'not-found', message: message('staff.errors.jobUnknown') });
       const printed = await printing.reprint(jobId);
-      if (!printed) {
-        throw new KioskFailure({
-          code: 'invalid-input',
-          message:
-            'Эту квитанцию нельзя напечатать повторно: её содержимое уже удалено (истёк срок хранения или клиент завершил сеанс, не получив её).',
-        });
-      }
+      if (!printed) throw new KioskFailure({ code: 'invalid-input', message: message('staff.errors.reprintWiped') });
       staffDesk.audit('print.reprint', job.account_number, { jobId, reprintJobId: printed.jobId, status: printed.status });
       return outcome(printed);
     },
@@ -257,9 +248,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       try {
         login = await billingLink.call(
           () => services.billing.openAssistedSession(accountNumber, staff.staffNumber, ASSIST_REASONS[reason]),
-          {
-            'unknown-account': 'Лицевой счёт с таким номером не найден. Проверьте номер по квитанции клиента.',
-          },
+          { 'unknown-account': message('staff.errors.unknownAccount') },
         );
       } catch (error) {
         staffDesk.audit('assist.refused', accountNumber, {
@@ -292,10 +281,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
         file = readConfigFile(services.configFile);
       } catch (error) {
         services.logger.error('configuration file unreadable', { error });
-        throw new KioskFailure({
-          code: 'internal',
-          message: 'Файл настроек терминала не читается. Настройки не сохранены: обратитесь к технику.',
-        });
+        throw new KioskFailure({ code: 'internal', message: message('staff.errors.settingsUnreadable') });
       }
       const check = applySettings(file, settings, currentSettings(config));
       if (!check.ok) throw new KioskFailure({ code: 'invalid-input', message: check.message, fields: check.fields });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ru from '../../../resources/messages/ru.json';
 import { STAFF_SETTINGS } from '../../core/config/config-fields';
 import { parseKioskConfig } from '../../core/config/kiosk-config';
 import { applySettings, currentSettings, readConfigFile, settingsOverriddenByEnvironment, writeFileAtomically } from './staff-settings';
@@ -35,7 +36,7 @@ describe('staff settings', () => {
     });
   });
 
-  it('refuses each bad field with its Russian message, using the configuration schema', () => {
+  it('refuses each bad field with its message, using the configuration schema', () => {
     const check = applySettings(
       {},
       { ...defaults, officeName: ' ', billingUrl: 'billing.ufa', billingTimeoutMs: 100, printerTimeoutMs: 1.5, printerWidthMm: 60 },
@@ -50,7 +51,7 @@ describe('staff settings', () => {
       'printerTimeoutMs',
       'printerWidthMm',
     ]);
-    expect(check.fields.printerWidthMm).toBe('Ширина бумаги — 58 или 80 мм.');
+    expect(check.fields.printerWidthMm).toEqual({ key: 'staff.settings.errors.printerWidthMm' });
     expect(check.message).toBe(check.fields[Object.keys(check.fields)[0] as keyof typeof check.fields]);
   });
 
@@ -61,18 +62,24 @@ describe('staff settings', () => {
       defaults,
     );
     expect(check.ok ? {} : check.fields).toEqual({
-      officeName: 'Укажите название офиса: от 1 до 120 символов.',
-      billingTimeoutMs: 'Время ожидания расчётного центра — целое число миллисекунд от 500 до 60 000.',
-      printerTimeoutMs: 'Время ожидания принтера — целое число миллисекунд от 200 до 30 000.',
-      idleTimeoutSeconds: 'Время бездействия до предупреждения — целое число секунд от 20 до 600.',
-      printerWidthMm: 'Ширина бумаги — 58 или 80 мм.',
+      officeName: { key: 'staff.settings.errors.officeName', values: { min: '1', max: '120' } },
+      billingTimeoutMs: { key: 'staff.settings.errors.billingTimeoutMs', values: { min: '500', max: '60 000' } },
+      printerTimeoutMs: { key: 'staff.settings.errors.printerTimeoutMs', values: { min: '200', max: '30 000' } },
+      idleTimeoutSeconds: { key: 'staff.settings.errors.idleTimeoutSeconds', values: { min: '20', max: '600' } },
+      printerWidthMm: { key: 'staff.settings.errors.printerWidthMm' },
     });
     expect(SETTING_NAMES).toEqual(STAFF_SETTINGS.map(({ name }) => name));
+    // The catalog names the choices in its text: it must name the ones declared.
+    const errors: Record<string, string> = ru.staff.settings.errors;
+    for (const { name, field } of STAFF_SETTINGS) {
+      if (field.kind !== 'choice') continue;
+      for (const choice of field.choices) expect(errors[name]?.toLowerCase(), name).toContain(String(choice));
+    }
   });
 
   it('does not save over a file that is broken elsewhere', () => {
     const check = applySettings({ limits: { loginLockoutMinutes: 0 } }, defaults, defaults);
-    expect(check).toMatchObject({ ok: false, message: 'Файл настроек терминала содержит ошибку вне этого экрана. Обратитесь к технику.' });
+    expect(check).toMatchObject({ ok: false, message: { key: 'staff.errors.settingsFileBroken' } });
   });
 
   it('names the settings an environment variable overrides', () => {

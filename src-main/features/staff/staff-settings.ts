@@ -1,48 +1,44 @@
 // The settings staff may change on the staff screen. They are merged into the configuration file,
 // checked with the same schema the kiosk starts with (so a saved file always starts), explained
-// field by field in Russian when wrong, and written atomically (a power cut leaves the old file or
+// field by field when wrong, and written atomically (a power cut leaves the old file or
 // the new one, never half of each). The kiosk core then restarts in place to apply them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { STAFF_SETTINGS, rangeOf, type ConfigField } from '../../core/config/config-fields';
 import { kioskConfigSchema, type KioskConfig } from '../../core/config/kiosk-config';
+import { message, type Message, type MessageKey } from '../../core/messages/messages';
 import { SETTING_NAMES, type EditableSettings, type SettingName } from './staff-settings-schema';
 
-/** `60000` → `60 000`, as Russian text writes numbers of five digits and more. */
-function russianNumber(value: number): string {
+/** `60000` → `60 000`: numbers of five digits and more are grouped by thousands with spaces. */
+function writtenNumber(value: number): string {
   return value >= 10_000 ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : String(value);
 }
-function russianRange(field: ConfigField): string {
-  const range = rangeOf(field);
-  return 'min' in range ? `от ${russianNumber(range.min)} до ${russianNumber(range.max)}` : '';
-}
-const CHOICE_NAMES: Record<string, string> = { epson: 'Epson', star: 'Star', cp866: 'CP866', wpc1251: 'WPC1251' };
-function russianChoices(field: ConfigField): string {
-  const names = field.kind === 'choice' ? field.choices.map((choice) => CHOICE_NAMES[choice] ?? String(choice)) : [];
-  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} или ${names.at(-1)}`;
-}
 
-/** The Russian refusal for each setting; ranges and choices come from the field's declaration. */
-const MESSAGES: Record<SettingName, (field: ConfigField) => string> = {
-  officeName: (field) => `Укажите название офиса: ${russianRange(field)} символов.`,
-  billingUrl: () => 'Укажите адрес расчётного центра вида https://billing.example.ru/api или оставьте поле пустым для учебного режима.',
-  billingTimeoutMs: (field) => `Время ожидания расчётного центра — целое число миллисекунд ${russianRange(field)}.`,
-  printerInterface: () =>
-    'Укажите принтер в виде tcp://адрес:порт, /dev/… или file://папка либо оставьте поле пустым, чтобы квитанции сохранялись в папку терминала.',
-  printerCommandSet: (field) => `Выберите систему команд принтера: ${russianChoices(field)}.`,
-  printerWidthMm: (field) => `Ширина бумаги — ${russianChoices(field)} мм.`,
-  printerCodePage: (field) => `Выберите кодовую страницу: ${russianChoices(field)}.`,
-  printerTimeoutMs: (field) => `Время ожидания принтера — целое число миллисекунд ${russianRange(field)}.`,
-  idleTimeoutSeconds: (field) => `Время бездействия до предупреждения — целое число секунд ${russianRange(field)}.`,
+/** The refusal for each setting; ranges come from the field's declaration, choices are named in the text. */
+const MESSAGES: Record<SettingName, MessageKey> = {
+  officeName: 'staff.settings.errors.officeName',
+  billingUrl: 'staff.settings.errors.billingUrl',
+  billingTimeoutMs: 'staff.settings.errors.billingTimeoutMs',
+  printerInterface: 'staff.settings.errors.printerInterface',
+  printerCommandSet: 'staff.settings.errors.printerCommandSet',
+  printerWidthMm: 'staff.settings.errors.printerWidthMm',
+  printerCodePage: 'staff.settings.errors.printerCodePage',
+  printerTimeoutMs: 'staff.settings.errors.printerTimeoutMs',
+  idleTimeoutSeconds: 'staff.settings.errors.idleTimeoutSeconds',
 };
+
+function refusalOf(name: SettingName, field: ConfigField): Message {
+  const range = rangeOf(field);
+  return message(MESSAGES[name], 'min' in range ? { min: writtenNumber(range.min), max: writtenNumber(range.max) } : undefined);
+}
 
 /** Where each setting lives in the configuration file, the variable that overrides it, its refusal. */
 const FIELDS = Object.fromEntries(
   STAFF_SETTINGS.map(({ name, path: dotted, field }) => [
     name,
-    { path: dotted.split('.'), env: field.env?.name ?? null, kind: field.kind, message: MESSAGES[name](field) },
+    { path: dotted.split('.'), env: field.env?.name ?? null, kind: field.kind, message: refusalOf(name, field) },
   ]),
-) as Record<SettingName, { path: string[]; env: string | null; kind: ConfigField['kind']; message: string }>;
+) as Record<SettingName, { path: string[]; env: string | null; kind: ConfigField['kind']; message: Message }>;
 
 /** The settings as the running kiosk uses them (file plus environment); null shows as an empty field. */
 export function currentSettings(config: KioskConfig): EditableSettings {
@@ -66,7 +62,7 @@ export function settingsOverriddenByEnvironment(env: NodeJS.ProcessEnv = process
 
 export type SettingsCheck =
   | { ok: true; file: Record<string, unknown>; changed: Partial<Record<SettingName, [before: unknown, after: unknown]>> }
-  | { ok: false; message: string; fields: Partial<Record<SettingName, string>> };
+  | { ok: false; message: Message; fields: Partial<Record<SettingName, Message>> };
 
 /**
  * Merges the edited settings into the configuration file's content and checks the result with the
@@ -87,14 +83,14 @@ export function applySettings(fileContent: Record<string, unknown>, settings: Ed
 
   const checked = kioskConfigSchema.safeParse(next);
   if (!checked.success) {
-    const fields: Partial<Record<SettingName, string>> = {};
+    const fields: Partial<Record<SettingName, Message>> = {};
     for (const issue of checked.error.issues) {
       const name = SETTING_NAMES.find((candidate) => FIELDS[candidate].path.join('.') === issue.path.map(String).join('.'));
       if (name) fields[name] ??= FIELDS[name].message;
     }
     const first = Object.values(fields)[0];
     // A problem elsewhere in the file is not the staff member's doing, but it must not be saved either.
-    if (!first) return { ok: false, fields, message: 'Файл настроек терминала содержит ошибку вне этого экрана. Обратитесь к технику.' };
+    if (!first) return { ok: false, fields, message: message('staff.errors.settingsFileBroken') };
     return { ok: false, fields, message: first };
   }
   const after = currentSettings(checked.data);
