@@ -1,20 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskEvent } from '../lib/kiosk-api';
-import { CUSTOMER_SCREENS, KioskApp, type AccountSummary, type TerminalStatus } from './kiosk-app.svelte';
+import { screensFor } from '../screens/kiosk-screens';
+import { KioskApp, type AccountSummary, type TerminalStatus } from './kiosk-app.svelte';
 
 describe('KioskApp screens', () => {
   it('shows a customer screen only while someone is logged in', () => {
     const app = new KioskApp();
-    for (const screen of CUSTOMER_SCREENS) {
+    const customerScreens = screensFor('customer');
+    expect(customerScreens).toEqual(
+      expect.arrayContaining(['home', 'pay', 'charges', 'readings', 'readings-history', 'appeals', 'profile']),
+    );
+    for (const screen of customerScreens) {
       app.goTo(screen);
       expect(app.screen, screen).toBe('start');
     }
-    app.goTo('login');
-    expect(app.screen).toBe('login');
+    for (const screen of screensFor('public')) {
+      app.goTo(screen);
+      expect(app.screen, screen).toBe(screen);
+    }
     app.summary = { holderName: 'Петров Сергей Николаевич' } as AccountSummary;
     expect(app.loggedIn).toBe(true);
-    app.goTo('readings');
-    expect(app.screen).toBe('readings');
+    for (const screen of customerScreens) {
+      app.goTo(screen);
+      expect(app.screen, screen).toBe(screen);
+    }
+    app.goTo('staff');
+    expect(app.screen).toBe('start');
   });
 
   it('shows the staff screen only in staff mode', () => {

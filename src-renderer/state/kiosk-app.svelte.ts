@@ -7,13 +7,12 @@ import type { KioskSnapshot, OutboxFacts, PrinterFacts, TerminalFacts } from '..
 import { callKiosk, subscribeKioskEvents, type KioskError, type KioskEvent, type KioskResult } from '../lib/kiosk-api';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { i18n } from '../lib/i18n.svelte';
+// A cycle by design: the screen list imports the screens, and they import this state. The screens
+// use `kioskApp` only when they are drawn and this state uses the list only when a screen is opened,
+// never while the modules load, so either side may be loaded first.
+import { screenNamed, type ScreenAudience, type ScreenName } from '../screens/kiosk-screens';
 import { displaySettings } from './display-settings.svelte';
 
-export type ScreenName =
-  'start' | 'login' | 'register' | 'recover' | 'home' | 'pay' | 'charges' | 'readings' | 'appeals' | 'profile' | 'staff-login' | 'staff';
-
-/** Screens that show a customer's data: reachable only while logged in. */
-export const CUSTOMER_SCREENS: readonly ScreenName[] = ['home', 'pay', 'charges', 'readings', 'appeals', 'profile'];
 /** What the header and the idle guard show of the terminal: the same facts as `terminal.status`. */
 export type TerminalStatus = TerminalFacts & { billingOnline: boolean };
 export type StartScreenData = KioskOutput<'reference.startScreen'>;
@@ -98,9 +97,16 @@ export class KioskApp {
     }
   }
 
+  /** Opens a screen if whoever is at the kiosk may see it (the screen list says who may), else the start screen. */
   goTo(screen: ScreenName): void {
-    if (screen === 'staff' && !this.staff) screen = 'start';
-    this.screen = CUSTOMER_SCREENS.includes(screen) && !this.loggedIn ? 'start' : screen;
+    this.screen = this.maySee(screenNamed(screen).audience) ? screen : 'start';
+  }
+
+  /** Whether the person at the kiosk now is in a screen's audience. */
+  maySee(audience: ScreenAudience): boolean {
+    if (audience === 'customer') return this.loggedIn;
+    if (audience === 'staff') return this.staff !== null;
+    return true;
   }
 
   /** Re-reads the home summary after a change that moves money or readings (e.g. back from a service). */

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { homeTiles, kioskScreens, screenNamed } from './kiosk-screens';
+
+describe('the screen list', () => {
+  it('lists every screen once, each found by its name', () => {
+    const names = kioskScreens.map((screen) => screen.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(screenNamed(name).name).toBe(name);
+  });
+
+  it('gives tiles only to customer services; the home screen shows each in its order, paying first and alone as primary', () => {
+    const withTiles = kioskScreens.filter((screen) => screen.tile);
+    for (const screen of withTiles) expect(screen.audience, screen.name).toBe('customer');
+    expect(homeTiles.map(({ name }) => name).sort()).toEqual(withTiles.map((screen) => screen.name).sort());
+    const orders = homeTiles.map(({ tile }) => tile.order);
+    expect(orders).toEqual([...orders].sort((a, b) => a - b));
+    expect(new Set(orders).size).toBe(orders.length);
+    expect(homeTiles[0]?.name).toBe('pay');
+    expect(homeTiles.filter(({ tile }) => tile.primary).map(({ name }) => name)).toEqual(['pay']);
+  });
+
+  it('keeps the start screen open to anyone, the home screen to customers and the staff screen to staff', () => {
+    expect(screenNamed('start').audience).toBe('public');
+    expect(screenNamed('home').audience).toBe('customer');
+    expect(screenNamed('staff').audience).toBe('staff');
+  });
+});
