@@ -11,6 +11,7 @@ import { createPrintingHandlers } from './printing/printing-handlers';
 import { profileFeature } from './profile';
 import { readingsFeature } from './readings';
 import { readingsHistoryFeature } from './readings-history';
+import { recoveryFeature } from './recovery';
 import { registrationFeature } from './registration';
 import { sessionFeature } from './session';
 import { staffFeature } from './staff';
@@ -24,6 +25,7 @@ export const kioskFeatures = [
   sessionFeature,
   summaryFeature,
   registrationFeature,
+  recoveryFeature,
   payFeature,
   chargesFeature,
   readingsFeature,

@@ -9,6 +9,7 @@ import { printingContract } from './printing/printing-contract';
 import { profileContract } from './profile/profile-contract';
 import { readingsContract } from './readings/readings-contract';
 import { readingsHistoryContract } from './readings-history/readings-history-contract';
+import { recoveryContract } from './recovery/recovery-contract';
 import { registrationContract } from './registration/registration-contract';
 import { sessionContract } from './session/session-contract';
 import { staffContract } from './staff/staff-contract';
@@ -20,6 +21,7 @@ const featureContracts = [
   sessionContract,
   summaryContract,
   registrationContract,
+  recoveryContract,
   payContract,
   chargesContract,
   readingsContract,

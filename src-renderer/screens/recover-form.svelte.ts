@@ -63,7 +63,7 @@ export class RecoverForm {
     this.clearMessages();
     try {
       const result = await kioskApp.track(
-        callKiosk('registration.recoverPassword', {
+        callKiosk('recovery.requestPassword', {
           accountNumber: this.accountNumber,
           email: this.email,
           captchaId: this.captcha.picture.captchaId,

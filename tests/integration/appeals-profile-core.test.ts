@@ -13,6 +13,7 @@ import type { KioskMethodName, KioskOutput } from '../../src-main/features/kiosk
 import { BillingClient } from '../../src-main/core/billing/billing-client';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
+import { DEMO } from '../support/demo-accounts';
 
 function caller(fixture: () => CoreFixture) {
   const call = async <N extends KioskMethodName>(method: N, input: unknown = {}) =>
@@ -59,7 +60,7 @@ describe('with the training billing centre', () => {
     });
 
     it('offers the reference topics and the profile contacts, masked, as where the answer goes', async () => {
-      await logIn('820000001');
+      await logIn(DEMO.owesMoney.accountNumber);
       const { topics, profileContacts } = await value('appeals.topics');
       const reference = await billing.getReferenceData();
       expect(topics).toEqual(reference.appealTopics);
@@ -76,7 +77,7 @@ describe('with the training billing centre', () => {
     });
 
     it('registers an appeal with a phone typed on the keypad, normalised to +7, and lists it as registered', async () => {
-      await logIn('820000001');
+      await logIn(DEMO.owesMoney.accountNumber);
       const submitted = await value('appeals.submit', {
         topicId: 'hot-water-quality',
         text: '  Горячая вода еле тёплая с 1 числа.  ',
@@ -112,7 +113,7 @@ describe('with the training billing centre', () => {
     });
 
     it('sends the answer to the profile contacts when the customer types none', async () => {
-      await logIn('820000001');
+      await logIn(DEMO.owesMoney.accountNumber);
       const submitted = await value('appeals.submit', { topicId: 'payments', text: 'Платёж от 3 числа не виден.', answerTo: 'profile' });
       expect(submitted.answerTo).toEqual({ phoneMasked: '+7 917 ***-**-01', emailMasked: 'p***n@example.ru' });
       const row = billingDb
@@ -124,7 +125,7 @@ describe('with the training billing centre', () => {
     });
 
     it('shows the status as the utility moves it on, and its answer', async () => {
-      await logIn('820000001');
+      await logIn(DEMO.owesMoney.accountNumber);
       const { appealNumber } = await value('appeals.submit', {
         topicId: 'charges',
         text: 'Прошу пересчитать отопление.',
@@ -147,7 +148,7 @@ describe('with the training billing centre', () => {
     });
 
     it('refuses an empty or blank text, a text over 2000 characters, a bad phone or e-mail and an unknown topic', async () => {
-      await logIn('820000001');
+      await logIn(DEMO.owesMoney.accountNumber);
       const before = (await value('appeals.list')).appeals.length;
 
       const blank = await refusal('appeals.submit', { topicId: 'other', text: '  \n  ' });
@@ -184,8 +185,10 @@ describe('with the training billing centre', () => {
     });
 
     it('refuses the default when the profile has neither phone nor e-mail', async () => {
-      billingDb.prepare("UPDATE account SET email = NULL, phone = NULL WHERE account_number = '820000003'").run();
-      await logIn('820000003');
+      billingDb
+        .prepare('UPDATE account SET email = NULL, phone = NULL WHERE account_number = DEMO.expiredVerification.accountNumber')
+        .run();
+      await logIn(DEMO.expiredVerification.accountNumber);
       expect((await value('appeals.topics')).profileContacts).toEqual({ phoneMasked: null, emailMasked: null });
       const missing = await refusal('appeals.submit', { topicId: 'other', text: 'Вопрос' });
       expect(missing).toMatchObject({ code: 'invalid-input', message: { key: 'appeals.refusals.contact-missing' } });
@@ -195,10 +198,10 @@ describe('with the training billing centre', () => {
 
   describe('Личная информация', () => {
     it('shows the holder and the contacts with their masked forms', async () => {
-      await logIn('820000002');
+      await logIn(DEMO.paidInAdvance.accountNumber);
       const profile = await value('profile.get');
       expect(profile).toEqual({
-        accountNumber: '820000002',
+        accountNumber: DEMO.paidInAdvance.accountNumber,
         holderName: 'Галиева Айгуль Ринатовна',
         address: 'г. Уфа, пр. Октября, д. 101, кв. 17',
         email: 'galieva.ar@example.ru',
@@ -212,7 +215,7 @@ describe('with the training billing centre', () => {
     });
 
     it('refuses a bad e-mail or a phone that is not a Russian mobile, then accepts good ones', async () => {
-      await logIn('820000002');
+      await logIn(DEMO.paidInAdvance.accountNumber);
       const badEmail = await refusal('profile.updateContacts', { email: 'galieva@@example.ru' });
       expect(badEmail).toMatchObject({ code: 'invalid-input', message: { key: 'profile.refusals.email-invalid' } });
       expect(badEmail.fields).toHaveProperty('email');
@@ -226,13 +229,13 @@ describe('with the training billing centre', () => {
       const changed = await value('profile.updateContacts', { email: 'aigul.g@example.ru', phone: '9173334455' });
       expect(changed.delivery).toBe('delivered');
       expect(changed.profile).toMatchObject({ email: 'aigul.g@example.ru', emailMasked: 'a***g@example.ru', phone: '+79173334455' });
-      const session = await billing.login('820000002', 'demo1234');
+      const session = await billing.login(DEMO.paidInAdvance.accountNumber, 'demo1234');
       expect(await billing.getProfile(session.sessionToken)).toMatchObject({ email: 'aigul.g@example.ru', phone: '+79173334455' });
       expect((await value('profile.get')).phoneMasked).toBe('+7 917 ***-**-55');
     });
 
     it('switches the bill by e-mail and by post', async () => {
-      await logIn('820000002');
+      await logIn(DEMO.paidInAdvance.accountNumber);
       const on = await value('profile.updateNotifications', { paperBill: false, emailBill: true });
       expect(on.profile).toMatchObject({ paperBill: false, emailBill: true });
       expect(await value('profile.get')).toMatchObject({ paperBill: false, emailBill: true });
@@ -242,14 +245,14 @@ describe('with the training billing centre', () => {
     });
 
     it('refuses a bill by e-mail when the profile has no e-mail', async () => {
-      billingDb.prepare("UPDATE account SET email = NULL WHERE account_number = '820000003'").run();
-      await logIn('820000003');
+      billingDb.prepare('UPDATE account SET email = NULL WHERE account_number = DEMO.expiredVerification.accountNumber').run();
+      await logIn(DEMO.expiredVerification.accountNumber);
       const refused = await refusal('profile.updateNotifications', { paperBill: true, emailBill: true });
       expect(refused).toMatchObject({ code: 'invalid-input', message: { key: 'profile.refusals.email-bill-without-email' } });
     });
 
     it('changes the password after refusing weak, mismatched and wrong ones, and keeps no password in SQLite', async () => {
-      await logIn('820000002');
+      await logIn(DEMO.paidInAdvance.accountNumber);
       const change = (currentPassword: string, newPassword: string, repeatPassword = newPassword) =>
         call('profile.changePassword', { currentPassword, newPassword, repeatPassword });
       const reasonOf = async (pending: Promise<KioskResult<unknown>>) => {
@@ -290,8 +293,10 @@ describe('with the training billing centre', () => {
       expect(changed).toMatchObject({ ok: true, value: { delivery: 'delivered' } });
 
       await value('session.logout');
-      expect((await refusal('session.login', { accountNumber: '820000002', password: 'demo1234' })).code).toBe('wrong-credentials');
-      await logIn('820000002', 'Kurai-2026');
+      expect((await refusal('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password: 'demo1234' })).code).toBe(
+        'wrong-credentials',
+      );
+      await logIn(DEMO.paidInAdvance.accountNumber, 'Kurai-2026');
 
       const rows = passwordRows();
       expect(rows.map((row) => row.status)).toEqual(['handled', 'delivered']);
@@ -317,7 +322,7 @@ describe('with the training billing centre', () => {
 
     // secure_delete zeroes freed pages and the outbox checkpoints the WAL after wiping secrets.
     it('leaves no byte of a delivered password in any kiosk database file', async () => {
-      await logIn('820000002', 'Kurai-2026');
+      await logIn(DEMO.paidInAdvance.accountNumber, 'Kurai-2026');
       const changed = await value('profile.changePassword', {
         currentPassword: 'Kurai-2026',
         newPassword: 'Belaya-Reka-7',
@@ -331,7 +336,7 @@ describe('with the training billing centre', () => {
     });
 
     it('locks the password change after five wrong current passwords, like login', async () => {
-      await logIn('820000001');
+      await logIn(DEMO.owesMoney.accountNumber);
       for (let attempt = 1; attempt <= 4; attempt += 1) {
         const refused = await refusal('profile.changePassword', {
           currentPassword: `guess-${attempt}`,
@@ -379,7 +384,7 @@ describe('when the billing centre does not answer', () => {
   });
 
   it('queues an appeal honestly and takes no password it cannot deliver', async () => {
-    await logIn('820000001');
+    await logIn(DEMO.owesMoney.accountNumber);
     // Topics are cached while the link is up, as the start screen does.
     await value('appeals.topics');
     await server.close();

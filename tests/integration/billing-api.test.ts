@@ -11,6 +11,7 @@ import { BillingClient } from '../../src-main/core/billing/billing-client';
 import { BillingError } from '../../src-main/core/billing/billing-error';
 import { accountSummarySchema, metersResponseSchema, statementSchema } from '../../src-main/core/billing/billing-wire';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
+import { DEMO } from '../support/demo-accounts';
 
 const NOW = Date.parse('2026-11-20T10:00:00+05:00');
 let server: ReferenceBillingServer;
@@ -82,7 +83,7 @@ describe('demo data', () => {
 
 describe('sessions and the account summary', () => {
   it('820000001 owes money', async () => {
-    const { sessionToken } = await client.login('820000001', 'demo1234');
+    const { sessionToken } = await client.login(DEMO.owesMoney.accountNumber, 'demo1234');
     const summary = accountSummarySchema.parse(await client.getAccountSummary(sessionToken));
     expect(summary.billingPeriod).toBe('2026-10');
     expect(summary.amountDueKopecks).toBeGreaterThan(0);
@@ -92,7 +93,7 @@ describe('sessions and the account summary', () => {
   });
 
   it('820000002 has paid in advance and owes nothing', async () => {
-    const { sessionToken } = await client.login('820000002', 'demo1234');
+    const { sessionToken } = await client.login(DEMO.paidInAdvance.accountNumber, 'demo1234');
     const summary = await client.getAccountSummary(sessionToken);
     expect(summary.balanceKopecks).toBeLessThan(0);
     expect(summary.amountDueKopecks).toBe(0);
@@ -100,22 +101,22 @@ describe('sessions and the account summary', () => {
   });
 
   it('820000003 has a meter whose verification has expired', async () => {
-    const { sessionToken } = await client.login('820000003', 'demo1234');
+    const { sessionToken } = await client.login(DEMO.expiredVerification.accountNumber, 'demo1234');
     const meters = metersResponseSchema.parse(await client.getMeters(sessionToken));
     expect(meters.meters.length).toBe(2);
     expect(meters.meters.filter((meter) => meter.verificationDueOn < '2026-11-20')).toHaveLength(1);
   });
 
   it('820000004 is not registered, a wrong password is refused, an unknown account looks the same', async () => {
-    expect((await refusal(client.login('820000004', 'demo1234'))).billingCode).toBe('not-registered');
-    const wrong = await refusal(client.login('820000002', 'nope'));
+    expect((await refusal(client.login(DEMO.notRegistered.accountNumber, 'demo1234'))).billingCode).toBe('not-registered');
+    const wrong = await refusal(client.login(DEMO.paidInAdvance.accountNumber, 'nope'));
     expect([wrong.kind, wrong.billingCode, wrong.status]).toEqual(['refused', 'wrong-credentials', 401]);
     const unknown = await refusal(client.login('829999999', 'demo1234'));
     expect([unknown.kind, unknown.billingCode]).toEqual(['refused', 'wrong-credentials']);
   });
 
   it('a logged-out session no longer reads the account', async () => {
-    const { sessionToken } = await client.login('820000002', 'demo1234');
+    const { sessionToken } = await client.login(DEMO.paidInAdvance.accountNumber, 'demo1234');
     await client.logout(sessionToken);
     expect((await refusal(client.getAccountSummary(sessionToken))).kind).toBe('unauthorized');
   });
@@ -129,7 +130,7 @@ describe('sessions and the account summary', () => {
 
 describe('statement', () => {
   it('adds up to the kopeck over 36 months, month by month', async () => {
-    const { sessionToken } = await client.login('820000001', 'demo1234');
+    const { sessionToken } = await client.login(DEMO.owesMoney.accountNumber, 'demo1234');
     const statement = statementSchema.parse(await client.getStatement(sessionToken, '2023-11', '2026-10'));
     expect(statement.months).toHaveLength(36);
     let balance = statement.openingBalanceKopecks;
@@ -150,7 +151,7 @@ describe('statement', () => {
   });
 
   it('refuses a period longer than 36 months or reversed', async () => {
-    const { sessionToken } = await client.login('820000001', 'demo1234');
+    const { sessionToken } = await client.login(DEMO.owesMoney.accountNumber, 'demo1234');
     expect((await refusal(client.getStatement(sessionToken, '2023-01', '2026-10'))).billingCode).toBe('period-too-long');
     expect((await refusal(client.getStatement(sessionToken, '2026-10', '2026-01'))).billingCode).toBe('invalid-period');
   });
@@ -158,18 +159,22 @@ describe('statement', () => {
 
 describe('idempotent writes', () => {
   it('the same key and body return the first answer; another body with that key is refused', async () => {
-    const { sessionToken } = await client.login('820000001', 'demo1234');
+    const { sessionToken } = await client.login(DEMO.owesMoney.accountNumber, 'demo1234');
     const meters = await client.getMeters(sessionToken);
     const meter = meters.meters.find((candidate) => candidate.verificationDueOn > '2026-11-20');
     if (!meter) throw new Error('demo account 820000001 should have a working meter');
     const value = (meter.lastReading?.value ?? 0) + 2.5;
     const request = { readings: [{ meterId: meter.meterId, value }], submittedAt: '2026-11-20T09:59:00+05:00' };
-    const first = await client.submitReadings('820000001', request, 'key-1');
-    const again = await client.submitReadings('820000001', request, 'key-1');
+    const first = await client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-1');
+    const again = await client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-1');
     expect(again).toEqual(first);
     expect(first.readings[0]?.consumption).toBeCloseTo(2.5, 3);
     const changed = await refusal(
-      client.submitReadings('820000001', { ...request, readings: [{ meterId: meter.meterId, value: value + 1 }] }, 'key-1'),
+      client.submitReadings(
+        DEMO.owesMoney.accountNumber,
+        { ...request, readings: [{ meterId: meter.meterId, value: value + 1 }] },
+        'key-1',
+      ),
     );
     expect([changed.status, changed.billingCode]).toEqual([422, 'idempotency-key-reused']);
     const submissions = (await client.getMeters(sessionToken)).submissions;
@@ -177,7 +182,7 @@ describe('idempotent writes', () => {
   });
 
   it('a write without an idempotency key is refused with 400', async () => {
-    const response = await fetch(`${server.url}/api/v1/accounts/820000001/appeals`, {
+    const response = await fetch(`${server.url}/api/v1/accounts/${DEMO.owesMoney.accountNumber}/appeals`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Terminal-Id': 'TEST-01', 'X-Terminal-Key': 'training' },
       body: JSON.stringify({ topicId: 'other', text: 'Вопрос', submittedAt: '2026-11-20T10:00:00+05:00' }),
@@ -187,7 +192,7 @@ describe('idempotent writes', () => {
   });
 
   it('an oversized body is refused with 413, not a reset connection', async () => {
-    const response = await fetch(`${server.url}/api/v1/accounts/820000001/appeals`, {
+    const response = await fetch(`${server.url}/api/v1/accounts/${DEMO.owesMoney.accountNumber}/appeals`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Terminal-Id': 'TEST-01', 'X-Terminal-Key': 'training', 'Idempotency-Key': 'big-1' },
       body: JSON.stringify({ topicId: 'other', text: 'я'.repeat(40_000), submittedAt: '2026-11-20T10:00:00+05:00' }),
@@ -198,8 +203,8 @@ describe('idempotent writes', () => {
 
   it('a refusal is replayed as the same refusal', async () => {
     const request = { readings: [{ meterId: '820000001-HW1', value: 0 }], submittedAt: '2026-11-20T10:00:00+05:00' };
-    const first = await refusal(client.submitReadings('820000001', request, 'key-lower'));
-    const second = await refusal(client.submitReadings('820000001', request, 'key-lower'));
+    const first = await refusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-lower'));
+    const second = await refusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-lower'));
     expect(first.billingCode).toBe('lower-than-previous');
     expect(second.billingCode).toBe(first.billingCode);
   });
@@ -271,7 +276,7 @@ describe('a statement nobody should trust', () => {
       closingBalanceKopecks: 0,
     };
     const huge = JSON.stringify({
-      accountNumber: '820000001',
+      accountNumber: DEMO.owesMoney.accountNumber,
       from: '2018-01',
       to: '2026-10',
       openingBalanceKopecks: 0,

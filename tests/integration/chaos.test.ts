@@ -12,6 +12,7 @@ import { startKioskCore, type KioskCore } from '../../src-main/core/kiosk-core';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
 import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
+import { DEMO } from '../support/demo-accounts';
 
 const SUBMISSIONS = 1_050;
 const NOW = Date.parse('2026-11-20T10:00:00+05:00');
@@ -79,7 +80,7 @@ describe('chaos between kiosk and billing centre', () => {
       const results = await Promise.all([
         core.dispatch('reference.startScreen', {}),
         core
-          .dispatch('session.login', { accountNumber: '820000002', password: 'demo1234' })
+          .dispatch('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password: 'demo1234' })
           .then(async (login) => (login.ok ? core.dispatch('account.summary', {}) : login)),
       ]);
       for (const result of results) if (!result.ok) messages.add(russianText(result.error.message));

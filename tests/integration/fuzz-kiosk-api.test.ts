@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { kioskMethodNames, kioskMethods } from '../../src-main/features/kiosk-methods';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
+import { DEMO } from '../support/demo-accounts';
 
 const RUNS_PER_METHOD = Math.max(150, Math.ceil(10_500 / kioskMethodNames.length / 2));
 // Methods whose effects would end the fuzzing itself (log the customer out, take over the screen).
@@ -27,7 +28,7 @@ const hostileString = fc.oneof(
     '😀'.repeat(300),
     '\u0000\u0007\u001b[31m\u001b@',
     'а'.repeat(70_000),
-    '820000001',
+    DEMO.owesMoney.accountNumber,
     '82000000١',
     '1234-1234-1234',
     '2026-13',
@@ -114,7 +115,7 @@ async function fuzz(methods: readonly string[]): Promise<number> {
 describe('fuzzing every kiosk API method', () => {
   it('survives hostile input logged out and logged in, with the database intact', { timeout: 600_000 }, async () => {
     const loggedOut = await fuzz(kioskMethodNames);
-    const login = await fixture.core.dispatch('session.login', { accountNumber: '820000002', password: 'demo1234' });
+    const login = await fixture.core.dispatch('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password: 'demo1234' });
     expect(login).toMatchObject({ ok: true });
     const loggedIn = await fuzz(kioskMethodNames.filter((method) => !SKIPPED_WHEN_LOGGED_IN.has(method)));
     expect(loggedOut + loggedIn).toBeGreaterThanOrEqual(10_000);

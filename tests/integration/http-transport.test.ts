@@ -9,6 +9,7 @@ import { startHttpTransport, type HttpTransport } from '../../src-main/browser-m
 import type { KioskDispatch } from '../../src-main/core/api/dispatcher';
 import { silentLogger } from '../../src-main/core/logging/logger';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
+import { DEMO } from '../support/demo-accounts';
 
 let fixture: CoreFixture;
 let transport: HttpTransport;
@@ -82,7 +83,7 @@ describe('loopback HTTP transport', () => {
 
   it('refuses an oversized body with 413, declared or streamed', async () => {
     const before = dispatched.length;
-    const huge = JSON.stringify({ accountNumber: '820000001', password: 'x'.repeat(70 * 1024) });
+    const huge = JSON.stringify({ accountNumber: DEMO.owesMoney.accountNumber, password: 'x'.repeat(70 * 1024) });
     const declared = await request({ path: '/api/session.login', headers: goodHeaders(), body: huge });
     expect(declared.status).toBe(413);
     const chunked = await request({

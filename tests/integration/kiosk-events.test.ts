@@ -14,6 +14,7 @@ import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import type { KioskEvent, KioskEventMap, KioskEventType } from '../../src-main/core/events/kiosk-events';
 import { startCoreHost, type CoreHost } from '../../src-main/core/host/core-host';
 import { silentLogger } from '../../src-main/core/logging/logger';
+import { DEMO } from '../support/demo-accounts';
 
 let dir: string;
 let dbFile: string;
@@ -190,7 +191,7 @@ describe('the kiosk event stream', () => {
 
   it('tells the billing link going down and up, and the outbox filling and draining', async () => {
     const since = screen.events.length;
-    const login = await call('session.login', { accountNumber: '820000001', password: 'demo1234' });
+    const login = await call('session.login', { accountNumber: DEMO.owesMoney.accountNumber, password: 'demo1234' });
     expect(login.ok).toBe(true);
     expect((await call('appeals.topics')).ok).toBe(true);
 
@@ -270,10 +271,10 @@ describe('the kiosk event stream', () => {
     // The same stream hears the new core.
     const afterRestart = screen.events.length;
     await billing.close();
-    await call('session.login', { accountNumber: '820000001', password: 'demo1234' });
+    await call('session.login', { accountNumber: DEMO.owesMoney.accountNumber, password: 'demo1234' });
     await expect.poll(() => seen(screen, 'link', afterRestart).at(-1)?.online).toBe(false);
     billing = await startReferenceBillingServer({ dbFile, port: billingPort });
-    await call('session.login', { accountNumber: '820000001', password: 'demo1234' });
+    await call('session.login', { accountNumber: DEMO.owesMoney.accountNumber, password: 'demo1234' });
     await expect.poll(() => seen(screen, 'link', afterRestart).at(-1)?.online).toBe(true);
     await call('session.logout');
   });

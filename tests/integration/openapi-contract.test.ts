@@ -702,17 +702,17 @@ function canonical(node: unknown): unknown {
 
 describe('sessions', () => {
   it('login opens a session; a wrong password, an unregistered account and a malformed body are refused', async () => {
-    const request = { accountNumber: '820000001', password: PASSWORD };
+    const request = { accountNumber: DEMO.owesMoney.accountNumber, password: PASSWORD };
     expect(requestBodyErrors('login', request)).toEqual([]);
     const session = await client.login(request.accountNumber, request.password);
     expect(lastExchange().status).toBe(201);
     expect(session.sessionToken.length).toBeGreaterThanOrEqual(16);
 
-    const wrong = await refusal(client.login('820000002', 'nope'));
+    const wrong = await refusal(client.login(DEMO.paidInAdvance.accountNumber, 'nope'));
     expect([wrong.kind, wrong.status, wrong.billingCode]).toEqual(['refused', 401, 'wrong-credentials']);
     const unknown = await refusal(client.login('829999999', PASSWORD));
     expect([unknown.status, unknown.billingCode]).toEqual([401, 'wrong-credentials']);
-    const unregistered = await refusal(client.login('820000004', PASSWORD));
+    const unregistered = await refusal(client.login(DEMO.notRegistered.accountNumber, PASSWORD));
     expect([unregistered.kind, unregistered.status, unregistered.billingCode]).toEqual(['refused', 403, 'not-registered']);
     const malformed = await refusal(client.login('82000000', PASSWORD));
     expect([malformed.status, malformed.billingCode]).toEqual([422, 'invalid-request']);
@@ -733,7 +733,7 @@ describe('sessions', () => {
   });
 
   it('logout closes the session; a closed or missing session is refused with 401', async () => {
-    const { sessionToken } = await client.login('820000002', PASSWORD);
+    const { sessionToken } = await client.login(DEMO.paidInAdvance.accountNumber, PASSWORD);
     await client.logout(sessionToken);
     expect(lastExchange().status).toBe(204);
     const closed = await refusal(client.getAccountSummary(sessionToken));
@@ -744,19 +744,19 @@ describe('sessions', () => {
   });
 
   it('office staff open an assisted session; an unknown account is refused with 404', async () => {
-    const { sessionToken } = await client.openAssistedSession('820000003', 'staff-17', 'Абонент плохо видит');
+    const { sessionToken } = await client.openAssistedSession(DEMO.expiredVerification.accountNumber, 'staff-17', 'Абонент плохо видит');
     expect(lastExchange().status).toBe(201);
-    expect((await client.getProfile(sessionToken)).accountNumber).toBe('820000003');
+    expect((await client.getProfile(sessionToken)).accountNumber).toBe(DEMO.expiredVerification.accountNumber);
     const unknown = await refusal(client.openAssistedSession('829999999', 'staff-17', 'Проверка'));
     expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
-    const malformed = await refusal(client.openAssistedSession('820000003', '', 'Проверка'));
+    const malformed = await refusal(client.openAssistedSession(DEMO.expiredVerification.accountNumber, '', 'Проверка'));
     expect([malformed.status, malformed.billingCode]).toEqual([422, 'invalid-request']);
   });
 });
 
 describe('account reads', () => {
   it('summary, statement, meters, invoice, appeals and profile of every registered demo account', async () => {
-    for (const accountNumber of ['820000001', '820000002', '820000003']) {
+    for (const accountNumber of [DEMO.owesMoney.accountNumber, DEMO.paidInAdvance.accountNumber, DEMO.expiredVerification.accountNumber]) {
       const { sessionToken } = await client.login(accountNumber, PASSWORD);
       const summary = await client.getAccountSummary(sessionToken);
       const statement = await client.getStatement(sessionToken, '2023-11', '2026-10');
@@ -770,16 +770,16 @@ describe('account reads', () => {
       expect(statement.months).toHaveLength(36);
       expect(meters.readingWindow).toEqual({ fromDay: 15, toDay: 25 });
     }
-    const debtor = await client.getAccountSummary((await client.login('820000001', PASSWORD)).sessionToken);
+    const debtor = await client.getAccountSummary((await client.login(DEMO.owesMoney.accountNumber, PASSWORD)).sessionToken);
     expect(debtor.amountDueKopecks).toBeGreaterThan(0);
-    const advance = await client.getAccountSummary((await client.login('820000002', PASSWORD)).sessionToken);
+    const advance = await client.getAccountSummary((await client.login(DEMO.paidInAdvance.accountNumber, PASSWORD)).sessionToken);
     expect(advance.balanceKopecks).toBeLessThan(0);
     expect(advance.amountDueKopecks).toBe(0);
     expect(tap.exchanges.filter((exchange) => exchange.status === 200).length).toBeGreaterThanOrEqual(20);
   });
 
   it('a statement for a reversed, too long or missing period is refused', async () => {
-    const { sessionToken } = await client.login('820000001', PASSWORD);
+    const { sessionToken } = await client.login(DEMO.owesMoney.accountNumber, PASSWORD);
     const reversed = await refusal(client.getStatement(sessionToken, '2026-10', '2026-01'));
     expect([reversed.status, reversed.billingCode]).toEqual([422, 'invalid-period']);
     const tooLong = await refusal(client.getStatement(sessionToken, '2023-01', '2026-10'));
@@ -795,23 +795,27 @@ describe('account reads', () => {
 
 describe('readings', () => {
   it('are accepted, replayed for the same key, refused for a reused key, and corrected', async () => {
-    const { sessionToken } = await client.login('820000001', PASSWORD);
+    const { sessionToken } = await client.login(DEMO.owesMoney.accountNumber, PASSWORD);
     const meter = (await client.getMeters(sessionToken)).meters.find((candidate) => candidate.verificationDueOn > TODAY);
     if (!meter) throw new Error('demo account 820000001 should have a working meter');
     const value = (meter.lastReading?.value ?? 0) + 3.25;
     const request = { readings: [{ meterId: meter.meterId, value }], submittedAt: instant('09:58') };
     expect(requestBodyErrors('submitReadings', request)).toEqual([]);
     const idempotencyKey = key();
-    const first = await client.submitReadings('820000001', request, idempotencyKey);
+    const first = await client.submitReadings(DEMO.owesMoney.accountNumber, request, idempotencyKey);
     expect(lastExchange().status).toBe(201);
     expect(first.readings[0]?.consumption).toBeCloseTo(3.25, 3);
 
-    const again = await client.submitReadings('820000001', request, idempotencyKey);
+    const again = await client.submitReadings(DEMO.owesMoney.accountNumber, request, idempotencyKey);
     expect(again).toEqual(first);
     expect(header(lastExchange().responseHeaders, 'idempotent-replayed')).toBe('true');
 
     const reused = await refusal(
-      client.submitReadings('820000001', { ...request, readings: [{ meterId: meter.meterId, value: value + 1 }] }, idempotencyKey),
+      client.submitReadings(
+        DEMO.owesMoney.accountNumber,
+        { ...request, readings: [{ meterId: meter.meterId, value: value + 1 }] },
+        idempotencyKey,
+      ),
     );
     expect([reused.status, reused.billingCode]).toEqual([422, 'idempotency-key-reused']);
 
@@ -821,16 +825,16 @@ describe('readings', () => {
       correctsRegistrationNumber: first.registrationNumber,
     };
     expect(requestBodyErrors('submitReadings', correction)).toEqual([]);
-    const corrected = await client.submitReadings('820000001', correction, key());
+    const corrected = await client.submitReadings(DEMO.owesMoney.accountNumber, correction, key());
     expect(corrected.registrationNumber).not.toBe(first.registrationNumber);
     const submissions = (await client.getMeters(sessionToken)).submissions.map((submission) => submission.registrationNumber);
     expect(submissions).toEqual([corrected.registrationNumber, first.registrationNumber]);
   });
 
   it('are refused for an expired meter, a lower or too long value, an unknown meter or correction target, and a bad body', async () => {
-    const expired = (await client.getMeters((await client.login('820000003', PASSWORD)).sessionToken)).meters.find(
-      (meter) => meter.verificationDueOn < TODAY,
-    );
+    const expired = (
+      await client.getMeters((await client.login(DEMO.expiredVerification.accountNumber, PASSWORD)).sessionToken)
+    ).meters.find((meter) => meter.verificationDueOn < TODAY);
     if (!expired) throw new Error('demo account 820000003 should have a meter with an expired verification');
     const submit = (accountNumber: string, readings: Array<{ meterId: string; value: number }>, extra: object = {}) =>
       refusal(client.submitReadings(accountNumber, { readings, submittedAt: instant('09:59'), ...extra }, key()));
@@ -838,26 +842,38 @@ describe('readings', () => {
       const error = await promise;
       return [error.kind, error.status, error.billingCode];
     };
-    expect(await codes(submit('820000003', [{ meterId: expired.meterId, value: 99_999 }]))).toEqual([
+    expect(await codes(submit(DEMO.expiredVerification.accountNumber, [{ meterId: expired.meterId, value: 99_999 }]))).toEqual([
       'refused',
       422,
       'verification-expired',
     ]);
 
-    const meters = (await client.getMeters((await client.login('820000001', PASSWORD)).sessionToken)).meters;
+    const meters = (await client.getMeters((await client.login(DEMO.owesMoney.accountNumber, PASSWORD)).sessionToken)).meters;
     const working = meters.find((meter) => meter.verificationDueOn > TODAY && (meter.lastReading?.value ?? 0) > 0);
     if (!working) throw new Error('demo account 820000001 should have a working meter with readings');
-    expect(await codes(submit('820000001', [{ meterId: working.meterId, value: 0 }]))).toEqual(['refused', 422, 'lower-than-previous']);
-    expect(await codes(submit('820000001', [{ meterId: working.meterId, value: 10 ** working.integerDigits }]))).toEqual([
+    expect(await codes(submit(DEMO.owesMoney.accountNumber, [{ meterId: working.meterId, value: 0 }]))).toEqual([
+      'refused',
+      422,
+      'lower-than-previous',
+    ]);
+    expect(await codes(submit(DEMO.owesMoney.accountNumber, [{ meterId: working.meterId, value: 10 ** working.integerDigits }]))).toEqual([
       'refused',
       422,
       'too-many-digits',
     ]);
-    expect(await codes(submit('820000001', [{ meterId: '820000003-HW1', value: 1 }]))).toEqual(['refused', 422, 'unknown-meter']);
+    expect(await codes(submit(DEMO.owesMoney.accountNumber, [{ meterId: '820000003-HW1', value: 1 }]))).toEqual([
+      'refused',
+      422,
+      'unknown-meter',
+    ]);
     expect(
-      await codes(submit('820000001', [{ meterId: working.meterId, value: 99_999 }], { correctsRegistrationNumber: 'П-20261001-000001' })),
+      await codes(
+        submit(DEMO.owesMoney.accountNumber, [{ meterId: working.meterId, value: 99_999 }], {
+          correctsRegistrationNumber: 'П-20261001-000001',
+        }),
+      ),
     ).toEqual(['refused', 422, 'correction-target-unknown']);
-    expect(await codes(submit('820000001', []))).toEqual(['refused', 422, 'invalid-request']);
+    expect(await codes(submit(DEMO.owesMoney.accountNumber, []))).toEqual(['refused', 422, 'invalid-request']);
     expect(await codes(submit('829999999', [{ meterId: working.meterId, value: 1 }]))).toEqual(['refused', 404, 'unknown-account']);
     const badPath = await call('POST', '/api/v1/accounts/82-1/readings', {
       body: { readings: [{ meterId: working.meterId, value: 1 }], submittedAt: instant('09:59') },
@@ -869,19 +885,23 @@ describe('readings', () => {
   it('a refusal is recorded and replayed like a success', async () => {
     const request = { readings: [{ meterId: '820000001-HW1', value: 0 }], submittedAt: instant('10:00') };
     const idempotencyKey = key();
-    const first = await refusal(client.submitReadings('820000001', request, idempotencyKey));
-    const second = await refusal(client.submitReadings('820000001', request, idempotencyKey));
+    const first = await refusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, idempotencyKey));
+    const second = await refusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, idempotencyKey));
     expect([second.status, second.billingCode, second.billingMessage]).toEqual([first.status, first.billingCode, first.billingMessage]);
     expect(header(lastExchange().responseHeaders, 'idempotent-replayed')).toBe('true');
   });
 
   it('are refused outside the reading window', async () => {
     const closed = new BillingClient({ baseUrl: closedWindowTap.url, terminalId: TERMINAL_ID, terminalKey: 'training', timeoutMs: 5000 });
-    const meters = (await closed.getMeters((await closed.login('820000001', PASSWORD)).sessionToken)).meters;
+    const meters = (await closed.getMeters((await closed.login(DEMO.owesMoney.accountNumber, PASSWORD)).sessionToken)).meters;
     const meter = meters.find((candidate) => candidate.verificationDueOn > TODAY);
     if (!meter) throw new Error('demo account 820000001 should have a working meter');
     const outside = await refusal(
-      closed.submitReadings('820000001', { readings: [{ meterId: meter.meterId, value: 99_999 }], submittedAt: instant('10:00') }, key()),
+      closed.submitReadings(
+        DEMO.owesMoney.accountNumber,
+        { readings: [{ meterId: meter.meterId, value: 99_999 }], submittedAt: instant('10:00') },
+        key(),
+      ),
     );
     expect([outside.kind, outside.status, outside.billingCode]).toEqual(['refused', 422, 'outside-window']);
     expect(closedWindowTap.exchanges.map((exchange) => exchange.status)).toEqual([201, 200, 422]);
@@ -899,10 +919,10 @@ describe('appeals, profile and password', () => {
       submittedAt: instant('09:50'),
     };
     expect(requestBodyErrors('submitAppeal', request)).toEqual([]);
-    const appeal = await client.submitAppeal('820000001', request, key());
+    const appeal = await client.submitAppeal(DEMO.owesMoney.accountNumber, request, key());
     expect(lastExchange().status).toBe(201);
     expect(appeal.status).toBe('registered');
-    const listed = await client.getAppeals((await client.login('820000001', PASSWORD)).sessionToken);
+    const listed = await client.getAppeals((await client.login(DEMO.owesMoney.accountNumber, PASSWORD)).sessionToken);
     expect(listed.map((item) => item.appealNumber)).toContain(appeal.appealNumber);
 
     for (const [change, code] of [
@@ -911,7 +931,7 @@ describe('appeals, profile and password', () => {
       [{ contactPhone: '89171234567' }, 'invalid-phone'],
       [{ text: '' }, 'invalid-request'],
     ] as const) {
-      const refused = await refusal(client.submitAppeal('820000001', { ...request, ...change }, key()));
+      const refused = await refusal(client.submitAppeal(DEMO.owesMoney.accountNumber, { ...request, ...change }, key()));
       expect([refused.status, refused.billingCode]).toEqual([422, code]);
     }
   });
@@ -925,13 +945,13 @@ describe('appeals, profile and password', () => {
       submittedAt: instant('09:40'),
     };
     expect(requestBodyErrors('updateProfile', update)).toEqual([]);
-    const profile = await client.updateProfile('820000002', update, key());
+    const profile = await client.updateProfile(DEMO.paidInAdvance.accountNumber, update, key());
     expect(lastExchange().status).toBe(200);
     expect(profile).toMatchObject({ email: update.email, phone: update.phone, paperBill: false, emailBill: true });
     const cleared = { phone: null, submittedAt: instant('09:41') };
     expect(requestBodyErrors('updateProfile', cleared)).toEqual([]);
-    expect((await client.updateProfile('820000002', cleared, key())).phone).toBeNull();
-    expect(await client.getProfile((await client.login('820000002', PASSWORD)).sessionToken)).toMatchObject({
+    expect((await client.updateProfile(DEMO.paidInAdvance.accountNumber, cleared, key())).phone).toBeNull();
+    expect(await client.getProfile((await client.login(DEMO.paidInAdvance.accountNumber, PASSWORD)).sessionToken)).toMatchObject({
       email: update.email,
       phone: null,
     });
@@ -942,7 +962,11 @@ describe('appeals, profile and password', () => {
       [{ paperBill: 'yes' }, 'invalid-request'],
     ] as const) {
       const refused = await refusal(
-        client.updateProfile('820000002', { submittedAt: instant('09:42'), ...change } as unknown as wire.ProfileUpdate, key()),
+        client.updateProfile(
+          DEMO.paidInAdvance.accountNumber,
+          { submittedAt: instant('09:42'), ...change } as unknown as wire.ProfileUpdate,
+          key(),
+        ),
       );
       expect([refused.status, refused.billingCode]).toEqual([422, code]);
     }
@@ -952,21 +976,25 @@ describe('appeals, profile and password', () => {
   it('the password is changed with the current one; a wrong current password or a short new one is refused', async () => {
     const change = { currentPassword: PASSWORD, newPassword: 'zima-2026-uis', submittedAt: instant('09:30') };
     expect(requestBodyErrors('changePassword', change)).toEqual([]);
-    await client.changePassword('820000002', change, key());
+    await client.changePassword(DEMO.paidInAdvance.accountNumber, change, key());
     expect(lastExchange().status).toBe(204);
-    await client.login('820000002', change.newPassword);
-    const wrong = await refusal(client.changePassword('820000002', change, key()));
+    await client.login(DEMO.paidInAdvance.accountNumber, change.newPassword);
+    const wrong = await refusal(client.changePassword(DEMO.paidInAdvance.accountNumber, change, key()));
     expect([wrong.kind, wrong.status, wrong.billingCode]).toEqual(['refused', 422, 'wrong-password']);
     const short = await refusal(
-      client.changePassword('820000002', { ...change, currentPassword: change.newPassword, newPassword: 'short' }, key()),
+      client.changePassword(
+        DEMO.paidInAdvance.accountNumber,
+        { ...change, currentPassword: change.newPassword, newPassword: 'short' },
+        key(),
+      ),
     );
     expect([short.status, short.billingCode]).toEqual([422, 'invalid-request']);
     await client.changePassword(
-      '820000002',
+      DEMO.paidInAdvance.accountNumber,
       { currentPassword: change.newPassword, newPassword: PASSWORD, submittedAt: instant('09:31') },
       key(),
     );
-    await client.login('820000002', PASSWORD);
+    await client.login(DEMO.paidInAdvance.accountNumber, PASSWORD);
   });
 });
 
@@ -977,7 +1005,7 @@ describe('registration and password recovery', () => {
     const captcha = await client.getCaptcha();
     const consent = (await client.getReferenceData()).consent;
     return {
-      accountNumber: '820000004',
+      accountNumber: DEMO.notRegistered.accountNumber,
       email,
       phone: '+79173334455',
       activationCode: ACTIVATION_CODE,
@@ -999,7 +1027,7 @@ describe('registration and password recovery', () => {
       [{ activationCode: '0000-0000-0000' }, 422, 'wrong-activation-code'],
       [{ email: 'ivanova-at-example' }, 422, 'invalid-email'],
       [{ consent: { textVersion: '2019-01-01', givenAt: instant('09:20') } }, 422, 'consent-outdated'],
-      [{ accountNumber: '820000001' }, 409, 'already-registered'],
+      [{ accountNumber: DEMO.owesMoney.accountNumber }, 409, 'already-registered'],
       [{ accountNumber: '829999999' }, 404, 'unknown-account'],
       [{ phone: '89173334455' }, 422, 'invalid-request'],
       [{ email: undefined }, 422, 'invalid-email'],
@@ -1018,10 +1046,14 @@ describe('registration and password recovery', () => {
     const idempotencyKey = key();
     const registered = await client.register(request, idempotencyKey);
     expect(lastExchange().status).toBe(201);
-    expect(registered).toMatchObject({ accountNumber: '820000004', passwordSentBy: 'email', passwordSentTo: 'i*****a@example.ru' });
+    expect(registered).toMatchObject({
+      accountNumber: DEMO.notRegistered.accountNumber,
+      passwordSentBy: 'email',
+      passwordSentTo: 'i*****a@example.ru',
+    });
     expect(await client.register(request, idempotencyKey)).toEqual(registered);
     expect(header(lastExchange().responseHeaders, 'idempotent-replayed')).toBe('true');
-    const { sessionToken } = await client.login('820000004', mailedPassword('820000004'));
+    const { sessionToken } = await client.login(DEMO.notRegistered.accountNumber, mailedPassword(DEMO.notRegistered.accountNumber));
     expect(await client.getProfile(sessionToken)).toMatchObject({ email, phone: '+79173334455' });
   });
 
@@ -1055,19 +1087,22 @@ describe('registration and password recovery', () => {
     if (!unregistered) throw new Error('the demo data should hold an unregistered account');
     const notRegistered = await refusal(reset(unregistered, email));
     expect([notRegistered.status, notRegistered.billingCode]).toEqual([422, 'not-registered']);
-    const mismatch = await refusal(reset('820000004', 'petrov@example.ru'));
+    const mismatch = await refusal(reset(DEMO.notRegistered.accountNumber, 'petrov@example.ru'));
     expect([mismatch.status, mismatch.billingCode]).toEqual([422, 'email-mismatch']);
     const unknown = await refusal(reset('829999999', email));
     expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
     const captcha = await client.getCaptcha();
     const wrongCaptcha = await refusal(
-      client.requestPasswordReset({ accountNumber: '820000004', email, captchaId: captcha.captchaId, captchaAnswer: '0000' }, key()),
+      client.requestPasswordReset(
+        { accountNumber: DEMO.notRegistered.accountNumber, email, captchaId: captcha.captchaId, captchaAnswer: '0000' },
+        key(),
+      ),
     );
     expect([wrongCaptcha.status, wrongCaptcha.billingCode]).toEqual([422, 'wrong-captcha']);
 
-    expect(await reset('820000004', ' IVANOVA@example.ru ')).toEqual({ sentTo: 'i*****a@example.ru' });
+    expect(await reset(DEMO.notRegistered.accountNumber, ' IVANOVA@example.ru ')).toEqual({ sentTo: 'i*****a@example.ru' });
     expect(lastExchange().status).toBe(201);
-    await client.login('820000004', mailedPassword('820000004'));
+    await client.login(DEMO.notRegistered.accountNumber, mailedPassword(DEMO.notRegistered.accountNumber));
   });
 });
 
@@ -1221,7 +1256,7 @@ describe('SMS codes', () => {
 });
 
 describe('every route', () => {
-  const sample = (apiPath: string) => apiPath.replace('{accountNumber}', '820000001').replace('{terminalId}', TERMINAL_ID);
+  const sample = (apiPath: string) => apiPath.replace('{accountNumber}', DEMO.owesMoney.accountNumber).replace('{terminalId}', TERMINAL_ID);
   const bodyFor = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : {});
 
   it('refuses a terminal without its key with 401 terminal-unauthorized', async () => {
@@ -1262,7 +1297,10 @@ describe('every route', () => {
     expect([text.status, text.body]).toEqual([415, expect.objectContaining({ code: 'unsupported-media-type' })]);
     const broken = await call('POST', '/api/v1/sessions', { rawBody: '{"accountNumber": ' });
     expect([broken.status, broken.body]).toEqual([400, expect.objectContaining({ code: 'invalid-json' })]);
-    const brokenWrite = await call('POST', '/api/v1/accounts/820000001/appeals', { rawBody: '{', headers: { 'Idempotency-Key': key() } });
+    const brokenWrite = await call('POST', '/api/v1/accounts/${DEMO.owesMoney.accountNumber}/appeals', {
+      rawBody: '{',
+      headers: { 'Idempotency-Key': key() },
+    });
     expect([brokenWrite.status, brokenWrite.body]).toEqual([400, expect.objectContaining({ code: 'invalid-json' })]);
   });
 

@@ -15,6 +15,7 @@ import { BillingClient } from '../../src-main/core/billing/billing-client';
 import { parsePaymentQrPayload } from '../../src-main/features/pay/payment-qr';
 import { addMonths, monthsBetween } from '../../src-main/core/time/calendar';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
+import { DEMO } from '../support/demo-accounts';
 
 let fixture: CoreFixture;
 let billing: BillingClient;
@@ -67,14 +68,14 @@ describe('pay (Оплатить)', () => {
   });
 
   it('shows the amount due of the account summary, its breakdown, and where to pay', async () => {
-    const token = await logIn('820000001');
+    const token = await logIn(DEMO.owesMoney.accountNumber);
     const summary = await billing.getAccountSummary(token);
     const invoice = await value('payment.invoice');
     expect(summary.amountDueKopecks).toBeGreaterThan(0);
     expect(invoice.amountDueKopecks).toBe(summary.amountDueKopecks);
     expect(invoice.balanceKopecks).toBe(summary.balanceKopecks);
     expect(invoice.billingPeriod).toBe(summary.billingPeriod);
-    expect(invoice.accountNumber).toBe('820000001');
+    expect(invoice.accountNumber).toBe(DEMO.owesMoney.accountNumber);
     expect(invoice.payerName).toBe(summary.holderName);
     // The breakdown explains the whole amount: this month's lines plus what came before.
     expect(sum(invoice.breakdown.map((line) => line.amountKopecks))).toBe(invoice.amountDueKopecks);
@@ -87,7 +88,7 @@ describe('pay (Оплатить)', () => {
   });
 
   it('makes a GOST R 56042-2014 QR code for the chosen amount that parses back with the same sum', async () => {
-    await logIn('820000001');
+    await logIn(DEMO.owesMoney.accountNumber);
     const invoice = await value('payment.invoice');
     const qr = await value('payment.qr', { amountKopecks: 123_456 });
     expect(qr.amountKopecks).toBe(123_456);
@@ -106,7 +107,7 @@ describe('pay (Оплатить)', () => {
       PayeeINN: invoice.payee.inn,
       Purpose: invoice.purpose,
       Sum: '123456',
-      PersAcc: '820000001',
+      PersAcc: DEMO.owesMoney.accountNumber,
       PaymPeriod: `${month}.${year}`,
       TechCode: '02',
       PayerAddress: invoice.address,
@@ -122,7 +123,7 @@ describe('pay (Оплатить)', () => {
   });
 
   it('refuses zero, negative, fractional and absurdly large amounts, each with its message', async () => {
-    await logIn('820000001');
+    await logIn(DEMO.owesMoney.accountNumber);
     for (const method of ['payment.qr', 'payment.slip'] as const) {
       const zero = await refusal(method, { amountKopecks: 0 });
       expect(zero).toMatchObject({ code: 'invalid-input', message: { key: 'pay.errors.notPositive' } });
@@ -136,11 +137,11 @@ describe('pay (Оплатить)', () => {
   });
 
   it('gives the payment slip everything it prints', async () => {
-    await logIn('820000001');
+    await logIn(DEMO.owesMoney.accountNumber);
     const invoice = await value('payment.invoice');
     const slip = await value('payment.slip', { amountKopecks: 250_000 });
     expect(slip).toMatchObject({
-      accountNumber: '820000001',
+      accountNumber: DEMO.owesMoney.accountNumber,
       payerName: invoice.payerName,
       address: invoice.address,
       billingPeriod: invoice.billingPeriod,
@@ -156,20 +157,23 @@ describe('pay (Оплатить)', () => {
   });
 
   it('for an account paid in advance says nothing is due and still makes a QR code for an advance', async () => {
-    const token = await logIn('820000002');
+    const token = await logIn(DEMO.paidInAdvance.accountNumber);
     const summary = await billing.getAccountSummary(token);
     const invoice = await value('payment.invoice');
     expect(invoice.amountDueKopecks).toBe(0);
     expect(invoice.balanceKopecks).toBe(summary.balanceKopecks);
     expect(invoice.balanceKopecks).toBeLessThan(0);
     const qr = await value('payment.qr', { amountKopecks: 50_000 });
-    expect(Object.fromEntries(parsePaymentQrPayload(qr.payload).fields)).toMatchObject({ Sum: '50000', PersAcc: '820000002' });
+    expect(Object.fromEntries(parsePaymentQrPayload(qr.payload).fields)).toMatchObject({
+      Sum: '50000',
+      PersAcc: DEMO.paidInAdvance.accountNumber,
+    });
   });
 });
 
 describe('charges and payments (Начисления и платежи)', () => {
   it('shows the last billed period line by line, as the billing centre has it', async () => {
-    const token = await logIn('820000001');
+    const token = await logIn(DEMO.owesMoney.accountNumber);
     const summary = await billing.getAccountSummary(token);
     const direct = await billing.getStatement(token, summary.billingPeriod, summary.billingPeriod);
     const current = await value('charges.current');
@@ -192,7 +196,7 @@ describe('charges and payments (Начисления и платежи)', () => 
   });
 
   it('gives a statement for the default 12 months whose totals add up and match the billing centre', async () => {
-    const token = await logIn('820000001');
+    const token = await logIn(DEMO.owesMoney.accountNumber);
     const current = await value('charges.current');
     const statement = await value('charges.statement', { from: current.defaultFrom, to: current.defaultTo });
     const direct = await billing.getStatement(token, current.defaultFrom, current.defaultTo);
@@ -213,7 +217,7 @@ describe('charges and payments (Начисления и платежи)', () => 
   });
 
   it('gives three months for a three-month period, and up to 36', async () => {
-    await logIn('820000001');
+    await logIn(DEMO.owesMoney.accountNumber);
     const current = await value('charges.current');
     const three = await value('charges.statement', { from: addMonths(current.defaultTo, -2), to: current.defaultTo });
     expect(three.months).toHaveLength(3);
@@ -222,7 +226,7 @@ describe('charges and payments (Начисления и платежи)', () => 
   });
 
   it('moves a start before the kept history forward and says so', async () => {
-    await logIn('820000001');
+    await logIn(DEMO.owesMoney.accountNumber);
     const current = await value('charges.current');
     const first = addMonths(current.defaultTo, -35);
     const statement = await value('charges.statement', { from: addMonths(first, -2), to: addMonths(first, 2) });
@@ -232,7 +236,7 @@ describe('charges and payments (Начисления и платежи)', () => 
   });
 
   it('refuses a reversed period and one longer than 36 months', async () => {
-    await logIn('820000001');
+    await logIn(DEMO.owesMoney.accountNumber);
     expect(await refusal('charges.statement', { from: '2026-05', to: '2026-02' })).toMatchObject({
       code: 'invalid-input',
       message: { key: 'charges.errors.reversed' },
@@ -292,7 +296,7 @@ describe('a billing centre whose statement does not add up', () => {
   });
 
   it('refuses the statement and the current period with a clear message instead of wrong money', async () => {
-    const login = await broken.core.dispatch('session.login', { accountNumber: '820000001', password: 'demo1234' });
+    const login = await broken.core.dispatch('session.login', { accountNumber: DEMO.owesMoney.accountNumber, password: 'demo1234' });
     expect(login).toMatchObject({ ok: true });
     const message = { key: 'charges.errors.inconsistent' };
     for (const [method, input] of [

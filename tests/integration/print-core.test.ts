@@ -6,6 +6,7 @@ import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixtur
 import { PrinterEmulator } from '../support/printer-emulator';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
 import type { Message } from '../../src-main/core/messages/messages';
+import { DEMO } from '../support/demo-accounts';
 
 let fixture: CoreFixture;
 let emulator: PrinterEmulator;
@@ -34,12 +35,12 @@ describe('printing documents from the core', () => {
   });
 
   it('previews and prints a payment slip whose decoded bytes match the preview, with the QR for the chosen sum', async () => {
-    await call('session.login', { accountNumber: '820000001', password: 'demo1234' });
+    await call('session.login', { accountNumber: DEMO.owesMoney.accountNumber, password: 'demo1234' });
     const document = { type: 'payment-slip', amountKopecks: 150_050 };
     const preview = (await call('print.preview', { document })) as { columns: number; lines: string[]; qrPayloads: string[] };
     expect(preview.columns).toBe(32);
     expect(preview.lines.join('\n')).toContain('1 500,50 руб.');
-    expect(preview.lines.join('\n')).toContain('820000001');
+    expect(preview.lines.join('\n')).toContain(DEMO.owesMoney.accountNumber);
     expect(preview.qrPayloads[0]).toMatch(/^ST00012\|Name=.*\|Sum=150050(\||$)/);
 
     const outcome = await call('print.document', { document });
@@ -94,7 +95,7 @@ describe('printing documents from the core', () => {
     emulator.state = 'ready';
     await call('session.logout', {});
     expect(fixture.core.services.printing.journal().find((job) => job.id === failed.jobId)?.reprintable).toBe(false);
-    await call('session.login', { accountNumber: '820000002', password: 'demo1234' });
+    await call('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password: 'demo1234' });
     const other = await fixture.core.dispatch('print.retry', { jobId: failed.jobId as number });
     expect(other.ok ? null : other.error.code).toBe('not-found');
     const stranger = await fixture.core.dispatch('print.preview', {

@@ -19,6 +19,7 @@ import { testPageReceipt } from '../../src-main/core/printing/test-page';
 import { openKioskDatabase, type KioskDatabase } from '../../src-main/core/store/database';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { PrinterEmulator } from '../support/printer-emulator';
+import { DEMO } from '../support/demo-accounts';
 
 interface Setup {
   name: string;
@@ -59,7 +60,7 @@ async function build(document: { type: string } & Record<string, unknown>): Prom
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'printer-setups-'));
   fixture = await startCoreFixture();
-  await call('session.login', { accountNumber: '820000003', password: 'demo1234' });
+  await call('session.login', { accountNumber: DEMO.expiredVerification.accountNumber, password: 'demo1234' });
   const meters = await call<KioskOutput<'readings.meters'>>('readings.meters', {});
   const found = meters.meters.find(
     (candidate) => candidate.acceptsReadings && candidate.lastReading && candidate.unit === 'м³' && candidate.fractionDigits > 0,

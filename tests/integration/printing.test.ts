@@ -13,6 +13,7 @@ import { testPageReceipt } from '../../src-main/core/printing/test-page';
 import { openKioskDatabase, type KioskDatabase } from '../../src-main/core/store/database';
 import { PrinterEmulator } from '../support/printer-emulator';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
+import { DEMO } from '../support/demo-accounts';
 
 let dir: string;
 let db: KioskDatabase;
@@ -23,7 +24,7 @@ const slip: Receipt = {
   kind: 'payment-slip',
   blocks: [
     { kind: 'title', text: 'Квитанция' },
-    { kind: 'pair', label: 'Лицевой счёт', value: '820000001' },
+    { kind: 'pair', label: 'Лицевой счёт', value: DEMO.owesMoney.accountNumber },
     { kind: 'pair', label: 'К оплате', value: formatRubles(123241), bold: true },
     { kind: 'qr', payload: 'ST00012|Name=МУП УИС|PersAcc=820000001|Sum=123241' },
   ],
@@ -50,7 +51,7 @@ afterAll(async () => {
 describe('printing to a TCP printer', () => {
   it('prints a receipt the printer decodes as the same Russian text and QR payload', async () => {
     const before = emulator.printed().length;
-    const outcome = await service.print(slip, { accountNumber: '820000001', sessionId: 's1' });
+    const outcome = await service.print(slip, { accountNumber: DEMO.owesMoney.accountNumber, sessionId: 's1' });
     expect(outcome).toMatchObject({ status: 'printed', message: null });
     await expect.poll(() => emulator.printed().length).toBe(before + 1);
     const printed = emulator.printed().slice(before);
@@ -88,12 +89,17 @@ describe('printing to a TCP printer', () => {
     it(`${state}: a clear message, the job in the journal, and an identical reprint once the fault clears`, async () => {
       emulator.state = state;
       const before = emulator.printed().length;
-      const outcome = await service.print(slip, { accountNumber: '820000001', sessionId: 's2' });
+      const outcome = await service.print(slip, { accountNumber: DEMO.owesMoney.accountNumber, sessionId: 's2' });
       expect(outcome.status).toBe('failed');
       expect(outcome.message?.key).toBe('print.problems.failed');
       expect(russianText(outcome.message).startsWith(`${message} Операция при этом выполнена.`)).toBe(true);
       const journaled = service.journal().find((job) => job.id === outcome.jobId);
-      expect(journaled).toMatchObject({ status: 'failed', kind: 'payment-slip', accountNumber: '820000001', reprintable: true });
+      expect(journaled).toMatchObject({
+        status: 'failed',
+        kind: 'payment-slip',
+        accountNumber: DEMO.owesMoney.accountNumber,
+        reprintable: true,
+      });
 
       emulator.state = 'ready';
       const reprint = await service.reprint(outcome.jobId);
@@ -110,7 +116,7 @@ describe('printing to a TCP printer', () => {
 
   it('paper near end still prints and is reported for staff only', async () => {
     emulator.state = 'near-end';
-    const outcome = await service.print(slip, { accountNumber: '820000001', sessionId: 's3' });
+    const outcome = await service.print(slip, { accountNumber: DEMO.owesMoney.accountNumber, sessionId: 's3' });
     expect(outcome).toMatchObject({ status: 'printed', message: null });
     expect((await service.status()).paperNearEnd).toBe(true);
   });
@@ -125,7 +131,7 @@ describe('the file printer of training mode', () => {
       { commandSet: 'epson', codePage: 'cp866', columns: 32 },
       silentLogger,
     );
-    const outcome = await filePrinter.print(slip, { accountNumber: '820000001', sessionId: null });
+    const outcome = await filePrinter.print(slip, { accountNumber: DEMO.owesMoney.accountNumber, sessionId: null });
     expect(outcome.status).toBe('printed');
     const files = fs.readdirSync(folder);
     expect(files).toEqual([`${String(outcome.jobId).padStart(6, '0')}-payment-slip.bin`]);

@@ -19,6 +19,7 @@ import { startReferenceBillingServer, type ReferenceBillingServer } from '../../
 import { startCoreFixture } from '../support/kiosk-core-fixture';
 import { ReadingsProxy } from '../support/readings-proxy';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
+import { DEMO } from '../support/demo-accounts';
 
 type Meters = KioskOutput<'readings.meters'>;
 type Meter = Meters['meters'][number];
@@ -129,7 +130,7 @@ describe('readings.meters in training mode', () => {
   });
 
   it('lists 820000003 meters with dates, one expired (not accepting readings) and one valid, and an open window', async () => {
-    const meters = await logIn(fixture.core, '820000003');
+    const meters = await logIn(fixture.core, DEMO.expiredVerification.accountNumber);
     const today = ufaDate(Date.now());
     expect(meters.today).toBe(today);
     expect(meters.readingWindow).toMatchObject({
@@ -165,7 +166,7 @@ describe('readings.meters in training mode', () => {
 describe('readings against the reference billing server (terminal and billing centre on 20.11.2026, window 15–25)', () => {
   it('calculates the consumption per meter and reports each check, without submitting anything', async () => {
     const { core, server } = await startSetup({ serverNow: NOW, coreNow: NOW, readingWindow: WINDOW });
-    const meters = await logIn(core, '820000003');
+    const meters = await logIn(core, DEMO.expiredVerification.accountNumber);
     expect(meters.readingWindow).toEqual({
       ...WINDOW,
       openToday: true,
@@ -223,12 +224,12 @@ describe('readings against the reference billing server (terminal and billing ce
         text,
       ).toEqual([kind]);
     }
-    expect(submissionCount(server, '820000003')).toBe(0);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(0);
   });
 
   it('refuses each kind of bad reading in the core, with its message, before anything is queued', async () => {
     const { core, server } = await startSetup({ serverNow: NOW, coreNow: NOW, readingWindow: WINDOW });
-    const meters = await logIn(core, '820000003');
+    const meters = await logIn(core, DEMO.expiredVerification.accountNumber);
     const meter = validMeter(meters);
     const expired = expiredMeter(meters);
     const submit = (readings: Array<{ meterId: string; value: string }>, extra: Record<string, unknown> = {}) =>
@@ -286,13 +287,13 @@ describe('readings against the reference billing server (terminal and billing ce
     ).toMatchObject({ code: 'invalid-input' });
     expect(await submit([])).toMatchObject({ code: 'invalid-input', message: { key: 'readings.fieldErrors.atLeastOne' } });
 
-    expect(submissionCount(server, '820000003')).toBe(0);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(0);
     expect(core.services.outbox.stats()).toMatchObject({ pending: 0, delivered: 0, rejected: 0 });
   });
 
   it('submits through the outbox, is safe to replay, and a correction replaces the month’s reading', async () => {
     const { core, server } = await startSetup({ serverNow: NOW, coreNow: NOW, readingWindow: WINDOW });
-    const meters = await logIn(core, '820000003');
+    const meters = await logIn(core, DEMO.expiredVerification.accountNumber);
     const meter = validMeter(meters);
     expect(meters.submissions).toEqual([]);
 
@@ -310,7 +311,7 @@ describe('readings against the reference billing server (terminal and billing ce
     expect(first.localReference).toMatch(/\S/);
     expect(first.message).toEqual({ key: 'readings.outcome.delivered', values: { number: 'П-20261120-000001' } });
     expect(russianText(first.message)).toBe('Показания приняты расчётным центром. Регистрационный номер: П-20261120-000001.');
-    expect(submissionCount(server, '820000003')).toBe(1);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(1);
 
     // Replay: the same outbox message sent again (as after a lost answer) is answered from the
     // billing centre's idempotency record, not registered a second time.
@@ -320,7 +321,7 @@ describe('readings against the reference billing server (terminal and billing ce
       registrationNumber: string;
     };
     expect(replayed.registrationNumber).toBe('П-20261120-000001');
-    expect(submissionCount(server, '820000003')).toBe(1);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(1);
 
     // A high consumption goes through once the customer confirms it.
     const confirmed = value(
@@ -340,7 +341,7 @@ describe('readings against the reference billing server (terminal and billing ce
     ) as KioskOutput<'readings.submit'>;
     expect(corrected).toMatchObject({ delivery: 'delivered', registrationNumber: 'П-20261120-000003', corrects: 'П-20261120-000002' });
     expect(corrected.lines[0]?.consumption).toBe(3);
-    expect(submissionCount(server, '820000003')).toBe(3);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(3);
     expect(server.db.prepare('SELECT corrects FROM reading_submission WHERE registration_number = ?').get('П-20261120-000003')).toEqual({
       corrects: 'П-20261120-000002',
     });
@@ -363,7 +364,7 @@ describe('the reading window', () => {
   it('outside the window the core refuses with the window and the month the readings will count for', async () => {
     const closed = Date.parse('2026-11-26T10:00:00+05:00');
     const { core, server } = await startSetup({ serverNow: closed, coreNow: closed, readingWindow: WINDOW });
-    const meters = await logIn(core, '820000003');
+    const meters = await logIn(core, DEMO.expiredVerification.accountNumber);
     expect(meters.readingWindow).toEqual({
       ...WINDOW,
       openToday: false,
@@ -384,13 +385,13 @@ describe('the reading window', () => {
       'Показания принимаются с 15 по 25 число месяца, сегодня приём закрыт. Передайте показания с 15.12.2026 по 25.12.2026: ' +
         'они будут учтены в расчёте за декабрь 2026 г.',
     );
-    expect(submissionCount(server, '820000003')).toBe(0);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(0);
   });
 
   it('before the window opens, the readings will count for the current month', async () => {
     const early = Date.parse('2026-11-03T10:00:00+05:00');
     const { core } = await startSetup({ serverNow: early, coreNow: early, readingWindow: WINDOW });
-    const meters = await logIn(core, '820000001');
+    const meters = await logIn(core, DEMO.owesMoney.accountNumber);
     expect(meters.readingWindow).toEqual({
       ...WINDOW,
       openToday: false,
@@ -408,7 +409,7 @@ describe("the billing centre's refusals on delivery are the customer's message",
       coreNow: Date.parse('2026-11-25T10:00:00+05:00'),
       readingWindow: WINDOW,
     });
-    const meter = validMeter(await logIn(core, '820000003'));
+    const meter = validMeter(await logIn(core, DEMO.expiredVerification.accountNumber));
     const error = refusal(await core.dispatch('readings.submit', { readings: [{ meterId: meter.meterId, value: typed(meter, 1) }] }));
     expect(error).toEqual({
       code: 'billing-refused',
@@ -424,14 +425,14 @@ describe("the billing centre's refusals on delivery are the customer's message",
     });
     // Russian shows the billing centre's own words.
     expect(russianText(error.message)).toBe('Показания принимаются с 15 по 25 число месяца. Передайте их в следующий период приёма.');
-    expect(submissionCount(server, '820000003')).toBe(0);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(0);
     expect(core.services.outbox.stats().pending).toBe(0);
   });
 
   it('verification-expired: the billing centre already counts the verification as expired', async () => {
     // The expired meter of 820000003 was due 60 days before the billing centre's date; the terminal's clock is before that.
     const { core } = await startSetup({ serverNow: NOW, coreNow: NOW - 62 * 86_400_000 });
-    const meters = await logIn(core, '820000003');
+    const meters = await logIn(core, DEMO.expiredVerification.accountNumber);
     const meter = meters.meters.find((candidate) => candidate.verificationDueOn === addDays('2026-11-20', -60));
     expect(meter).toMatchObject({ verificationState: 'expiring', daysLeft: 2, acceptsReadings: true });
     const reading = formatReading((meter?.lastReading?.value ?? 0) + 1, 3);
@@ -449,7 +450,7 @@ describe('when the billing centre cannot take the readings right now', () => {
     const proxy = new ReadingsProxy();
     const started = Date.now();
     const { core, server } = await startSetup({ serverNow: NOW, coreNow: () => NOW + (Date.now() - started), proxy, timeoutMs: 1000 });
-    const meter = validMeter(await logIn(core, '820000003'));
+    const meter = validMeter(await logIn(core, DEMO.expiredVerification.accountNumber));
 
     const pending = value(
       await core.dispatch('readings.submit', { readings: [{ meterId: meter.meterId, value: typed(meter, 2) }] }),
@@ -459,14 +460,14 @@ describe('when the billing centre cannot take the readings right now', () => {
     expect(russianText(pending.message)).toBe(
       `Показания приняты терминалом и будут переданы в расчётный центр, как только появится связь. Номер операции на терминале: ${pending.localReference}.`,
     );
-    expect(submissionCount(server, '820000003')).toBe(0);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(0);
 
     proxy.dropReadings = false;
     await expect.poll(() => core.services.outbox.list({ status: 'delivered' }).length, { timeout: 20_000, interval: 200 }).toBe(1);
-    expect(submissionCount(server, '820000003')).toBe(1);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(1);
     const [message] = core.services.outbox.list({ status: 'delivered' });
     expect(message?.localReference).toBe(pending.localReference);
     await billingSenders(new SubmissionKinds([readingsSubmission]), core.services.billing).readings!(message!);
-    expect(submissionCount(server, '820000003')).toBe(1);
+    expect(submissionCount(server, DEMO.expiredVerification.accountNumber)).toBe(1);
   });
 });

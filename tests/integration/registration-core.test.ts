@@ -15,6 +15,7 @@ import { CONSENT } from '../../src-main/billing-server/reference-content';
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
+import { DEMO } from '../support/demo-accounts';
 
 let dir: string;
 let server: ReferenceBillingServer;
@@ -81,7 +82,12 @@ function isRegistered(accountNumber: string): boolean {
 
 const consentNow = () => ({ textVersion: CONSENT.textVersion, givenAt: new Date().toISOString() });
 
-const ivanova = { accountNumber: '820000004', email: 'ivanova@example.ru', phone: '+79175555555', activationCode: '4821-7390-1156' };
+const ivanova = {
+  accountNumber: DEMO.notRegistered.accountNumber,
+  email: 'ivanova@example.ru',
+  phone: '+79175555555',
+  activationCode: '4821-7390-1156',
+};
 
 describe('captcha and agreement', () => {
   it('gives a checked SVG picture with its code spelled out for those who cannot read it', async () => {
@@ -125,7 +131,7 @@ describe('registration', () => {
       message: { key: 'register.refusals.consentAgain' },
       fields: { consent: { key: 'register.fieldErrors.consentAgain' } },
     });
-    expect(isRegistered('820000004')).toBe(false);
+    expect(isRegistered(DEMO.notRegistered.accountNumber)).toBe(false);
     // The picture was not spent: the billing centre never saw these attempts.
     expect(server.db.prepare('SELECT 1 FROM captcha WHERE captcha_id = ?').get(captcha.captchaId)).toBeDefined();
   });
@@ -139,7 +145,7 @@ describe('registration', () => {
     });
     expect(error).toMatchObject({ code: 'billing-refused', billingCode: 'wrong-activation-code' });
     expect(error.message).toEqual({ key: 'register.refusals.wrong-activation-code' });
-    expect(isRegistered('820000004')).toBe(false);
+    expect(isRegistered(DEMO.notRegistered.accountNumber)).toBe(false);
   });
 
   it('refuses a wrong captcha answer, and the same picture cannot be tried twice', async () => {
@@ -149,13 +155,13 @@ describe('registration', () => {
     expect(wrong.message).toEqual({ key: 'register.refusals.wrong-captcha' });
     const again = await refused('registration.register', { ...ivanova, ...captcha, consent: consentNow() });
     expect(again).toMatchObject({ code: 'billing-refused', billingCode: 'captcha-expired' });
-    expect(isRegistered('820000004')).toBe(false);
+    expect(isRegistered(DEMO.notRegistered.accountNumber)).toBe(false);
   });
 
   it('refuses an account that is already registered, or that does not exist', async () => {
     const already = await refused('registration.register', {
       ...ivanova,
-      accountNumber: '820000001',
+      accountNumber: DEMO.owesMoney.accountNumber,
       ...(await solvedCaptcha()),
       consent: consentNow(),
     });
@@ -188,20 +194,22 @@ describe('registration', () => {
       ...(await solvedCaptcha()),
       consent,
     });
-    expect(registered).toMatchObject({ accountNumber: '820000004', passwordSentTo: 'i*****a@example.ru' });
+    expect(registered).toMatchObject({ accountNumber: DEMO.notRegistered.accountNumber, passwordSentTo: 'i*****a@example.ru' });
     const record = server.db
       .prepare<[string], { text_version: string; given_at: string }>(
         'SELECT text_version, given_at FROM consent_record WHERE account_number = ?',
       )
-      .get('820000004');
+      .get(DEMO.notRegistered.accountNumber);
     expect(record).toEqual({ text_version: consent.textVersion, given_at: consent.givenAt });
     const stored = server.db
       .prepare<[string], { email: string; phone: string }>('SELECT email, phone FROM account WHERE account_number = ?')
-      .get('820000004');
+      .get(DEMO.notRegistered.accountNumber);
     expect(stored).toEqual({ email: 'ivanova@example.ru', phone: '+79175555555' });
 
-    const password = lastMailPassword('820000004');
-    expect(await ok('session.login', { accountNumber: '820000004', password })).toEqual({ accountNumber: '820000004' });
+    const password = lastMailPassword(DEMO.notRegistered.accountNumber);
+    expect(await ok('session.login', { accountNumber: DEMO.notRegistered.accountNumber, password })).toEqual({
+      accountNumber: DEMO.notRegistered.accountNumber,
+    });
     await ok('session.logout', {});
 
     // A second registration of the same account is refused.
@@ -215,8 +223,8 @@ describe('password recovery', () => {
     server.db.prepare<[string], { email: string }>('SELECT email FROM account WHERE account_number = ?').get(accountNumber)!.email;
 
   it('refuses an e-mail that differs from the one given at registration', async () => {
-    const error = await refused('registration.recoverPassword', {
-      accountNumber: '820000002',
+    const error = await refused('recovery.requestPassword', {
+      accountNumber: DEMO.paidInAdvance.accountNumber,
       email: 'someone.else@example.ru',
       ...(await solvedCaptcha()),
     });
@@ -225,9 +233,9 @@ describe('password recovery', () => {
   });
 
   it('refuses a wrong captcha and an account that is not registered', async () => {
-    const wrong = await refused('registration.recoverPassword', {
-      accountNumber: '820000002',
-      email: emailOf('820000002'),
+    const wrong = await refused('recovery.requestPassword', {
+      accountNumber: DEMO.paidInAdvance.accountNumber,
+      email: emailOf(DEMO.paidInAdvance.accountNumber),
       captchaId: (await solvedCaptcha()).captchaId,
       captchaAnswer: 'ZZZZZZ',
     });
@@ -236,7 +244,7 @@ describe('password recovery', () => {
       .prepare<[], { account_number: string }>('SELECT account_number FROM account WHERE password_hash IS NULL LIMIT 1')
       .get();
     expect(unregistered).toBeDefined();
-    const notRegistered = await refused('registration.recoverPassword', {
+    const notRegistered = await refused('recovery.requestPassword', {
       accountNumber: unregistered!.account_number,
       email: 'nobody@example.ru',
       ...(await solvedCaptcha()),
@@ -246,18 +254,20 @@ describe('password recovery', () => {
   });
 
   it('mails a new password for 820000002 to its e-mail; the new one logs in, the old one does not', async () => {
-    const email = emailOf('820000002');
-    const reset = await ok<{ sentTo: string }>('registration.recoverPassword', {
-      accountNumber: '820000002',
+    const email = emailOf(DEMO.paidInAdvance.accountNumber);
+    const reset = await ok<{ sentTo: string }>('recovery.requestPassword', {
+      accountNumber: DEMO.paidInAdvance.accountNumber,
       email: email.toUpperCase(),
       ...(await solvedCaptcha()),
     });
     expect(reset.sentTo).toBe(maskEmail(email));
     expect(reset.sentTo).not.toBe(email);
-    const password = lastMailPassword('820000002');
-    const oldLogin = await refused('session.login', { accountNumber: '820000002', password: 'demo1234' });
+    const password = lastMailPassword(DEMO.paidInAdvance.accountNumber);
+    const oldLogin = await refused('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password: 'demo1234' });
     expect(oldLogin.code).toBe('wrong-credentials');
-    expect(await ok('session.login', { accountNumber: '820000002', password })).toEqual({ accountNumber: '820000002' });
+    expect(await ok('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password })).toEqual({
+      accountNumber: DEMO.paidInAdvance.accountNumber,
+    });
     await ok('session.logout', {});
   });
 });
@@ -325,8 +335,8 @@ describe('when the billing centre misbehaves', () => {
         values: { failure: 'unavailable' },
       });
       expect(register.ok ? null : register.error.code).toBe('billing-unavailable');
-      const recover = await core.core.dispatch('registration.recoverPassword', {
-        accountNumber: '820000002',
+      const recover = await core.core.dispatch('recovery.requestPassword', {
+        accountNumber: DEMO.paidInAdvance.accountNumber,
         email: 'a@example.ru',
         captchaId,
         captchaAnswer: 'ABCDE',

@@ -18,6 +18,7 @@ import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixtur
 import { PrinterEmulator } from '../support/printer-emulator';
 import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
 import type { Message } from '../../src-main/core/messages/messages';
+import { DEMO } from '../support/demo-accounts';
 
 type Entry = { action: string; accountNumberMasked: string | null; staffNumber: string; details: string | null };
 
@@ -100,7 +101,7 @@ describe('the outbox', () => {
     const { dispatch, services } = fixture.core;
     const accepted = services.submissions.accept(
       readingsSubmission,
-      '820000001',
+      DEMO.owesMoney.accountNumber,
       null,
       (submittedAt) => ({ readings: [{ meterId: 'no-such-meter', value: 1 }], submittedAt }),
       { countsForPeriod: null, lines: [] },
@@ -168,11 +169,15 @@ describe('assisted service', () => {
   it('opens a customer account without the password; every customer call is audited with its outcome', async () => {
     const { dispatch } = fixture.core;
     // Not for customers, not without staff.
-    expect(await refusal(dispatch, 'staff.assist.open', { accountNumber: '820000002', reason: 'readings' })).toMatchObject({
+    expect(
+      await refusal(dispatch, 'staff.assist.open', { accountNumber: DEMO.paidInAdvance.accountNumber, reason: 'readings' }),
+    ).toMatchObject({
       code: 'staff-only',
     });
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
-    expect(await refusal(dispatch, 'staff.assist.open', { accountNumber: '820000002', reason: 'because' })).toMatchObject({
+    expect(
+      await refusal(dispatch, 'staff.assist.open', { accountNumber: DEMO.paidInAdvance.accountNumber, reason: 'because' }),
+    ).toMatchObject({
       code: 'invalid-input',
       message: { key: 'staff.errors.assistReason' },
     });
@@ -181,11 +186,13 @@ describe('assisted service', () => {
       message: { key: 'staff.errors.unknownAccount' },
     });
 
-    expect(await ok(dispatch, 'staff.assist.open', { accountNumber: '820000002', reason: 'forgot-password' })).toEqual({
-      accountNumberMasked: '******002',
-    });
+    expect(await ok(dispatch, 'staff.assist.open', { accountNumber: DEMO.paidInAdvance.accountNumber, reason: 'forgot-password' })).toEqual(
+      {
+        accountNumberMasked: '******002',
+      },
+    );
     const summary = await ok<{ accountNumber: string }>(dispatch, 'account.summary');
-    expect(summary.accountNumber).toBe('820000002');
+    expect(summary.accountNumber).toBe(DEMO.paidInAdvance.accountNumber);
     // A refused customer call is audited too, with the refusal's code.
     const refused = await refusal(dispatch, 'readings.submit', {});
     await ok(dispatch, 'staff.assist.end');
@@ -207,7 +214,7 @@ describe('assisted service', () => {
     const billingDb = new Database(path.join(fixture.dataDir, 'training-billing.sqlite'), { readonly: true });
     const opened = billingDb
       .prepare<[], { assisted_by: string }>(
-        "SELECT assisted_by FROM session WHERE account_number = '820000002' AND assisted_by IS NOT NULL",
+        'SELECT assisted_by FROM session WHERE account_number = DEMO.paidInAdvance.accountNumber AND assisted_by IS NOT NULL',
       )
       .get();
     billingDb.close();
@@ -217,13 +224,13 @@ describe('assisted service', () => {
 
   it('a customer who logs in with a password is not audited, and staff logout ends an assisted visit', async () => {
     const { dispatch } = fixture.core;
-    await ok(dispatch, 'session.login', { accountNumber: '820000003', password: 'demo1234' });
+    await ok(dispatch, 'session.login', { accountNumber: DEMO.expiredVerification.accountNumber, password: 'demo1234' });
     await ok(dispatch, 'account.summary');
     await ok(dispatch, 'session.logout');
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
     expect((await auditTrail(dispatch)).some((entry) => entry.accountNumberMasked === '******003')).toBe(false);
 
-    await ok(dispatch, 'staff.assist.open', { accountNumber: '820000001', reason: 'payment' });
+    await ok(dispatch, 'staff.assist.open', { accountNumber: DEMO.owesMoney.accountNumber, reason: 'payment' });
     await ok(dispatch, 'staff.logout');
     expect(await refusal(dispatch, 'account.summary')).toMatchObject({ code: 'not-logged-in' });
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });

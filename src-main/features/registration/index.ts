@@ -1,4 +1,4 @@
-// Registration in the personal account and password recovery, before anyone logs in.
+// Registration in the personal account, before anyone logs in.
 import { defineFeature } from '../feature';
 import { registrationContract } from './registration-contract';
 import { createRegistrationHandlers } from './registration-handlers';

@@ -1,16 +1,9 @@
-// Registration in the personal account and «Забыли пароль», at the kiosk before anyone logs in. As on
-// the utility's website the password is not chosen here: the billing centre e-mails it.
+// Registration in the personal account, at the kiosk before anyone logs in. As on the utility's
+// website the password is not chosen here: the billing centre e-mails it.
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
 import { accountNumberSchema, emptyInputSchema } from '../../core/api/schemas';
-import {
-  activationCodeSchema,
-  captchaAnswerSchema,
-  captchaIdSchema,
-  consentSchema,
-  emailSchema,
-  phoneSchema,
-} from '../registration/registration-fields';
+import { activationCodeSchema, captchaAnswerSchema, captchaIdSchema, consentSchema, emailSchema, phoneSchema } from './registration-fields';
 
 /** The registration details of the first step, checked before the agreement and the captcha. */
 const registrationDetails = {
@@ -20,7 +13,7 @@ const registrationDetails = {
   activationCode: activationCodeSchema,
 };
 
-const captchaAnswer = { captchaId: captchaIdSchema, captchaAnswer: captchaAnswerSchema };
+export const captchaAnswer = { captchaId: captchaIdSchema, captchaAnswer: captchaAnswerSchema };
 
 export const registrationContract = defineContract({
   methods: {
@@ -54,15 +47,6 @@ export const registrationContract = defineContract({
         registeredAt: z.string(),
         /** The e-mail the password went to, masked (i*****a@example.ru). */
         passwordSentTo: z.string(),
-      }),
-    }),
-    'registration.recoverPassword': defineMethod({
-      name: 'registration.recoverPassword',
-      audience: 'public',
-      input: z.object({ accountNumber: accountNumberSchema, email: emailSchema, ...captchaAnswer }).strict(),
-      output: z.object({
-        /** The e-mail the new password went to, masked. */
-        sentTo: z.string(),
       }),
     }),
   },

@@ -1,20 +1,18 @@
-// Registration and «Забыли пароль» before login. Both go to the billing centre directly, not through
-// the outbox: they need the captcha the customer is looking at now, which is single-use and expires,
-// so a delivery "later" could never succeed. Each attempt gets its own idempotency key.
+// Registration in the personal account before login. It goes to the billing centre directly, not
+// through the outbox (pre-login-attempts.ts says why). Each attempt gets its own idempotency key.
 import { randomUUID } from 'node:crypto';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import type { ReferenceData } from '../../core/billing/billing-wire';
-import { checkCaptchaSvg } from '../registration/captcha-svg';
-import { consentTimeIsPlausible } from '../registration/registration-fields';
-import type { AttemptKind } from '../../core/session/login-limiter';
-import { message, type Message, type MessageKey } from '../../core/messages/messages';
-import { waitValues } from '../../core/session/wait-text';
+import { checkCaptchaSvg } from './captcha-svg';
+import { consentTimeIsPlausible } from './registration-fields';
+import { message, type Message } from '../../core/messages/messages';
+import { createAttemptLimiter, needsLink } from './pre-login-attempts';
 
 type RegistrationHandlers = Pick<
   KioskHandlers,
-  'registration.captcha' | 'registration.agreement' | 'registration.checkDetails' | 'registration.register' | 'registration.recoverPassword'
+  'registration.captcha' | 'registration.agreement' | 'registration.checkDetails' | 'registration.register'
 >;
 
 /** The same cache entry and lifetime as the start screen's reference data. */
@@ -31,50 +29,10 @@ const REGISTRATION_REFUSALS: Record<string, Message> = {
   'consent-outdated': message('register.refusals.consent-outdated'),
 };
 
-const RECOVERY_REFUSALS: Record<string, Message> = {
-  'wrong-captcha': message('recover.refusals.wrong-captcha'),
-  'captcha-expired': message('recover.refusals.captcha-expired'),
-  'email-mismatch': message('recover.refusals.email-mismatch'),
-  'not-registered': message('recover.refusals.not-registered'),
-  'unknown-account': message('recover.refusals.unknown-account'),
-};
-
-type LimitedKind = Extract<AttemptKind, 'registration' | 'password-reset'>;
-
-/** The refusal when registrations or password resets have failed too often on this terminal. */
-const RATE_LIMITED: Record<LimitedKind, MessageKey> = {
-  registration: 'register.refusals.rateLimited',
-  'password-reset': 'recover.refusals.rateLimited',
-};
-
 export function createRegistrationHandlers(services: KioskServices): RegistrationHandlers {
-  const { billing, billingLink, referenceCache, logger, clock, config, loginLimiter } = services;
+  const { billing, billingLink, referenceCache, logger, clock } = services;
 
-  // Someone trying activation codes or e-mails for many accounts is slowed down per terminal.
-  const policy = {
-    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
-    maxFailuresPerTerminal: config.limits.registrationFailuresPerTerminal,
-    windowMs: config.limits.loginLockoutMinutes * 60_000,
-  };
-  const limited = async <T>(kind: LimitedKind, accountNumber: string, attempt: () => Promise<T>): Promise<T> => {
-    const verdict = loginLimiter.reserve(kind, accountNumber, policy);
-    if (!verdict.allowed) {
-      throw new KioskFailure({
-        code: 'rate-limited',
-        retryAfterSeconds: verdict.retryAfterSeconds,
-        message: message(RATE_LIMITED[kind], waitValues(verdict.retryAfterSeconds)),
-      });
-    }
-    try {
-      const result = await attempt();
-      verdict.attempt.succeed();
-      return result;
-    } catch (error) {
-      // Only the billing centre's refusals count (the reservation stays); an outage is nobody's attempt.
-      if (!(error instanceof KioskFailure && error.error.code === 'billing-refused')) verdict.attempt.cancel();
-      throw error;
-    }
-  };
+  const limited = createAttemptLimiter(services, 'registration', 'register.refusals.rateLimited');
 
   const referenceData = (ttlMs = REFERENCE_TTL_MS) =>
     referenceCache.get<ReferenceData>(REFERENCE_KEY, ttlMs, () => billingLink.call(() => billing.getReferenceData()));
@@ -109,7 +67,7 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
         });
       }
       try {
-        const registered = await limited('registration', request.accountNumber, () =>
+        const registered = await limited(request.accountNumber, () =>
           needsLink('register.linkNeeded.registration', () =>
             billingLink.call(() => billing.register(request, randomUUID()), REGISTRATION_REFUSALS),
           ),
@@ -128,43 +86,5 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
         throw error;
       }
     },
-
-    async 'registration.recoverPassword'(request) {
-      const reset = await limited('password-reset', request.accountNumber, () =>
-        needsLink('recover.linkNeeded', () =>
-          billingLink.call(
-            () =>
-              billing.requestPasswordReset(
-                {
-                  accountNumber: request.accountNumber,
-                  email: request.email,
-                  captchaId: request.captchaId,
-                  captchaAnswer: request.captchaAnswer,
-                },
-                randomUUID(),
-              ),
-            RECOVERY_REFUSALS,
-          ),
-        ),
-      );
-      logger.info('password reset requested at the kiosk', { accountNumber: request.accountNumber });
-      return { sentTo: reset.sentTo };
-    },
   };
-}
-
-/**
- * When the billing centre cannot be reached, says first that this operation needs it: `why` is a
- * message that names the operation and then says what went wrong with the link.
- */
-async function needsLink<T>(why: MessageKey, operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof KioskFailure && (error.error.code === 'billing-unavailable' || error.error.code === 'billing-timeout')) {
-      const failure = error.error.code === 'billing-timeout' ? 'timeout' : 'unavailable';
-      throw new KioskFailure({ ...error.error, message: message(why, { failure }) });
-    }
-    throw error;
-  }
 }
