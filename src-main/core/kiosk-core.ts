@@ -94,9 +94,10 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   });
   // Training mode and unconfigured terminals print to a folder of receipt files.
   const printerInterface = config.printer.interface ?? `file://${path.join(dataDir, 'receipts')}`;
+  const printerTransport = createPrinterTransport(printerInterface, config.printer.timeoutMs, config.printer.commandSet);
   const printing = new PrintService(
     db,
-    createPrinterTransport(printerInterface, config.printer.timeoutMs, config.printer.commandSet),
+    printerTransport,
     { commandSet: config.printer.commandSet, codePage: config.printer.codePage, columns: columnsFor(config.printer.widthMm) },
     logger,
     clock,
@@ -207,6 +208,11 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const applyRetention = () => {
     const wiped = outbox.wipeSettledOlderThan(retentionMs) + printing.wipeFinishedOlderThan(retentionMs);
     if (wiped > 0) logger.info('retention: personal content wiped', { rows: wiped });
+    // The file printer's receipts are copies of the same content, judged by when they were written.
+    printerTransport.wipeCopiesOlderThan?.(Date.now() - retentionMs).then(
+      (files) => files > 0 && logger.info('retention: receipt files deleted', { files }),
+      (error: unknown) => logger.warn('retention: receipt files could not be deleted', { error }),
+    );
   };
   applyRetention();
   const retentionTimer = setInterval(applyRetention, 60 * 60_000);

@@ -27,6 +27,8 @@ export interface PrinterTransport {
   status(): Promise<PrinterStatus>;
   /** Checks the status, sends if the printer can print, and says whether it confirmed afterwards. */
   send(bytes: Buffer, jobName: string): Promise<SendOutcome>;
+  /** Deletes the copies the transport itself keeps of receipts written before `cutoff` (epoch ms); returns how many. */
+  wipeCopiesOlderThan?(cutoff: number): Promise<number>;
 }
 
 /** Reads the three `DLE EOT` answers. Bits per the ESC/POS reference (each answer also has bits 1 and 4 set). */
@@ -306,5 +308,25 @@ export class FolderPrinter implements PrinterTransport {
     await fs.mkdir(this.folder, { recursive: true });
     await fs.writeFile(path.join(this.folder, `${jobName}.bin`), bytes);
     return { sent: true, confirmed: true };
+  }
+
+  /** The files hold full account numbers and names, so they follow the print journal's retention. */
+  async wipeCopiesOlderThan(cutoff: number): Promise<number> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.folder);
+    } catch {
+      return 0; // Nothing printed yet.
+    }
+    let wiped = 0;
+    for (const name of names.filter((entry) => entry.endsWith('.bin'))) {
+      const file = path.join(this.folder, name);
+      const written = await fs.stat(file).catch(() => null);
+      if (written && written.mtimeMs < cutoff) {
+        await fs.rm(file, { force: true });
+        wiped += 1;
+      }
+    }
+    return wiped;
   }
 }
