@@ -89,7 +89,7 @@ export const CONFIG_FIELDS = {
   'billing.url': {
     kind: 'nullable-text',
     maxLength: 300,
-    format: 'an http(s) URL, or null for training mode',
+    format: 'an https URL (plain http only to this machine: localhost, 127.x.x.x, [::1]), or null for training mode',
     nullMeans: 'training mode',
     default: null,
     env: { name: 'KIOSK_BILLING_URL' },

@@ -14,6 +14,20 @@ const choice = <const T extends readonly [string, ...string[]]>(field: { choices
 
 export const languageSchema = z.enum(F['ui.languages'].choices);
 
+/** Host names that never leave the machine: the reference billing server in training and tests. */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * The terminal key alone opens any account at the billing centre, so it travels only over TLS;
+ * plain http is accepted only for a server on this machine.
+ */
+export function isProtectedInTransit(url: string): boolean {
+  // zod runs this even after `z.url` has refused the text; that refusal already says what is wrong.
+  if (!URL.canParse(url)) return true;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || LOOPBACK_HOST.test(parsed.hostname);
+}
+
 export const kioskConfigSchema = z
   .object({
     terminalId: z
@@ -27,6 +41,7 @@ export const kioskConfigSchema = z
         url: z
           .url({ protocol: /^https?$/, error: F['billing.url'].format })
           .max(F['billing.url'].maxLength)
+          .refine(isProtectedInTransit, { error: F['billing.url'].format })
           .nullable()
           .default(F['billing.url'].default),
         terminalKey: text(F['billing.terminalKey']),
