@@ -55,6 +55,13 @@ describe('staff settings', () => {
     expect(check.message).toBe(check.fields[Object.keys(check.fields)[0] as keyof typeof check.fields]);
   });
 
+  it('refuses a billing centre reached by plain http unless it is on this machine', () => {
+    const remote = applySettings({}, { ...defaults, billingUrl: 'http://billing.uis.ru/api' }, defaults);
+    expect(remote.ok).toBe(false);
+    if (!remote.ok) expect(remote.fields.billingUrl).toEqual({ key: 'staff.settings.errors.billingUrl' });
+    expect(applySettings({}, { ...defaults, billingUrl: 'http://127.0.0.1:8080/api' }, defaults).ok).toBe(true);
+  });
+
   it('words ranges and choices from the field declarations', () => {
     const check = applySettings(
       {},
