@@ -315,7 +315,8 @@ describe('staff mode', () => {
     // No scheme: not an address the kiosk can call.
     await typeOnKeyboard(page, 'billing.ufa');
     await page.getByRole('button', { name: 'Сохранить и перезапустить' }).click();
-    const message = 'Укажите адрес расчётного центра вида https://billing.example.ru/api или оставьте поле пустым для учебного режима.';
+    const message =
+      'Укажите адрес расчётного центра вида https://billing.example.ru/api (только https: без шифрования терминал передаёт данные лишь на этот же компьютер) или оставьте поле пустым для учебного режима.';
     await expect.poll(() => page.getByRole('alert').textContent()).toBe(message);
     expect(await page.locator('#setting-billingUrl-hint').textContent()).toContain(message);
     expect(await urlField.getAttribute('aria-invalid')).toBe('true');

@@ -186,7 +186,7 @@ describe('with the training billing centre', () => {
 
     it('refuses the default when the profile has neither phone nor e-mail', async () => {
       billingDb
-        .prepare('UPDATE account SET email = NULL, phone = NULL WHERE account_number = DEMO.expiredVerification.accountNumber')
+        .prepare(`UPDATE account SET email = NULL, phone = NULL WHERE account_number = '${DEMO.expiredVerification.accountNumber}'`)
         .run();
       await logIn(DEMO.expiredVerification.accountNumber);
       expect((await value('appeals.topics')).profileContacts).toEqual({ phoneMasked: null, emailMasked: null });
@@ -245,7 +245,7 @@ describe('with the training billing centre', () => {
     });
 
     it('refuses a bill by e-mail when the profile has no e-mail', async () => {
-      billingDb.prepare('UPDATE account SET email = NULL WHERE account_number = DEMO.expiredVerification.accountNumber').run();
+      billingDb.prepare(`UPDATE account SET email = NULL WHERE account_number = '${DEMO.expiredVerification.accountNumber}'`).run();
       await logIn(DEMO.expiredVerification.accountNumber);
       const refused = await refusal('profile.updateNotifications', { paperBill: true, emailBill: true });
       expect(refused).toMatchObject({ code: 'invalid-input', message: { key: 'profile.refusals.email-bill-without-email' } });

@@ -154,7 +154,7 @@ describe('the code on the bill', () => {
     const client = terminal();
     const accounts = server.db
       .prepare<[], { account_number: string }>(
-        'SELECT account_number FROM account WHERE account_number > DEMO.notRegistered.accountNumber ORDER BY account_number LIMIT 5',
+        `SELECT account_number FROM account WHERE account_number > '${DEMO.notRegistered.accountNumber}' ORDER BY account_number LIMIT 5`,
       )
       .all()
       .map((row) => row.account_number);

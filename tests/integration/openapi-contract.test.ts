@@ -1297,7 +1297,7 @@ describe('every route', () => {
     expect([text.status, text.body]).toEqual([415, expect.objectContaining({ code: 'unsupported-media-type' })]);
     const broken = await call('POST', '/api/v1/sessions', { rawBody: '{"accountNumber": ' });
     expect([broken.status, broken.body]).toEqual([400, expect.objectContaining({ code: 'invalid-json' })]);
-    const brokenWrite = await call('POST', '/api/v1/accounts/${DEMO.owesMoney.accountNumber}/appeals', {
+    const brokenWrite = await call('POST', `/api/v1/accounts/${DEMO.owesMoney.accountNumber}/appeals`, {
       rawBody: '{',
       headers: { 'Idempotency-Key': key() },
     });

@@ -214,7 +214,7 @@ describe('assisted service', () => {
     const billingDb = new Database(path.join(fixture.dataDir, 'training-billing.sqlite'), { readonly: true });
     const opened = billingDb
       .prepare<[], { assisted_by: string }>(
-        'SELECT assisted_by FROM session WHERE account_number = DEMO.paidInAdvance.accountNumber AND assisted_by IS NOT NULL',
+        `SELECT assisted_by FROM session WHERE account_number = '${DEMO.paidInAdvance.accountNumber}' AND assisted_by IS NOT NULL`,
       )
       .get();
     billingDb.close();
