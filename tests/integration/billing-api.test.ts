@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
-import { BillingError } from '../../src-main/core/billing/billing-error';
+import { billingRefusal } from '../support/billing-refusal';
 import { accountSummarySchema, metersResponseSchema, statementSchema } from '../../src-main/core/billing/billing-wire';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import { DEMO } from '../support/demo-accounts';
@@ -32,15 +32,6 @@ afterAll(async () => {
   await server?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function refusal(promise: Promise<unknown>): Promise<BillingError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BillingError);
-  return error as BillingError;
-}
 
 describe('demo data', () => {
   it('holds at least 200 accounts in Ufa with 36 months of charges and payments', () => {
@@ -108,22 +99,22 @@ describe('sessions and the account summary', () => {
   });
 
   it('820000004 is not registered, a wrong password is refused, an unknown account looks the same', async () => {
-    expect((await refusal(client.login(DEMO.notRegistered.accountNumber, 'demo1234'))).billingCode).toBe('not-registered');
-    const wrong = await refusal(client.login(DEMO.paidInAdvance.accountNumber, 'nope'));
+    expect((await billingRefusal(client.login(DEMO.notRegistered.accountNumber, 'demo1234'))).billingCode).toBe('not-registered');
+    const wrong = await billingRefusal(client.login(DEMO.paidInAdvance.accountNumber, 'nope'));
     expect([wrong.kind, wrong.billingCode, wrong.status]).toEqual(['refused', 'wrong-credentials', 401]);
-    const unknown = await refusal(client.login('829999999', 'demo1234'));
+    const unknown = await billingRefusal(client.login('829999999', 'demo1234'));
     expect([unknown.kind, unknown.billingCode]).toEqual(['refused', 'wrong-credentials']);
   });
 
   it('a logged-out session no longer reads the account', async () => {
     const { sessionToken } = await client.login(DEMO.paidInAdvance.accountNumber, 'demo1234');
     await client.logout(sessionToken);
-    expect((await refusal(client.getAccountSummary(sessionToken))).kind).toBe('unauthorized');
+    expect((await billingRefusal(client.getAccountSummary(sessionToken))).kind).toBe('unauthorized');
   });
 
   it('a terminal with a wrong key is refused', async () => {
     const stranger = new BillingClient({ baseUrl: server.url, terminalId: 'TEST-01', terminalKey: 'guess', timeoutMs: 5000 });
-    const error = await refusal(stranger.getReferenceData());
+    const error = await billingRefusal(stranger.getReferenceData());
     expect([error.kind, error.billingCode]).toEqual(['unauthorized', 'terminal-unauthorized']);
   });
 });
@@ -152,8 +143,8 @@ describe('statement', () => {
 
   it('refuses a period longer than 36 months or reversed', async () => {
     const { sessionToken } = await client.login(DEMO.owesMoney.accountNumber, 'demo1234');
-    expect((await refusal(client.getStatement(sessionToken, '2023-01', '2026-10'))).billingCode).toBe('period-too-long');
-    expect((await refusal(client.getStatement(sessionToken, '2026-10', '2026-01'))).billingCode).toBe('invalid-period');
+    expect((await billingRefusal(client.getStatement(sessionToken, '2023-01', '2026-10'))).billingCode).toBe('period-too-long');
+    expect((await billingRefusal(client.getStatement(sessionToken, '2026-10', '2026-01'))).billingCode).toBe('invalid-period');
   });
 });
 
@@ -169,7 +160,7 @@ describe('idempotent writes', () => {
     const again = await client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-1');
     expect(again).toEqual(first);
     expect(first.readings[0]?.consumption).toBeCloseTo(2.5, 3);
-    const changed = await refusal(
+    const changed = await billingRefusal(
       client.submitReadings(
         DEMO.owesMoney.accountNumber,
         { ...request, readings: [{ meterId: meter.meterId, value: value + 1 }] },
@@ -203,8 +194,8 @@ describe('idempotent writes', () => {
 
   it('a refusal is replayed as the same refusal', async () => {
     const request = { readings: [{ meterId: '820000001-HW1', value: 0 }], submittedAt: '2026-11-20T10:00:00+05:00' };
-    const first = await refusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-lower'));
-    const second = await refusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-lower'));
+    const first = await billingRefusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-lower'));
+    const second = await billingRefusal(client.submitReadings(DEMO.owesMoney.accountNumber, request, 'key-lower'));
     expect(first.billingCode).toBe('lower-than-previous');
     expect(second.billingCode).toBe(first.billingCode);
   });
@@ -214,7 +205,7 @@ describe('failures are classified for retry, re-login or refusal', () => {
   it('nothing listening → unavailable', async () => {
     const port = await freePort();
     const dead = new BillingClient({ baseUrl: `http://127.0.0.1:${port}`, terminalId: 'T', terminalKey: 'training', timeoutMs: 2000 });
-    expect((await refusal(dead.getReferenceData())).kind).toBe('unavailable');
+    expect((await billingRefusal(dead.getReferenceData())).kind).toBe('unavailable');
   });
 
   it('never answers → timeout', async () => {
@@ -227,7 +218,7 @@ describe('failures are classified for retry, re-login or refusal', () => {
       terminalKey: 'training',
       timeoutMs: 300,
     });
-    expect((await refusal(hung.getReferenceData())).kind).toBe('timeout');
+    expect((await billingRefusal(hung.getReferenceData())).kind).toBe('timeout');
     for (const socket of sockets) socket.destroy();
     silent.close();
   });
@@ -251,12 +242,12 @@ describe('failures are classified for retry, re-login or refusal', () => {
       terminalKey: 'training',
       timeoutMs: 5000,
     });
-    expect((await refusal(odd.getReferenceData())).kind).toBe('invalid-response');
-    expect((await refusal(odd.getReferenceData())).kind).toBe('invalid-response');
-    expect((await refusal(odd.getReferenceData())).kind).toBe('invalid-response');
-    const busy = await refusal(odd.getReferenceData());
+    expect((await billingRefusal(odd.getReferenceData())).kind).toBe('invalid-response');
+    expect((await billingRefusal(odd.getReferenceData())).kind).toBe('invalid-response');
+    expect((await billingRefusal(odd.getReferenceData())).kind).toBe('invalid-response');
+    const busy = await billingRefusal(odd.getReferenceData());
     expect([busy.kind, busy.retryAfterSeconds, busy.billingCode]).toEqual(['unavailable', 30, 'maintenance']);
-    expect((await refusal(odd.getReferenceData())).kind).toBe('invalid-response');
+    expect((await billingRefusal(odd.getReferenceData())).kind).toBe('invalid-response');
     misbehaving.closeAllConnections();
     misbehaving.close();
   });
@@ -293,7 +284,7 @@ describe('a statement nobody should trust', () => {
       terminalKey: 'training',
       timeoutMs: 5000,
     });
-    expect((await refusal(client.getStatement('token', '2018-01', '2026-10'))).kind).toBe('invalid-response');
+    expect((await billingRefusal(client.getStatement('token', '2018-01', '2026-10'))).kind).toBe('invalid-response');
     server.closeAllConnections();
     server.close();
   });

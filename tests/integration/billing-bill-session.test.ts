@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedBillCode } from '../../src-main/billing-server/demo-data';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
-import { BillingError } from '../../src-main/core/billing/billing-error';
+import { billingRefusal } from '../support/billing-refusal';
 import { addMonths } from '../../src-main/core/time/calendar';
 import { paymentQrPayloadFor } from '../../src-main/features/pay/payment-slip';
 import { parsePaymentQrPayload, paymentQrPayloadProblems } from '../../src-main/features/pay/payment-qr';
@@ -37,17 +37,6 @@ afterAll(async () => {
 function terminal(): BillingClient {
   terminalCount += 1;
   return new BillingClient({ baseUrl: server.url, terminalId: `BILL-${terminalCount}`, terminalKey: 'training', timeoutMs: 5000 });
-}
-
-/** The billing centre's refusal of a call that must be refused. */
-async function refusal(promise: Promise<unknown>): Promise<BillingError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BillingError) return error;
-    throw error;
-  }
-  throw new Error('the billing centre accepted what it should have refused');
 }
 
 const billOf = (client: BillingClient, holder: DemoBillHolder) => client.openBillSession(holder.accountNumber, holder.billCode);
@@ -117,7 +106,7 @@ describe('the code on the bill', () => {
         terminalKey: 'training',
         timeoutMs: 5000,
       });
-      const stale = await refusal(decemberTerminal.openBillSession(accountNumber, codeIn(server.db, accountNumber)?.code ?? ''));
+      const stale = await billingRefusal(decemberTerminal.openBillSession(accountNumber, codeIn(server.db, accountNumber)?.code ?? ''));
       expect(stale.billingCode).toBe('wrong-bill-code');
       const current = await decemberTerminal.openBillSession(accountNumber, codeIn(december.db, accountNumber)?.code ?? '');
       expect(current.billingPeriod).toBe(addMonths(LAST_BILL, 1));
@@ -134,19 +123,19 @@ describe('the code on the bill', () => {
     const client = terminal();
     const holder = BILL_HOLDERS.paidInAdvance;
     for (const attemptsLeft of [4, 3, 2, 1, 0]) {
-      const wrong = await refusal(client.openBillSession(holder.accountNumber, WRONG_BILL_CODE));
+      const wrong = await billingRefusal(client.openBillSession(holder.accountNumber, WRONG_BILL_CODE));
       expect([wrong.kind, wrong.status, wrong.billingCode, wrong.attemptsLeft]).toEqual(['refused', 401, 'wrong-bill-code', attemptsLeft]);
     }
-    const locked = await refusal(client.openBillSession(holder.accountNumber, holder.billCode));
+    const locked = await billingRefusal(client.openBillSession(holder.accountNumber, holder.billCode));
     expect([locked.status, locked.billingCode, locked.retryAfterSeconds]).toEqual([429, 'too-many-attempts', 900]);
     // The lockout is the account's: another terminal is refused too.
-    expect((await refusal(terminal().openBillSession(holder.accountNumber, holder.billCode))).billingCode).toBe('too-many-attempts');
+    expect((await billingRefusal(terminal().openBillSession(holder.accountNumber, holder.billCode))).billingCode).toBe('too-many-attempts');
     clock += 10 * 60_000;
-    expect((await refusal(client.openBillSession(holder.accountNumber, holder.billCode))).retryAfterSeconds).toBe(300);
+    expect((await billingRefusal(client.openBillSession(holder.accountNumber, holder.billCode))).retryAfterSeconds).toBe(300);
     clock += 300_000;
     expect((await billOf(client, holder)).billingPeriod).toBe(LAST_BILL);
     // A right code clears the account's count.
-    expect((await refusal(client.openBillSession(holder.accountNumber, WRONG_BILL_CODE))).attemptsLeft).toBe(4);
+    expect((await billingRefusal(client.openBillSession(holder.accountNumber, WRONG_BILL_CODE))).attemptsLeft).toBe(4);
     clock = NOW;
   });
 
@@ -159,8 +148,10 @@ describe('the code on the bill', () => {
       .all()
       .map((row) => row.account_number);
     for (const accountNumber of accounts)
-      for (let attempt = 0; attempt < 4; attempt += 1) await refusal(client.openBillSession(accountNumber, WRONG_BILL_CODE));
-    const locked = await refusal(client.openBillSession(DEMO.expiredVerification.accountNumber, BILL_HOLDERS.expiredVerification.billCode));
+      for (let attempt = 0; attempt < 4; attempt += 1) await billingRefusal(client.openBillSession(accountNumber, WRONG_BILL_CODE));
+    const locked = await billingRefusal(
+      client.openBillSession(DEMO.expiredVerification.accountNumber, BILL_HOLDERS.expiredVerification.billCode),
+    );
     expect([locked.status, locked.billingCode, locked.retryAfterSeconds]).toEqual([429, 'too-many-attempts', 900]);
     expect((await billOf(terminal(), BILL_HOLDERS.expiredVerification)).billingPeriod).toBe(LAST_BILL);
   });
@@ -174,10 +165,10 @@ describe('the code on the bill', () => {
 
   it('refuses an unknown account and a malformed code', async () => {
     const client = terminal();
-    const unknown = await refusal(client.openBillSession(NO_SUCH_ACCOUNT, WRONG_BILL_CODE));
+    const unknown = await billingRefusal(client.openBillSession(NO_SUCH_ACCOUNT, WRONG_BILL_CODE));
     expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
     for (const malformed of ['123', '12345', 'abcd']) {
-      const refused = await refusal(client.openBillSession(DEMO.owesMoney.accountNumber, malformed));
+      const refused = await billingRefusal(client.openBillSession(DEMO.owesMoney.accountNumber, malformed));
       expect([refused.status, refused.billingCode], malformed).toEqual([422, 'invalid-request']);
     }
   });
@@ -262,7 +253,7 @@ describe('a bill session', () => {
       ['appeals', () => client.getAppeals(sessionToken)],
       ['profile', () => client.getProfile(sessionToken)],
     ] as const) {
-      const refused = await refusal(call());
+      const refused = await billingRefusal(call());
       expect([refused.kind, refused.status, refused.billingCode], name).toEqual(['refused', 403, 'outside-bill-session']);
     }
     const account = `/api/v1/accounts/${holder.accountNumber}`;
@@ -298,12 +289,12 @@ describe('a bill session', () => {
   it('belongs to its terminal, expires like any session, and ends at logout', async () => {
     const client = terminal();
     const bill = await billOf(client, BILL_HOLDERS.expiredVerification);
-    expect((await refusal(terminal().getAccountSummary(bill.sessionToken))).billingCode).toBe('session-expired');
+    expect((await billingRefusal(terminal().getAccountSummary(bill.sessionToken))).billingCode).toBe('session-expired');
     await client.logout(bill.sessionToken);
-    expect((await refusal(client.getAccountSummary(bill.sessionToken))).billingCode).toBe('session-expired');
+    expect((await billingRefusal(client.getAccountSummary(bill.sessionToken))).billingCode).toBe('session-expired');
     const later = await billOf(client, BILL_HOLDERS.expiredVerification);
     clock += 31 * 60_000;
-    expect((await refusal(client.getMeters(later.sessionToken))).kind).toBe('unauthorized');
+    expect((await billingRefusal(client.getMeters(later.sessionToken))).kind).toBe('unauthorized');
     clock = NOW;
   });
 });

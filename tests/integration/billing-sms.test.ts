@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import { trainingSmsInbox } from '../../src-main/billing-server/training-sms';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
-import { BillingError } from '../../src-main/core/billing/billing-error';
+import { billingRefusal } from '../support/billing-refusal';
 import type { RegistrationRequest } from '../../src-main/core/billing/billing-wire';
 import { BILL_HOLDERS, DEMO, NO_SUCH_ACCOUNT } from '../support/demo-accounts';
 
@@ -35,17 +35,6 @@ afterAll(async () => {
 afterEach(() => {
   clock += 15 * 60 * SECOND;
 });
-
-/** The billing centre's refusal of a call that must be refused. */
-async function refusal(promise: Promise<unknown>): Promise<BillingError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BillingError) return error;
-    throw error;
-  }
-  throw new Error('the billing centre accepted what it should have refused');
-}
 
 function inbox(phone: string): string[] {
   return trainingSmsInbox(server.db, phone).map((sms) => sms.body);
@@ -76,7 +65,7 @@ describe('a code by SMS', () => {
     expect((await client.getStatement(sessionToken, '2026-01', '2026-10')).months).toHaveLength(10);
     expect(await client.getAppeals(sessionToken)).toEqual([]);
     expect((await client.getProfile(sessionToken)).phone).toBe(holder.phone);
-    const used = await refusal(client.loginWithSmsCode(holder.accountNumber, codeSentTo(holder.phone)));
+    const used = await billingRefusal(client.loginWithSmsCode(holder.accountNumber, codeSentTo(holder.phone)));
     expect([used.status, used.billingCode]).toEqual([410, 'sms-code-expired']);
   });
 
@@ -85,14 +74,15 @@ describe('a code by SMS', () => {
     await client.requestSmsCode(holder.accountNumber);
     const first = codeSentTo(holder.phone);
     clock += 20 * SECOND;
-    const early = await refusal(client.requestSmsCode(holder.accountNumber));
+    const early = await billingRefusal(client.requestSmsCode(holder.accountNumber));
     expect([early.status, early.billingCode, early.retryAfterSeconds]).toEqual([429, 'sms-resend-too-early', 40]);
     expect(inbox(holder.phone)).toHaveLength(1);
     clock += 40 * SECOND;
     await client.requestSmsCode(holder.accountNumber);
     const second = codeSentTo(holder.phone);
     expect(inbox(holder.phone)).toHaveLength(2);
-    if (first !== second) expect((await refusal(client.loginWithSmsCode(holder.accountNumber, first))).billingCode).toBe('wrong-sms-code');
+    if (first !== second)
+      expect((await billingRefusal(client.loginWithSmsCode(holder.accountNumber, first))).billingCode).toBe('wrong-sms-code');
     expect((await client.loginWithSmsCode(holder.accountNumber, second)).sessionToken.length).toBeGreaterThanOrEqual(16);
   });
 
@@ -101,16 +91,16 @@ describe('a code by SMS', () => {
     await client.requestSmsCode(holder.accountNumber);
     const code = codeSentTo(holder.phone);
     for (const attemptsLeft of [2, 1]) {
-      const wrong = await refusal(client.loginWithSmsCode(holder.accountNumber, otherThan(code)));
+      const wrong = await billingRefusal(client.loginWithSmsCode(holder.accountNumber, otherThan(code)));
       expect([wrong.kind, wrong.status, wrong.billingCode, wrong.attemptsLeft]).toEqual(['refused', 401, 'wrong-sms-code', attemptsLeft]);
     }
     clock += 10 * SECOND;
-    const third = await refusal(client.loginWithSmsCode(holder.accountNumber, otherThan(code)));
+    const third = await billingRefusal(client.loginWithSmsCode(holder.accountNumber, otherThan(code)));
     expect([third.status, third.billingCode, third.retryAfterSeconds]).toEqual([429, 'too-many-attempts', 50]);
-    const right = await refusal(client.loginWithSmsCode(holder.accountNumber, code));
+    const right = await billingRefusal(client.loginWithSmsCode(holder.accountNumber, code));
     expect([right.status, right.billingCode]).toEqual([429, 'too-many-attempts']);
     clock += 50 * SECOND;
-    expect((await refusal(client.loginWithSmsCode(holder.accountNumber, code))).retryAfterSeconds).toBe(0);
+    expect((await billingRefusal(client.loginWithSmsCode(holder.accountNumber, code))).retryAfterSeconds).toBe(0);
     await client.requestSmsCode(holder.accountNumber);
     await client.loginWithSmsCode(holder.accountNumber, codeSentTo(holder.phone));
   });
@@ -120,7 +110,7 @@ describe('a code by SMS', () => {
     await client.requestSmsCode(holder.accountNumber);
     const code = codeSentTo(holder.phone);
     clock += 5 * 60 * SECOND;
-    const expired = await refusal(client.loginWithSmsCode(holder.accountNumber, code));
+    const expired = await billingRefusal(client.loginWithSmsCode(holder.accountNumber, code));
     expect([expired.kind, expired.status, expired.billingCode]).toEqual(['refused', 410, 'sms-code-expired']);
     await client.requestSmsCode(holder.accountNumber);
     clock += 5 * 60 * SECOND - SECOND;
@@ -131,7 +121,7 @@ describe('a code by SMS', () => {
     const holder = BILL_HOLDERS.owesMoney;
     await client.requestSmsCode(holder.accountNumber);
     const elsewhere = new BillingClient({ baseUrl: server.url, terminalId: 'SMS-02', terminalKey: 'training', timeoutMs: 5000 });
-    const refused = await refusal(elsewhere.loginWithSmsCode(holder.accountNumber, codeSentTo(holder.phone)));
+    const refused = await billingRefusal(elsewhere.loginWithSmsCode(holder.accountNumber, codeSentTo(holder.phone)));
     expect(refused.billingCode).toBe('sms-code-expired');
     await client.loginWithSmsCode(holder.accountNumber, codeSentTo(holder.phone));
   });
@@ -139,7 +129,7 @@ describe('a code by SMS', () => {
   it('is refused without a phone on file, to a landline, for an unknown account, and for a malformed code', async () => {
     const noPhone = BILL_HOLDERS.paidInAdvance;
     await client.updateProfile(noPhone.accountNumber, { phone: null, submittedAt: '2026-11-20T10:00:00+05:00' }, crypto.randomUUID());
-    const missing = await refusal(client.requestSmsCode(noPhone.accountNumber));
+    const missing = await billingRefusal(client.requestSmsCode(noPhone.accountNumber));
     expect([missing.kind, missing.status, missing.billingCode]).toEqual(['refused', 409, 'no-phone']);
     await client.updateProfile(
       noPhone.accountNumber,
@@ -147,12 +137,12 @@ describe('a code by SMS', () => {
       crypto.randomUUID(),
     );
 
-    const landline = await refusal(client.requestSmsCode(DEMO.notRegistered.accountNumber));
+    const landline = await billingRefusal(client.requestSmsCode(DEMO.notRegistered.accountNumber));
     expect([landline.status, landline.billingCode]).toEqual([422, 'sms-undeliverable']);
     expect(inbox(BILL_HOLDERS.notRegistered.phone)).toEqual([]);
-    const unknown = await refusal(client.requestSmsCode(NO_SUCH_ACCOUNT));
+    const unknown = await billingRefusal(client.requestSmsCode(NO_SUCH_ACCOUNT));
     expect([unknown.status, unknown.billingCode]).toEqual([404, 'unknown-account']);
-    const malformed = await refusal(client.loginWithSmsCode(DEMO.owesMoney.accountNumber, '12-456'));
+    const malformed = await billingRefusal(client.loginWithSmsCode(DEMO.owesMoney.accountNumber, '12-456'));
     expect([malformed.status, malformed.billingCode]).toEqual([422, 'invalid-request']);
   });
 });
@@ -177,9 +167,11 @@ describe('registration without e-mail', () => {
   }
 
   it('is refused for a landline, and for e-mail delivery without an e-mail', async () => {
-    const landline = await refusal(client.register(await registration({ phone: BILL_HOLDERS.notRegistered.phone }), crypto.randomUUID()));
+    const landline = await billingRefusal(
+      client.register(await registration({ phone: BILL_HOLDERS.notRegistered.phone }), crypto.randomUUID()),
+    );
     expect([landline.status, landline.billingCode]).toEqual([422, 'sms-undeliverable']);
-    const noEmail = await refusal(client.register(await registration({ passwordDelivery: 'email' }), crypto.randomUUID()));
+    const noEmail = await billingRefusal(client.register(await registration({ passwordDelivery: 'email' }), crypto.randomUUID()));
     expect([noEmail.status, noEmail.billingCode]).toEqual([422, 'invalid-email']);
     expect(inbox(BILL_HOLDERS.notRegistered.phone)).toEqual([]);
   });
@@ -187,7 +179,7 @@ describe('registration without e-mail', () => {
   it('sends the first password by SMS to the mobile number, records the consent, and the password logs in', async () => {
     const holder = DEMO.paperBillOnly;
     // Before: only the paper bill, no password to log in with.
-    expect((await refusal(client.login(holder.accountNumber, 'demo1234'))).billingCode).toBe('not-registered');
+    expect((await billingRefusal(client.login(holder.accountNumber, 'demo1234'))).billingCode).toBe('not-registered');
     const registered = await client.register(await registration({}), crypto.randomUUID());
     expect(registered).toMatchObject({ accountNumber: holder.accountNumber, passwordSentBy: 'sms', passwordSentTo: '+7 (917) ***-**-05' });
     const password = /: (\S+)$/.exec(inbox(holder.phone)[0] ?? '')?.[1];
@@ -228,7 +220,7 @@ describe('the paper-bill-only account', () => {
         .get(holder.accountNumber);
       expect(stored).toEqual({ email: null, password_hash: null, registered_at: null, phone: holder.phone });
       const kiosk = new BillingClient({ baseUrl: fresh.url, terminalId: 'SMS-03', terminalKey: 'training', timeoutMs: 5000 });
-      expect((await refusal(kiosk.login(holder.accountNumber, 'demo1234'))).billingCode).toBe('not-registered');
+      expect((await billingRefusal(kiosk.login(holder.accountNumber, 'demo1234'))).billingCode).toBe('not-registered');
       const bill = await kiosk.openBillSession(holder.accountNumber, holder.billCode);
       expect((await kiosk.getAccountSummary(bill.sessionToken)).holderName).toBe('Сидорова В. И.');
       await kiosk.requestSmsCode(holder.accountNumber);
