@@ -116,7 +116,7 @@ describe('fuzzing every kiosk API method', () => {
   it('survives hostile input logged out and logged in, with the database intact', { timeout: 600_000 }, async () => {
     const loggedOut = await fuzz(kioskMethodNames);
     const login = await fixture.core.dispatch('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password: 'demo1234' });
-    expect(login).toMatchObject({ ok: true });
+    expect(login, JSON.stringify(login)).toMatchObject({ ok: true });
     const loggedIn = await fuzz(kioskMethodNames.filter((method) => !SKIPPED_WHEN_LOGGED_IN.has(method)));
     expect(loggedOut + loggedIn).toBeGreaterThanOrEqual(10_000);
     expect(fixture.core.services.db.pragma('integrity_check', { simple: true })).toBe('ok');

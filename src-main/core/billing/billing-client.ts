@@ -207,11 +207,20 @@ export class BillingClient {
     schema: S,
     config: { method: string; url: string; data?: unknown; params?: Record<string, string>; headers?: Record<string, string> },
   ): Promise<S extends z.ZodType ? z.output<S> : void> {
+    // axios's own timeout stops once the headers arrive; the signal bounds headers and body together,
+    // so a billing centre that trickles its answer cannot hold a customer past the configured time.
+    // One signal serves both attempts below: the second never extends the deadline.
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    const send = () => this.http.request({ ...config, responseType: 'json', signal });
     let response: AxiosResponse<unknown>;
     try {
-      // axios's own timeout stops once the headers arrive; the signal bounds headers and body together,
-      // so a billing centre that trickles its answer cannot hold a customer past the configured time.
-      response = await this.http.request({ ...config, responseType: 'json', signal: AbortSignal.timeout(this.options.timeoutMs) });
+      response = await send().catch((error: unknown) => {
+        if (!isStaleSocketReset(error)) throw error;
+        // Node's documented keep-alive race: the server closed a pooled socket while it was idle,
+        // and the request written to it was reset before any answer. The billing centre never read
+        // it, so it is sent once more on a fresh connection (writes carry an Idempotency-Key anyway).
+        return send();
+      });
     } catch (error) {
       throw transportError(error);
     }
@@ -228,6 +237,13 @@ export class BillingClient {
 
 function bearer(sessionToken: string): Record<string, string> {
   return { Authorization: `Bearer ${sessionToken}` };
+}
+
+/** A reset on a socket reused from the keep-alive pool, before the answer began. */
+function isStaleSocketReset(error: unknown): boolean {
+  if (!axios.isAxiosError(error) || error.code !== 'ECONNRESET' || error.response) return false;
+  const request: unknown = error.request;
+  return typeof request === 'object' && request !== null && (request as { reusedSocket?: boolean }).reusedSocket === true;
 }
 
 function transportError(error: unknown): BillingError {
