@@ -20,6 +20,16 @@ export function sendTrainingSms(
   );
 }
 
+/** The SMS "sent" for an account (codes, first passwords), newest first. */
+export function smsSentForAccount(db: BillingDatabase, accountNumber: string): Array<{ body: string; sentAt: string }> {
+  return db
+    .prepare<[string], { body: string; sent_at: string }>(
+      'SELECT body, sent_at FROM outgoing_sms WHERE account_number = ? ORDER BY id DESC',
+    )
+    .all(accountNumber)
+    .map((row) => ({ body: row.body, sentAt: row.sent_at }));
+}
+
 /** The SMS "sent" to a phone, newest first. */
 export function trainingSmsInbox(db: BillingDatabase, phone: string): Array<{ accountNumber: string; body: string; sentAt: string }> {
   return db

@@ -11,7 +11,7 @@ import { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
 import { startCoreEvents, type CoreEvents } from './events/core-events';
 import { HeartbeatSender } from './heartbeat/heartbeat-sender';
-import { requireCustomerFrom, type KioskHostHooks, type KioskServices } from './kiosk-services';
+import { requireBillHolderFrom, requireCustomerFrom, type KioskHostHooks, type KioskServices } from './kiosk-services';
 import { silentLogger, type Logger } from './logging/logger';
 import { billingSenders, CustomerSubmissions } from './outbox/customer-submissions';
 import { SubmissionKinds } from './outbox/submission-kinds';
@@ -43,9 +43,16 @@ export interface KioskCoreOptions {
   trainingBilling?: () => Promise<TrainingBillingModule>;
 }
 
-/** What training mode needs of the reference billing server: start one on a file, stop it. */
+/** What training mode needs of the reference billing server: start one on a file, read its SMS, stop it. */
 export interface TrainingBillingModule {
-  startTrainingBilling(dbFile: string): Promise<{ url: string; close(): Promise<void> }>;
+  startTrainingBilling(dbFile: string): Promise<TrainingBilling>;
+}
+
+export interface TrainingBilling {
+  url: string;
+  /** The SMS the training billing centre "sent" for an account, newest first. */
+  smsInbox(accountNumber: string): Array<{ text: string; sentAt: string }>;
+  close(): Promise<void>;
 }
 
 export interface KioskCore {
@@ -149,6 +156,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     dataDir,
     version: KIOSK_VERSION,
     trainingMode,
+    trainingSmsInbox: trainingServer ? (accountNumber) => trainingServer.smsInbox(accountNumber) : null,
     db,
     billing,
     billingLink,
@@ -167,6 +175,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     logger,
     clock,
     requireCustomer: requireCustomerFrom(customerSession),
+    requireBillHolder: requireBillHolderFrom(customerSession),
     configFile: options.configFile ?? path.join(dataDir, 'kiosk-config.json'),
     assisted,
     requestRestart: () => ask(hooks.restart),
@@ -180,7 +189,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const dispatchCall = createDispatcher(
     kioskMethods,
     handlers,
-    { customerLoggedIn: () => customerSession.active !== null, staffLoggedIn: () => staffDesk.session !== null },
+    { customerAccess: () => customerSession.active?.access ?? null, staffLoggedIn: () => staffDesk.session !== null },
     logger,
   );
   // Assisted service is audited centrally: while staff have a customer's account open without the

@@ -25,6 +25,8 @@ export interface KioskServices {
   dataDir: string;
   version: string;
   trainingMode: boolean;
+  /** Training mode only: the SMS the training billing centre "sent" for an account, newest first. */
+  trainingSmsInbox: ((accountNumber: string) => Array<{ text: string; sentAt: string }>) | null;
   db: KioskDatabase;
   billing: BillingClient;
   billingLink: BillingLink;
@@ -46,8 +48,10 @@ export interface KioskServices {
   startedAt: number;
   logger: Logger;
   clock: () => number;
-  /** The logged-in customer, or a refusal that sends the renderer back to the login screen. */
+  /** The customer logged in fully, or a refusal: back to the login screen, or «log in fully» for a bill session. */
   requireCustomer(): CustomerSessionData;
+  /** Whoever proved they hold the bill: a bill session or a customer logged in fully. */
+  requireBillHolder(): CustomerSessionData;
   /** The configuration file the staff screen's settings are saved to. */
   configFile: string;
   /** Staff opening a customer's account without the password; its calls are audited. */
@@ -69,10 +73,20 @@ export interface KioskHostHooks {
   exit?: () => void;
 }
 
-export function requireCustomerFrom(session: CustomerSession): () => CustomerSessionData {
+export function requireBillHolderFrom(session: CustomerSession): () => CustomerSessionData {
   return () => {
     const active = session.active;
     if (!active) throw new KioskFailure({ code: 'not-logged-in', message: message('errors.not-logged-in') });
+    return active;
+  };
+}
+
+/** The dispatcher checks each method's audience; this second check guards what a handler shares with both. */
+export function requireCustomerFrom(session: CustomerSession): () => CustomerSessionData {
+  const requireBillHolder = requireBillHolderFrom(session);
+  return () => {
+    const active = requireBillHolder();
+    if (active.access !== 'full') throw new KioskFailure({ code: 'full-login-required', message: message('errors.full-login-required') });
     return active;
   };
 }

@@ -3,8 +3,9 @@
 import type { KioskServices } from '../core/kiosk-services';
 import type { SubmissionKind } from '../core/outbox/submission-kinds';
 import { appealsFeature } from './appeals';
+import { billLoginFeature } from './bill-login';
 import { chargesFeature } from './charges';
-import { defineFeature, type DocumentReceiptBuilder, type KioskFeature } from './feature';
+import { defineFeature, fullLoginOnly, type DocumentReceiptBuilder, type KioskFeature } from './feature';
 import { kioskMethods, kioskPrintingContract, type KioskHandlers } from './kiosk-methods';
 import { payFeature } from './pay';
 import { createPrintingHandlers } from './printing/printing-handlers';
@@ -14,6 +15,7 @@ import { readingsHistoryFeature } from './readings-history';
 import { recoveryFeature } from './recovery';
 import { registrationFeature } from './registration';
 import { sessionFeature } from './session';
+import { smsLoginFeature } from './sms-login';
 import { staffFeature } from './staff';
 import { summaryFeature } from './summary';
 import { terminalFeature } from './terminal';
@@ -23,6 +25,8 @@ const printingFeature = defineFeature({ name: 'printing', contract: kioskPrintin
 export const kioskFeatures = [
   terminalFeature,
   sessionFeature,
+  billLoginFeature,
+  smsLoginFeature,
   summaryFeature,
   registrationFeature,
   recoveryFeature,
@@ -57,11 +61,14 @@ export function createKioskHandlers(services: KioskServices): KioskHandlers {
 
 export const kioskSubmissionKinds: readonly SubmissionKind[] = kioskFeatures.flatMap((feature: KioskFeature) => feature.submissions ?? []);
 
-/** How each printable document type becomes a receipt, from the features that declare them. */
+/** How each printable document type becomes a receipt, from the features that declare them; who may print it is checked first. */
 export function createDocumentReceipts(services: KioskServices): Map<string, DocumentReceiptBuilder> {
   const builders = new Map<string, DocumentReceiptBuilder>();
   for (const feature of kioskFeatures as readonly KioskFeature[]) {
-    for (const [type, build] of Object.entries(feature.createDocuments?.(services) ?? {})) builders.set(type, build);
+    const forBillHolders = new Set(feature.billHolderDocuments ?? []);
+    for (const [type, build] of Object.entries(feature.createDocuments?.(services) ?? {})) {
+      builders.set(type, forBillHolders.has(type) ? build : fullLoginOnly(build));
+    }
   }
   return builders;
 }

@@ -3,6 +3,7 @@
 // contract here and its feature object to `kiosk-features.ts`; the type check fails until both agree.
 import type { HandlersFor, MethodInput, MethodOutput } from '../core/api/contract';
 import { appealsContract } from './appeals/appeals-contract';
+import { billLoginContract } from './bill-login/bill-login-contract';
 import { chargesContract } from './charges/charges-contract';
 import { payContract } from './pay/pay-contract';
 import { printingContract } from './printing/printing-contract';
@@ -12,6 +13,7 @@ import { readingsHistoryContract } from './readings-history/readings-history-con
 import { recoveryContract } from './recovery/recovery-contract';
 import { registrationContract } from './registration/registration-contract';
 import { sessionContract } from './session/session-contract';
+import { smsLoginContract } from './sms-login/sms-login-contract';
 import { staffContract } from './staff/staff-contract';
 import { summaryContract } from './summary/summary-contract';
 import { terminalContract } from './terminal/terminal-contract';
@@ -19,6 +21,8 @@ import { terminalContract } from './terminal/terminal-contract';
 const featureContracts = [
   terminalContract,
   sessionContract,
+  billLoginContract,
+  smsLoginContract,
   summaryContract,
   registrationContract,
   recoveryContract,

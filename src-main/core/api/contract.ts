@@ -3,8 +3,12 @@
 import type { z } from 'zod';
 import type { Message, MessageKey } from '../messages/messages';
 
-/** Who may call a method: anyone at the start screen, a logged-in customer, or staff. */
-export type MethodAudience = 'public' | 'customer' | 'staff';
+/**
+ * Who may call a method: anyone at the start screen; `bill-holder`, whoever proved they hold this
+ * month's paper bill (a bill session) as well as a logged-in customer; `customer`, only a customer
+ * logged in fully (password or SMS code, or staff assisting); or staff.
+ */
+export type MethodAudience = 'public' | 'bill-holder' | 'customer' | 'staff';
 
 export interface KioskMethodContract<
   Name extends string = string,
@@ -30,6 +34,7 @@ export function defineMethod<Name extends string, Input extends z.ZodType, Outpu
 export type KioskErrorCode =
   | 'invalid-input'
   | 'not-logged-in'
+  | 'full-login-required'
   | 'staff-only'
   | 'wrong-credentials'
   | 'locked-out'

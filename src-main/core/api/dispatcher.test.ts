@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KioskFailure } from './contract';
 import { createDispatcher } from './dispatcher';
+import type { CustomerAccess } from '../session/customer-session';
 import { kioskMethods, type KioskHandlers } from '../../features/kiosk-methods';
 import type { Logger } from '../logging/logger';
 
@@ -21,10 +22,10 @@ const summary = {
   paymentDueBy: '2026-12-10',
 };
 
-function dispatcherWith(overrides: Partial<KioskHandlers>, loggedIn = false) {
+function dispatcherWith(overrides: Partial<KioskHandlers>, access: CustomerAccess | null = null) {
   const { logger, errors } = recordingLogger();
   const handlers = { ...overrides } as KioskHandlers;
-  const dispatch = createDispatcher(kioskMethods, handlers, { customerLoggedIn: () => loggedIn, staffLoggedIn: () => false }, logger);
+  const dispatch = createDispatcher(kioskMethods, handlers, { customerAccess: () => access, staffLoggedIn: () => false }, logger);
   return { dispatch, errors };
 }
 
@@ -64,8 +65,28 @@ describe('dispatcher', () => {
   it('keeps customer methods closed until someone logs in', async () => {
     const { dispatch } = dispatcherWith({ 'account.summary': async () => summary });
     expect(await dispatch('account.summary', {})).toMatchObject({ ok: false, error: { code: 'not-logged-in' } });
-    const loggedIn = dispatcherWith({ 'account.summary': async () => summary }, true);
+    const loggedIn = dispatcherWith({ 'account.summary': async () => summary }, 'full');
     expect(await loggedIn.dispatch('account.summary', {})).toEqual({ ok: true, value: summary });
+  });
+
+  it('lets a bill session call bill-holder methods and refuses it customer-only ones before the handler runs', async () => {
+    let statementRan = false;
+    const { dispatch } = dispatcherWith(
+      {
+        'account.summary': async () => summary,
+        'charges.statement': async () => {
+          statementRan = true;
+          return { from: '2026-01', to: '2026-02', rows: [], totals: {} } as never;
+        },
+      },
+      'bill',
+    );
+    expect(await dispatch('account.summary', {})).toEqual({ ok: true, value: summary });
+    expect(await dispatch('charges.statement', { from: '2026-01', to: '2026-02' })).toEqual({
+      ok: false,
+      error: { code: 'full-login-required', message: { key: 'errors.full-login-required' } },
+    });
+    expect(statementRan).toBe(false);
   });
 
   it('turns a refusal into a result and an unexpected exception into a generic message, logged', async () => {
@@ -100,7 +121,7 @@ describe('dispatcher', () => {
   });
 
   it('does not pass on a handler result that breaks the contract', async () => {
-    const { dispatch, errors } = dispatcherWith({ 'account.summary': async () => ({ ...summary, amountDueKopecks: 12.5 }) }, true);
+    const { dispatch, errors } = dispatcherWith({ 'account.summary': async () => ({ ...summary, amountDueKopecks: 12.5 }) }, 'full');
     expect(await dispatch('account.summary', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(errors).toHaveLength(1);
   });

@@ -1,14 +1,16 @@
 // The one place every kiosk API call passes through, whichever transport carried it: look up the
-// declared method, validate the input, check who may call it, run the handler, validate the output.
+// declared method, check who may call it, validate the input, run the handler, validate the output.
 import type { z } from 'zod';
 import { KioskFailure, type HandlersFor, type KioskError, type KioskMethodMap, type KioskResult } from './contract';
 import type { Logger } from '../logging/logger';
 import { isMessageKey } from '../messages/message-catalog';
 import { message, type Message } from '../messages/messages';
+import type { CustomerAccess } from '../session/customer-session';
 
 /** Who is on the other side of the screen right now; decides which audiences may call. */
 export interface CallerState {
-  customerLoggedIn(): boolean;
+  /** `full` after a password or SMS login (or staff assisting), `bill` with the paper bill only. */
+  customerAccess(): CustomerAccess | null;
   staffLoggedIn(): boolean;
 }
 
@@ -27,15 +29,22 @@ export function createDispatcher<M extends KioskMethodMap>(
     if (!contract) {
       return { ok: false, error: { code: 'unknown-method', message: message('errors.unknown-method') } };
     }
-    const parsed = contract.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-
-    if (contract.audience === 'customer' && !caller.customerLoggedIn() && !caller.staffLoggedIn()) {
-      return { ok: false, error: { code: 'not-logged-in', message: message('errors.not-logged-in') } };
+    if (contract.audience === 'customer' || contract.audience === 'bill-holder') {
+      const access = caller.customerAccess();
+      if (access === 'bill' && contract.audience === 'customer') {
+        return { ok: false, error: { code: 'full-login-required', message: message('errors.full-login-required') } };
+      }
+      if (access === null && !caller.staffLoggedIn()) {
+        return { ok: false, error: { code: 'not-logged-in', message: message('errors.not-logged-in') } };
+      }
     }
     if (contract.audience === 'staff' && !caller.staffLoggedIn()) {
       return { ok: false, error: { code: 'staff-only', message: message('errors.staff-only') } };
     }
+
+    // Input is read only for a caller the method is for: someone not logged in learns nothing of its fields.
+    const parsed = contract.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
 
     const handler = handlers[methodName] as (input: unknown) => Promise<unknown>;
     let value: unknown;

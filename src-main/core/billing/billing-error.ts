@@ -38,4 +38,13 @@ export class BillingError extends Error {
     this.retryAfterSeconds = detail.retryAfterSeconds;
     this.attemptsLeft = detail.attemptsLeft;
   }
+
+  /**
+   * A 429 that names its reason (`too-many-attempts`, `sms-resend-too-early`): the billing centre
+   * answered and said «not yet». The outbox still retries it like an outage (nothing is lost), but
+   * the link is up and the customer hears the reason, not «no connection».
+   */
+  get isNamedWait(): boolean {
+    return this.kind === 'unavailable' && this.status === 429 && this.billingCode !== undefined;
+  }
 }

@@ -40,7 +40,7 @@ export class BillingLink {
       return value;
     } catch (error) {
       if (error instanceof BillingError) {
-        this.record(!(error.kind === 'unavailable' || error.kind === 'timeout'));
+        this.record(error.isNamedWait || !(error.kind === 'unavailable' || error.kind === 'timeout'));
       }
       throw toKioskFailure(error, refusalMessages);
     }
@@ -59,6 +59,7 @@ export function billingWords(text: string | null | undefined, otherwise: Message
 export function toKioskFailure(error: unknown, refusalMessages: Record<string, Message> = {}): KioskFailure {
   if (error instanceof KioskFailure) return error;
   if (!(error instanceof BillingError)) return new KioskFailure({ code: 'internal', message: message('errors.internalAskStaff') });
+  if (error.isNamedWait) return refusalOf(error, refusalMessages);
   switch (error.kind) {
     case 'unavailable':
       return new KioskFailure({ code: 'billing-unavailable', message: message('errors.billing-unavailable') });
@@ -68,14 +69,17 @@ export function toKioskFailure(error: unknown, refusalMessages: Record<string, M
       return new KioskFailure({ code: 'billing-invalid-response', message: message('errors.billing-invalid-response') });
     case 'unauthorized':
       return new KioskFailure({ code: 'session-expired', message: message('errors.session-expired') });
-    case 'refused': {
-      const known = error.billingCode ? refusalMessages[error.billingCode] : undefined;
-      return new KioskFailure({
-        code: 'billing-refused',
-        message: known ?? billingWords(error.billingMessage, message('errors.billing-refused')),
-        ...(error.billingCode ? { billingCode: error.billingCode } : {}),
-        ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-      });
-    }
+    case 'refused':
+      return refusalOf(error, refusalMessages);
   }
+}
+
+function refusalOf(error: BillingError, refusalMessages: Record<string, Message>): KioskFailure {
+  const known = error.billingCode ? refusalMessages[error.billingCode] : undefined;
+  return new KioskFailure({
+    code: 'billing-refused',
+    message: known ?? billingWords(error.billingMessage, message('errors.billing-refused')),
+    ...(error.billingCode ? { billingCode: error.billingCode } : {}),
+    ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  });
 }

@@ -227,7 +227,9 @@ export class OutboxWorker {
     }
     // Unreachable, timed out, a 5xx, a garbled answer, or a bug on our side: keep it and retry later.
     this.consecutiveFailures += 1;
-    this.options.onReachability?.(!(billingError?.kind === 'unavailable' || billingError?.kind === 'timeout'));
+    this.options.onReachability?.(
+      billingError?.isNamedWait === true || !(billingError?.kind === 'unavailable' || billingError?.kind === 'timeout'),
+    );
     if (this.consecutiveFailures >= this.breaker.failureThreshold) this.breakerOpenUntil = this.clock() + this.breaker.cooldownMs;
     const delay = this.retryDelay(message);
     const description = billingError ? billingError.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);

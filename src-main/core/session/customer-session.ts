@@ -2,11 +2,19 @@
 // is the terminal's single current session; logout (button, idle timeout, crash) ends it.
 import crypto from 'node:crypto';
 
+/**
+ * How the customer proved who they are: `full` with the password or an SMS code (or staff opened
+ * the account), `bill` with the code printed on this month's paper bill, which lets them pay and
+ * submit readings but shows nothing personal beyond the bill itself.
+ */
+export type CustomerAccess = 'full' | 'bill';
+
 export interface CustomerSessionData {
   /** Random id of this visit; print jobs and outbox rows are tagged with it. */
   sessionId: string;
   accountNumber: string;
   billingToken: string;
+  access: CustomerAccess;
   startedAt: number;
 }
 
@@ -20,9 +28,9 @@ export class CustomerSession {
     return this.current;
   }
 
-  begin(accountNumber: string, billingToken: string): CustomerSessionData {
+  begin(accountNumber: string, billingToken: string, access: CustomerAccess = 'full'): CustomerSessionData {
     if (this.current) this.end();
-    this.current = { sessionId: crypto.randomUUID(), accountNumber, billingToken, startedAt: this.clock() };
+    this.current = { sessionId: crypto.randomUUID(), accountNumber, billingToken, access, startedAt: this.clock() };
     return this.current;
   }
 

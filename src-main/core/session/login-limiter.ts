@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { KioskDatabase } from '../store/database';
 
-export type AttemptKind = 'customer' | 'staff' | 'registration' | 'password-reset';
+export type AttemptKind = 'customer' | 'staff' | 'registration' | 'password-reset' | 'bill-code' | 'sms-code';
 
 export interface LimitPolicy {
   /** Failures in a row (since the last success) that lock one subject. */
@@ -83,6 +83,13 @@ export class LoginLimiter {
         },
       };
     })();
+  }
+
+  /** Ends a subject's run of counted attempts (a login that followed them), as a reserved attempt's `succeed()` does. */
+  recordSuccess(kind: AttemptKind, subject: string): void {
+    this.db
+      .prepare('INSERT INTO login_attempt (kind, subject_hash, attempted_at, succeeded) VALUES (?, ?, ?, 1)')
+      .run(kind, this.hash(subject), this.clock());
   }
 
   /** Staff "reset limits": forgets every failure of one kind (or all kinds). */

@@ -84,7 +84,7 @@ export const chargesContract = defineContract({
   methods: {
     'charges.current': defineMethod({
       name: 'charges.current',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: emptyInputSchema,
       output: chargesCurrentOutput,
     }),

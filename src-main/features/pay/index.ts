@@ -9,4 +9,5 @@ export const payFeature = defineFeature({
   contract: payContract,
   createHandlers: createPayHandlers,
   createDocuments: paymentSlipDocuments,
+  billHolderDocuments: ['payment-slip'],
 });

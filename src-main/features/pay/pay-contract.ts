@@ -83,19 +83,19 @@ export const payContract = defineContract({
   methods: {
     'payment.invoice': defineMethod({
       name: 'payment.invoice',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: emptyInputSchema,
       output: invoiceOutput,
     }),
     'payment.qr': defineMethod({
       name: 'payment.qr',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: amountInput,
       output: paymentQrOutput,
     }),
     'payment.slip': defineMethod({
       name: 'payment.slip',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: amountInput,
       output: paymentSlipOutput,
     }),

@@ -1,5 +1,6 @@
 // «Оплатить»: reads only. The invoice with the offices and places to pay; a QR code and a slip for
 // the amount the customer chose.
+import { readReferenceData } from '../../core/reference/reference-data';
 import { KioskFailure } from '../../core/api/contract';
 import { message } from '../../core/messages/messages';
 import type { KioskHandlers } from '../kiosk-methods';
@@ -12,17 +13,15 @@ import { ufaDate } from '../../core/time/calendar';
 
 type PayHandlers = Pick<KioskHandlers, 'payment.invoice' | 'payment.qr' | 'payment.slip'>;
 
-const REFERENCE_TTL_MS = 10 * 60_000;
-
 export function createPayHandlers(services: KioskServices): PayHandlers {
-  const { billing, billingLink, referenceCache, logger } = services;
+  const { billing, billingLink, logger } = services;
 
   const readInvoice = (billingToken: string): Promise<Invoice> => billingLink.call(() => billing.getInvoice(billingToken));
 
   /** Offices and payment places; the page still works without them if the billing centre never answered. */
   const readPlaces = async (): Promise<{ reference: ReferenceData | null; fromCache: boolean }> => {
     try {
-      const cached = await referenceCache.get('reference-data', REFERENCE_TTL_MS, () => billingLink.call(() => billing.getReferenceData()));
+      const cached = await readReferenceData(services);
       return { reference: cached.value, fromCache: cached.fromCache };
     } catch (error) {
       logger.warn('reference data unavailable for the pay screen', { error });
@@ -51,7 +50,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
 
   return {
     async 'payment.invoice'() {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       const [invoice, summary] = await Promise.all([
         readInvoice(session.billingToken),
         billingLink.call(() => billing.getAccountSummary(session.billingToken)),
@@ -77,7 +76,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
     },
 
     async 'payment.qr'({ amountKopecks }) {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       checkAmount(amountKopecks);
       const invoice = await readInvoice(session.billingToken);
       const payload = qrPayload(invoice, amountKopecks, session.accountNumber);
@@ -85,7 +84,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
     },
 
     async 'payment.slip'({ amountKopecks }) {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       checkAmount(amountKopecks);
       const invoice = await readInvoice(session.billingToken);
       // Built once to surface a QR refusal the same way as payment.qr does.

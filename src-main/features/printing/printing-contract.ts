@@ -22,19 +22,19 @@ export function printingContract<const D extends readonly DocumentInputSchema[]>
     methods: {
       'print.preview': defineMethod({
         name: 'print.preview',
-        audience: 'customer',
+        audience: 'bill-holder',
         input: z.object({ document: printableDocumentSchema }).strict(),
         output: z.object({ columns: z.number().int(), lines: z.array(z.string()), qrPayloads: z.array(z.string()) }),
       }),
       'print.document': defineMethod({
         name: 'print.document',
-        audience: 'customer',
+        audience: 'bill-holder',
         input: z.object({ document: printableDocumentSchema }).strict(),
         output: printOutcomeOutput,
       }),
       'print.retry': defineMethod({
         name: 'print.retry',
-        audience: 'customer',
+        audience: 'bill-holder',
         input: z.object({ jobId: z.number().int().positive() }).strict(),
         output: printOutcomeOutput,
       }),

@@ -12,7 +12,7 @@ export function createPrintingHandlers(services: KioskServices): PrintingHandler
   const { printing } = services;
 
   async function receiptFor(document: { type: string }): Promise<Receipt> {
-    const session = services.requireCustomer();
+    const session = services.requireBillHolder();
     const build = services.documentReceipts.get(document.type);
     if (!build) throw documentNotFound();
     return build(document, session);
@@ -25,12 +25,12 @@ export function createPrintingHandlers(services: KioskServices): PrintingHandler
 
     async 'print.document'({ document }) {
       const receipt = await receiptFor(document);
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       return printing.print(receipt, { accountNumber: session.accountNumber, sessionId: session.sessionId });
     },
 
     async 'print.retry'({ jobId }) {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       if (!printing.belongsToSession(jobId, session.sessionId)) throw documentNotFound();
       const outcome = await printing.reprint(jobId);
       if (!outcome) throw documentNotFound();

@@ -11,4 +11,5 @@ export const readingsFeature = defineFeature({
   createHandlers: createReadingsHandlers,
   submissions: [readingsSubmission],
   createDocuments: readingsConfirmationDocuments,
+  billHolderDocuments: ['readings-confirmation'],
 });

@@ -126,13 +126,13 @@ export const readingsContract = defineContract({
   methods: {
     'readings.meters': defineMethod({
       name: 'readings.meters',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: emptyInputSchema,
       output: readingsMetersOutput,
     }),
     'readings.calculate': defineMethod({
       name: 'readings.calculate',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: z.object({ readings: readingsInputSchema }).strict(),
       output: z.object({
         lines: z.array(readingLineOutput),
@@ -143,7 +143,7 @@ export const readingsContract = defineContract({
     }),
     'readings.submit': defineMethod({
       name: 'readings.submit',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: z
         .object({
           readings: readingsInputSchema,

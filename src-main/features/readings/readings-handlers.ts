@@ -123,7 +123,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
 
   return {
     async 'readings.meters'() {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       const response = await loadMeters(session);
       const date = today();
       return {
@@ -152,7 +152,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
     },
 
     async 'readings.calculate'({ readings }) {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       const response = await loadMeters(session);
       const lines = checkAll(response, readings, today()).map(lineOutput);
       const acceptable = lines.every((line) => line.problems.length === 0);
@@ -160,7 +160,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
     },
 
     async 'readings.submit'({ readings, confirmHighConsumption, correctsRegistrationNumber }) {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       const response = await loadMeters(session);
       const date = today();
 

@@ -1,5 +1,6 @@
 // Registration in the personal account, at the kiosk before anyone logs in. As on the utility's
-// website the password is not chosen here: the billing centre e-mails it.
+// website the password is not chosen here: the billing centre e-mails it, or sends it by SMS to the
+// mobile phone given, for the customer with no e-mail.
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
 import { accountNumberSchema, emptyInputSchema } from '../../core/api/schemas';
@@ -8,10 +9,26 @@ import { activationCodeSchema, captchaAnswerSchema, captchaIdSchema, consentSche
 /** The registration details of the first step, checked before the agreement and the captcha. */
 const registrationDetails = {
   accountNumber: accountNumberSchema,
-  email: emailSchema,
+  /** Where the first password goes; e-mail unless the customer chose SMS. */
+  passwordDelivery: z.enum(['email', 'sms']).default('email'),
+  /** Needed only when the password goes by e-mail. */
+  email: emailSchema.optional(),
   phone: phoneSchema,
   activationCode: activationCodeSchema,
 };
+
+/** The e-mail is asked for only when the password goes there; an SMS needs a mobile number. */
+function deliveryIsPossible(
+  details: { passwordDelivery: 'email' | 'sms'; email?: string | undefined; phone: string },
+  context: z.RefinementCtx,
+) {
+  if (details.passwordDelivery === 'email' && !details.email) {
+    context.addIssue({ code: 'custom', path: ['email'], message: 'register.fieldErrors.emailRequired' });
+  }
+  if (details.passwordDelivery === 'sms' && !/^\+79\d{9}$/.test(details.phone)) {
+    context.addIssue({ code: 'custom', path: ['phone'], message: 'register.fieldErrors.phoneNotMobile' });
+  }
+}
 
 export const captchaAnswer = { captchaId: captchaIdSchema, captchaAnswer: captchaAnswerSchema };
 
@@ -35,17 +52,21 @@ export const registrationContract = defineContract({
     'registration.checkDetails': defineMethod({
       name: 'registration.checkDetails',
       audience: 'public',
-      input: z.object(registrationDetails).strict(),
+      input: z.object(registrationDetails).strict().superRefine(deliveryIsPossible),
       output: z.object({ valid: z.literal(true) }),
     }),
     'registration.register': defineMethod({
       name: 'registration.register',
       audience: 'public',
-      input: z.object({ ...registrationDetails, ...captchaAnswer, consent: consentSchema }).strict(),
+      input: z
+        .object({ ...registrationDetails, ...captchaAnswer, consent: consentSchema })
+        .strict()
+        .superRefine(deliveryIsPossible),
       output: z.object({
         accountNumber: accountNumberSchema,
         registeredAt: z.string(),
-        /** The e-mail the password went to, masked (i*****a@example.ru). */
+        passwordSentBy: z.enum(['email', 'sms']),
+        /** Where the password went, masked: `i*****a@example.ru` or `+7 (917) ***-**-55`. */
         passwordSentTo: z.string(),
       }),
     }),

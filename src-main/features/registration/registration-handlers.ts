@@ -1,10 +1,10 @@
 // Registration in the personal account before login. It goes to the billing centre directly, not
 // through the outbox (pre-login-attempts.ts says why). Each attempt gets its own idempotency key.
+import { readReferenceData } from '../../core/reference/reference-data';
 import { randomUUID } from 'node:crypto';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
-import type { ReferenceData } from '../../core/billing/billing-wire';
 import { checkCaptchaSvg } from './captcha-svg';
 import { consentTimeIsPlausible } from './registration-fields';
 import { message, type Message } from '../../core/messages/messages';
@@ -14,10 +14,6 @@ type RegistrationHandlers = Pick<
   KioskHandlers,
   'registration.captcha' | 'registration.agreement' | 'registration.checkDetails' | 'registration.register'
 >;
-
-/** The same cache entry and lifetime as the start screen's reference data. */
-const REFERENCE_KEY = 'reference-data';
-const REFERENCE_TTL_MS = 10 * 60_000;
 
 const REGISTRATION_REFUSALS: Record<string, Message> = {
   'wrong-captcha': message('register.refusals.wrong-captcha'),
@@ -30,12 +26,11 @@ const REGISTRATION_REFUSALS: Record<string, Message> = {
 };
 
 export function createRegistrationHandlers(services: KioskServices): RegistrationHandlers {
-  const { billing, billingLink, referenceCache, logger, clock } = services;
+  const { billing, billingLink, logger, clock } = services;
 
   const limited = createAttemptLimiter(services, 'registration', 'register.refusals.rateLimited');
 
-  const referenceData = (ttlMs = REFERENCE_TTL_MS) =>
-    referenceCache.get<ReferenceData>(REFERENCE_KEY, ttlMs, () => billingLink.call(() => billing.getReferenceData()));
+  const referenceData = (ttlMs?: number) => readReferenceData(services, ttlMs);
 
   return {
     async 'registration.captcha'() {
@@ -76,6 +71,7 @@ export function createRegistrationHandlers(services: KioskServices): Registratio
         return {
           accountNumber: registered.accountNumber,
           registeredAt: registered.registeredAt,
+          passwordSentBy: registered.passwordSentBy,
           passwordSentTo: registered.passwordSentTo,
         };
       } catch (error) {

@@ -20,7 +20,7 @@ export const summaryContract = defineContract({
   methods: {
     'account.summary': defineMethod({
       name: 'account.summary',
-      audience: 'customer',
+      audience: 'bill-holder',
       input: emptyInputSchema,
       output: accountSummaryOutput,
     }),

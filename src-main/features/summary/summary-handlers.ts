@@ -8,7 +8,7 @@ export function createSummaryHandlers(services: KioskServices): SummaryHandlers 
   const { billing, billingLink } = services;
   return {
     async 'account.summary'() {
-      const session = services.requireCustomer();
+      const session = services.requireBillHolder();
       return billingLink.call(() => billing.getAccountSummary(session.billingToken));
     },
   };

@@ -1,5 +1,6 @@
 // The start screen's data: what this terminal is, whether the billing centre answers, and the
 // utility's announcements (cached so the screen works offline).
+import { readReferenceData } from '../../core/reference/reference-data';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import { CONTACT_CENTRE_PHONE } from '../../core/billing/billing-link';
@@ -7,17 +8,15 @@ import { terminalFacts } from '../../core/events/core-events';
 
 type TerminalHandlers = Pick<KioskHandlers, 'terminal.status' | 'reference.startScreen'>;
 
-const REFERENCE_TTL_MS = 10 * 60_000;
-
 export function createTerminalHandlers(services: KioskServices): TerminalHandlers {
-  const { billing, billingLink, referenceCache } = services;
+  const { billingLink } = services;
   return {
     async 'terminal.status'() {
       return { ...terminalFacts(services), billingOnline: billingLink.online };
     },
 
     async 'reference.startScreen'() {
-      const cached = await referenceCache.get('reference-data', REFERENCE_TTL_MS, () => billingLink.call(() => billing.getReferenceData()));
+      const cached = await readReferenceData(services);
       const reference = cached.value;
       return {
         utilityName: reference.utilityName,

@@ -5,6 +5,7 @@ import { migration002Outbox } from './002-outbox';
 import { migration003Staff } from './003-staff';
 import { migration004PrintJournal } from './004-print-journal';
 import { migration005SubmissionKinds } from './005-submission-kinds';
+import { migration006BillAndSmsAttempts } from './006-bill-and-sms-attempts';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const kioskMigrations: readonly Migration[] = [
   migration003Staff,
   migration004PrintJournal,
   migration005SubmissionKinds,
+  migration006BillAndSmsAttempts,
 ];
