@@ -216,6 +216,41 @@ describe('registration', () => {
     const twice = await refused('registration.register', { ...ivanova, ...(await solvedCaptcha()), consent: consentNow() });
     expect(twice.billingCode).toBe('already-registered');
   });
+
+  it('sends the first password by SMS to a customer with no e-mail, and the password logs in', async () => {
+    const paperBill = DEMO.paperBillOnly;
+    const details = {
+      accountNumber: paperBill.accountNumber,
+      passwordDelivery: 'sms',
+      phone: paperBill.phone,
+      activationCode: paperBill.activationCode,
+    };
+    // No e-mail is asked for when the password goes by SMS, but a landline cannot receive it.
+    expect(await ok('registration.checkDetails', details)).toEqual({ valid: true });
+    const landline = await refused('registration.checkDetails', { ...details, phone: '+73472000000' });
+    expect(landline.fields?.phone).toEqual({ key: 'register.fieldErrors.phoneNotMobile' });
+    const byMail = await refused('registration.checkDetails', { ...details, passwordDelivery: 'email' });
+    expect(byMail.fields?.email).toEqual({ key: 'register.fieldErrors.emailRequired' });
+
+    const registered = await ok<{ passwordSentBy: string; passwordSentTo: string }>('registration.register', {
+      ...details,
+      ...(await solvedCaptcha()),
+      consent: consentNow(),
+    });
+    expect(registered).toMatchObject({
+      passwordSentBy: 'sms',
+      passwordSentTo: `+7 (${paperBill.phone.slice(2, 5)}) ***-**-${paperBill.phone.slice(-2)}`,
+    });
+    const sms = server.db
+      .prepare<[string], { body: string }>('SELECT body FROM outgoing_sms WHERE account_number = ? ORDER BY id DESC LIMIT 1')
+      .get(paperBill.accountNumber);
+    const password = /: (\S+)$/.exec(sms?.body ?? '')?.[1];
+    expect(password).toBeDefined();
+    expect(await ok('session.login', { accountNumber: paperBill.accountNumber, password })).toEqual({
+      accountNumber: paperBill.accountNumber,
+    });
+    await ok('session.logout', {});
+  });
 });
 
 describe('password recovery', () => {

@@ -10,6 +10,11 @@ import type { Message, MessageKey } from '../messages/messages';
  */
 export type MethodAudience = 'public' | 'bill-holder' | 'customer' | 'staff';
 
+/** Whether a method acts on a customer's account (a bill session's or a full one's): assisted service audits these calls. */
+export function actsOnAccount(audience: MethodAudience): boolean {
+  return audience === 'customer' || audience === 'bill-holder';
+}
+
 export interface KioskMethodContract<
   Name extends string = string,
   Input extends z.ZodType = z.ZodType,

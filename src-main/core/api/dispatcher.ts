@@ -1,7 +1,7 @@
 // The one place every kiosk API call passes through, whichever transport carried it: look up the
 // declared method, check who may call it, validate the input, run the handler, validate the output.
 import type { z } from 'zod';
-import { KioskFailure, type HandlersFor, type KioskError, type KioskMethodMap, type KioskResult } from './contract';
+import { actsOnAccount, KioskFailure, type HandlersFor, type KioskError, type KioskMethodMap, type KioskResult } from './contract';
 import type { Logger } from '../logging/logger';
 import { isMessageKey } from '../messages/message-catalog';
 import { message, type Message } from '../messages/messages';
@@ -29,7 +29,7 @@ export function createDispatcher<M extends KioskMethodMap>(
     if (!contract) {
       return { ok: false, error: { code: 'unknown-method', message: message('errors.unknown-method') } };
     }
-    if (contract.audience === 'customer' || contract.audience === 'bill-holder') {
+    if (actsOnAccount(contract.audience)) {
       const access = caller.customerAccess();
       if (access === 'bill' && contract.audience === 'customer') {
         return { ok: false, error: { code: 'full-login-required', message: message('errors.full-login-required') } };
