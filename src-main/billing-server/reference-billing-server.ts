@@ -115,6 +115,11 @@ interface Route {
    * meters and readings, of the bill's own account only) or `refused`. Routes without it never look.
    */
   billSession?: 'allowed' | 'refused';
+  /**
+   * A write's slow checks (a password hash), run before its transaction; a refusal here is a final
+   * answer and recorded like one. Writes do their changes in `handle`, which must then be synchronous.
+   */
+  verify?(context: RequestContext): Promise<void>;
   handle(context: RequestContext): Answer | Promise<Answer>;
 }
 
@@ -834,13 +839,16 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       path: '/api/v1/accounts/{accountNumber}/password',
       idempotent: true,
       billSession: 'refused',
-      async handle(context) {
-        const accountNumber = accountParam(context);
-        const account = existingAccount(accountNumber);
+      async verify(context) {
+        const account = existingAccount(accountParam(context));
         const change = parse(passwordChangeSchema, context.body);
         if (!account.password_hash || !(await verifyPassword(change.currentPassword, account.password_hash))) {
           throw new Refusal(422, 'wrong-password', 'Текущий пароль введён неверно.');
         }
+      },
+      handle(context) {
+        const accountNumber = accountParam(context);
+        const change = parse(passwordChangeSchema, context.body);
         db.prepare('UPDATE account SET password_hash = ? WHERE account_number = ?').run(hashPassword(change.newPassword), accountNumber);
         return { status: 204 };
       },
@@ -1005,33 +1013,56 @@ async function serve(
       throw new Refusal(400, 'idempotency-key-missing', 'Запрос на изменение должен содержать заголовок Idempotency-Key.');
     }
     const requestHash = sha256(`${request.method} ${url.pathname}\n${rawBody.toString('utf8')}`);
-    const recorded = db
-      .prepare<[string, string], { request_hash: string; status: number; response_json: string }>(
-        'SELECT request_hash, status, response_json FROM idempotency_record WHERE terminal_id = ? AND idempotency_key = ?',
-      )
-      .get(terminalId, idempotencyKey);
-    if (recorded) {
+    const recordedAnswer = (): Answer | null => {
+      const recorded = db
+        .prepare<[string, string], { request_hash: string; status: number; response_json: string }>(
+          'SELECT request_hash, status, response_json FROM idempotency_record WHERE terminal_id = ? AND idempotency_key = ?',
+        )
+        .get(terminalId, idempotencyKey);
+      if (!recorded) return null;
       if (recorded.request_hash !== requestHash) {
         throw new Refusal(422, 'idempotency-key-reused', 'Этот ключ идемпотентности уже использован для другого запроса.');
       }
-      return send(
-        response,
-        { status: recorded.status, body: JSON.parse(recorded.response_json) as unknown },
-        { 'Idempotent-Replayed': 'true' },
-      );
-    }
-    let answer: Answer;
-    try {
-      answer = await match.route.handle(context);
-    } catch (error) {
+      return { status: recorded.status, body: JSON.parse(recorded.response_json) as unknown };
+    };
+    /** A refusal is a final answer too: replaying the key must refuse the same way. An outage or a «not yet» is not. */
+    const finalRefusal = (error: unknown): Answer => {
       if (!(error instanceof Refusal) || error.status >= 500 || error.status === 429) throw error;
-      // A refusal is a final answer too: replaying the key must refuse the same way.
-      answer = { status: error.status, body: error.body };
+      return { status: error.status, body: error.body };
+    };
+    const replayed = recordedAnswer();
+    if (replayed) return send(response, replayed, { 'Idempotent-Replayed': 'true' });
+
+    let verified: Answer | null = null;
+    try {
+      await match.route.verify?.(context);
+    } catch (error) {
+      verified = finalRefusal(error);
     }
-    db.prepare('DELETE FROM idempotency_record WHERE created_at < ?').run(now() - IDEMPOTENCY_KEEP_MS);
-    db.prepare(
-      'INSERT INTO idempotency_record (terminal_id, idempotency_key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(terminalId, idempotencyKey, requestHash, answer.status, JSON.stringify(answer.body ?? null), now());
+    // The write and its idempotency record commit together or not at all: a crash between the two
+    // would otherwise register the write again when the kiosk sends the same key after the restart.
+    const { answer, replay } = db.transaction((): { answer: Answer; replay: boolean } => {
+      // Another request with this key may have finished while this one verified.
+      const meanwhile = recordedAnswer();
+      if (meanwhile) return { answer: meanwhile, replay: true };
+      let answer = verified;
+      if (!answer) {
+        try {
+          // What a refusing handler wrote stays, as it meant to (a spent captcha, a counted failure).
+          const result = match.route.handle(context);
+          if (result instanceof Promise) throw new Error(`write route ${match.route.path} must answer synchronously`);
+          answer = result;
+        } catch (error) {
+          answer = finalRefusal(error);
+        }
+      }
+      db.prepare('DELETE FROM idempotency_record WHERE created_at < ?').run(now() - IDEMPOTENCY_KEEP_MS);
+      db.prepare(
+        'INSERT INTO idempotency_record (terminal_id, idempotency_key, request_hash, status, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(terminalId, idempotencyKey, requestHash, answer.status, JSON.stringify(answer.body ?? null), now());
+      return { answer, replay: false };
+    })();
+    if (replay) return send(response, answer, { 'Idempotent-Replayed': 'true' });
     return send(response, answer);
   } catch (error) {
     if (error instanceof Refusal) return send(response, { status: error.status, body: error.body }, error.headers);
