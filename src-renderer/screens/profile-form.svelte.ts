@@ -175,10 +175,7 @@ export class ProfileState {
       }
       this.clearSecrets();
       this.editor = 'none';
-      this.notice =
-        result.value.delivery === 'delivered'
-          ? { key: 'profile.passwordChanged' }
-          : { key: 'profile.passwordQueued', values: { reference: result.value.localReference } };
+      this.notice = { key: 'profile.passwordChanged' };
     } finally {
       this.saving = false;
     }

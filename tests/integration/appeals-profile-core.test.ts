@@ -3,6 +3,8 @@
 // normalised in the core, bill delivery, and a password change whose secrets never stay in the
 // kiosk's SQLite once the billing centre has answered.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -290,7 +292,7 @@ describe('with the training billing centre', () => {
       }
 
       const changed = await change('demo1234', 'Kurai-2026');
-      expect(changed).toMatchObject({ ok: true, value: { delivery: 'delivered' } });
+      expect(changed).toEqual({ ok: true, value: { changed: true } });
 
       await value('session.logout');
       expect((await refusal('session.login', { accountNumber: DEMO.paidInAdvance.accountNumber, password: 'demo1234' })).code).toBe(
@@ -298,26 +300,9 @@ describe('with the training billing centre', () => {
       );
       await logIn(DEMO.paidInAdvance.accountNumber, 'Kurai-2026');
 
-      const rows = passwordRows();
-      expect(rows.map((row) => row.status)).toEqual(['handled', 'delivered']);
-      for (const row of rows) {
-        const payload = JSON.parse(row.payload_json ?? '{}') as Record<string, unknown>;
-        expect(payload).not.toHaveProperty('currentPassword');
-        expect(payload).not.toHaveProperty('newPassword');
-        for (const secret of ['demo1234', 'Kurai-2026', 'not-my-password']) expect(row.payload_json).not.toContain(secret);
-      }
-      const elsewhere = fixture.core.services.db
-        .prepare<[], { text: string }>(
-          `SELECT coalesce(s.summary_json, '') || coalesce(m.result_json, '') || coalesce(m.last_error, '') AS text
-           FROM outbox_message m JOIN submission s ON s.id = m.submission_id WHERE m.kind = 'password-change'`,
-        )
-        .all();
-      for (const { text } of elsewhere)
-        for (const secret of ['demo1234', 'Kurai-2026', 'not-my-password']) expect(text).not.toContain(secret);
-      // The write-ahead log no longer holds the row as first written (the handler checkpoints it away).
-      const wal = path.join(fixture.dataDir, 'kiosk.sqlite-wal');
-      if (fs.existsSync(wal))
-        for (const secret of ['Kurai-2026', 'not-my-password']) expect(fs.readFileSync(wal).includes(secret)).toBe(false);
+      // Nothing of the change, refused or made, was ever written to the outbox or any database file.
+      expect(passwordRows()).toEqual([]);
+      expectNoSecretOnDisk(fixture.dataDir, ['Kurai-2026', 'not-my-password']);
     });
 
     // secure_delete zeroes freed pages and the outbox checkpoints the WAL after wiping secrets.
@@ -328,11 +313,8 @@ describe('with the training billing centre', () => {
         newPassword: 'Belaya-Reka-7',
         repeatPassword: 'Belaya-Reka-7',
       });
-      expect(changed.delivery).toBe('delivered');
-      for (const file of fs.readdirSync(fixture.dataDir).filter((name) => name.startsWith('kiosk.sqlite'))) {
-        const bytes = fs.readFileSync(path.join(fixture.dataDir, file));
-        for (const secret of ['Kurai-2026', 'Belaya-Reka-7']) expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
-      }
+      expect(changed).toEqual({ changed: true });
+      expectNoSecretOnDisk(fixture.dataDir, ['Kurai-2026', 'Belaya-Reka-7']);
     });
 
     it('locks the password change after five wrong current passwords, like login', async () => {
@@ -365,6 +347,16 @@ describe('with the training billing centre', () => {
     });
   });
 });
+
+/** No byte of any secret in any of the kiosk's database files (the store, its WAL and shared memory). */
+function expectNoSecretOnDisk(dataDir: string, secrets: string[]): void {
+  const files = fs.readdirSync(dataDir).filter((name) => name.startsWith('kiosk.sqlite'));
+  expect(files).toContain('kiosk.sqlite');
+  for (const file of files) {
+    const bytes = fs.readFileSync(path.join(dataDir, file));
+    for (const secret of secrets) expect(bytes.includes(secret), `${secret} in ${file}`).toBe(false);
+  }
+}
 
 describe('when the billing centre does not answer', () => {
   let server: ReferenceBillingServer;
@@ -400,8 +392,10 @@ describe('when the billing centre does not answer', () => {
       repeatPassword: 'Kurai-2026',
     });
     expect(password.code).toBe('billing-unavailable');
+    expect(russianText(password.message)).toContain('Пароль можно сменить только при связи');
     const stored = fixture.core.services.db.prepare("SELECT count(*) FROM outbox_message WHERE kind = 'password-change'").pluck().get();
     expect(stored).toBe(0);
+    expectNoSecretOnDisk(fixture.dataDir, ['Kurai-2026']);
 
     // The billing centre is back but the queued appeal has not gone yet (the worker is held): the
     // list shows it as waiting, under the terminal's reference.
@@ -413,5 +407,55 @@ describe('when the billing centre does not answer', () => {
       { localReference: queued.localReference, topic: 'Качество отопления', text: 'Холодные батареи.', submittedAt: queued.submittedAt },
     ]);
     fixture.core.services.outboxWorker.start();
+  });
+});
+
+describe('when only the billing centre’s password write fails', () => {
+  let server: ReferenceBillingServer;
+  let proxy: http.Server;
+  let fixture: CoreFixture;
+  const { refusal, logIn } = caller(() => fixture);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-503-'));
+
+  beforeAll(async () => {
+    server = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite') });
+    const upstream = new URL(server.url);
+    // Everything passes except the password write, which answers 503: the link looks up, the write cannot land.
+    proxy = http.createServer((request, response) => {
+      if (request.method === 'POST' && /\/password$/.test(request.url ?? '')) {
+        response.writeHead(503, { 'Content-Type': 'application/json' }).end('{"code":"unavailable","message":"Сервис недоступен"}');
+        return;
+      }
+      const forward = http.request(
+        { host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(forward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+    fixture = await startCoreFixture({ billing: { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
+  });
+
+  afterAll(async () => {
+    await fixture?.close();
+    proxy?.closeAllConnections();
+    await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses the change plainly and keeps neither password anywhere on disk', async () => {
+    await logIn(DEMO.owesMoney.accountNumber);
+    const refused = await refusal('profile.changePassword', {
+      currentPassword: 'demo1234',
+      newPassword: 'Agidel-Reka-9',
+      repeatPassword: 'Agidel-Reka-9',
+    });
+    expect([refused.code, refused.message.key]).toEqual(['billing-unavailable', 'profile.refusals.needsLink']);
+    expect(fixture.core.services.db.prepare("SELECT count(*) FROM outbox_message WHERE kind = 'password-change'").pluck().get()).toBe(0);
+    expectNoSecretOnDisk(fixture.dataDir, ['demo1234', 'Agidel-Reka-9']);
   });
 });

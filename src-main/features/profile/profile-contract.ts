@@ -68,7 +68,8 @@ export const profileContract = defineContract({
           repeatPassword: secret('profile.fieldErrors.repeatMissing'),
         })
         .strict(),
-      output: z.object({ delivery: z.enum(['delivered', 'pending']), localReference: z.string() }),
+      /** Changed at the billing centre: a password is never queued on this terminal. */
+      output: z.object({ changed: z.literal(true) }),
     }),
   },
 });

@@ -1,6 +1,7 @@
 // Личная информация: the profile with masked contacts, changes of contacts and bill delivery, and a
 // password change. Every write goes through the outbox; the passwords of a change are secret
 // fields the outbox wipes once the billing centre has answered, and are never logged.
+import { randomUUID } from 'node:crypto';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
@@ -8,7 +9,7 @@ import { profileSchema, type Profile } from '../../core/billing/billing-wire';
 import type { SubmissionOutcome } from '../../core/outbox/customer-submissions';
 import { formatPhone, maskEmail, maskPhone, normalizeEmail, normalizeMobilePhone } from '../profile/contact-rules';
 import { PASSWORD_PROBLEM_FIELD, PASSWORD_PROBLEM_MESSAGE, passwordChangeProblems } from '../profile/password-rules';
-import { passwordChangeSubmission, profileSubmission } from './profile-submissions';
+import { profileSubmission } from './profile-submissions';
 import { billingWords } from '../../core/billing/billing-link';
 import { message, type Message } from '../../core/messages/messages';
 import { waitValues } from '../../core/session/wait-text';
@@ -67,7 +68,7 @@ function settledWrite(outcome: SubmissionOutcome) {
 }
 
 export function createProfileHandlers(services: KioskServices): ProfileHandlers {
-  const { billing, billingLink, submissions, loginLimiter, config, logger } = services;
+  const { billing, billingLink, submissions, loginLimiter, config, logger, clock } = services;
   // Guessing the current password through «Сменить пароль» counts like guessing it at login.
   const policy = {
     maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
@@ -81,18 +82,6 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
       retryAfterSeconds,
       message: message('profile.refusals.lockedOut', { failures: policy.maxFailuresPerSubject, ...waitValues(retryAfterSeconds) }),
     });
-
-  /**
-   * The outbox has wiped the passwords from the row, but in WAL mode the row as first written stays
-   * in the -wal file until a checkpoint; a truncating checkpoint removes that copy from the disk.
-   */
-  const forgetWipedSecrets = () => {
-    try {
-      services.db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch (error) {
-      logger.warn('could not checkpoint the kiosk database after a password change', { error });
-    }
-  };
 
   return {
     async 'profile.get'() {
@@ -158,31 +147,23 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
         throw new KioskFailure({ code: 'invalid-input', message: PASSWORD_PROBLEM_MESSAGE[first], fields });
       }
 
-      // A change that cannot be delivered now would keep both passwords on this terminal's disk
-      // until the link returns; with the link known to be down, do not take them at all.
-      if (!billingLink.online) {
-        throw new KioskFailure({
-          code: 'billing-unavailable',
-          message: message('profile.refusals.needsLink'),
-        });
-      }
       // The current password is a secret checked by the billing centre: reserved like a login.
       const verdict = loginLimiter.reserve('customer', session.accountNumber, policy);
       if (!verdict.allowed) throw lockedOut(verdict.retryAfterSeconds);
 
-      const outcome = await submissions.submit(
-        passwordChangeSubmission,
-        session.accountNumber,
-        session.sessionId,
-        (submittedAt) => ({ currentPassword, newPassword, submittedAt }),
-        // The receipt and the staff desk see that a change happened, never the passwords.
-        { change: 'password' },
-      );
-      logger.info('password change submitted', { localReference: outcome.localReference, delivery: outcome.delivery });
-      if (outcome.delivery !== 'pending') forgetWipedSecrets();
-
-      if (outcome.delivery === 'rejected') {
-        if (outcome.rejection?.code === 'wrong-password') {
+      // Sent at once and never written to this terminal's disk: a change the billing centre cannot
+      // take now is refused plainly, so neither password waits in the store for the link to return.
+      try {
+        await billingLink.call(() =>
+          billing.changePassword(
+            session.accountNumber,
+            { currentPassword, newPassword, submittedAt: new Date(clock()).toISOString() },
+            randomUUID(),
+          ),
+        );
+      } catch (error) {
+        const refusal = error instanceof KioskFailure ? error.error : null;
+        if (refusal?.billingCode === 'wrong-password') {
           const after = loginLimiter.check('customer', session.accountNumber, policy);
           if (!after.allowed) throw lockedOut(after.retryAfterSeconds);
           throw new KioskFailure({
@@ -193,15 +174,19 @@ export function createProfileHandlers(services: KioskServices): ProfileHandlers 
           });
         }
         verdict.attempt.cancel();
-        throw new KioskFailure({
-          code: 'billing-refused',
-          message: billingWords(outcome.rejection?.message, message('profile.refusals.passwordRefused')),
-          ...(outcome.rejection ? { billingCode: outcome.rejection.code } : {}),
-        });
+        if (refusal?.code === 'billing-unavailable') throw new KioskFailure({ ...refusal, message: message('profile.refusals.needsLink') });
+        // Sent, but no answer in time: the billing centre may have changed it.
+        if (refusal?.code === 'billing-timeout')
+          throw new KioskFailure({ ...refusal, message: message('profile.refusals.passwordUnconfirmed') });
+        // Refused without the billing centre's own words: say what was refused.
+        if (refusal?.code === 'billing-refused' && refusal.message.key === 'errors.billing-refused') {
+          throw new KioskFailure({ ...refusal, message: message('profile.refusals.passwordRefused') });
+        }
+        throw error;
       }
-      if (outcome.delivery === 'delivered') verdict.attempt.succeed();
-      else verdict.attempt.cancel();
-      return { delivery: outcome.delivery, localReference: outcome.localReference };
+      verdict.attempt.succeed();
+      logger.info('password changed', { accountNumber: session.accountNumber });
+      return { changed: true as const };
     },
   };
 }

@@ -14,6 +14,11 @@ export const profileSubmission = defineSubmission({
   send: (billing, message) => billing.updateProfile(message.accountNumber, message.payload, message.idempotencyKey),
 });
 
+/**
+ * Password changes are sent to the billing centre at once and never queued (issue 15: no password
+ * waits on disk). The kind stays so that a change an older release queued is still delivered, and
+ * wiped, after an update.
+ */
 export const passwordChangeSubmission = defineSubmission({
   kind: 'password-change',
   payload: passwordChangeSchema,
