@@ -48,6 +48,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll's default of 1 s is shorter than a login or a staff PIN check takes beside
+          // Chromium and a second worker on two loaded cores; a wrong screen still fails, only later.
+          expect: { poll: { timeout: 5_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
         },

@@ -3,6 +3,7 @@
 // outbox and the printable documents from the list of features (src-main/features/kiosk-features.ts).
 import path from 'node:path';
 import packageJson from '../../package.json';
+import { actsOnAccount } from './api/contract';
 import { createDispatcher, type KioskDispatch } from './api/dispatcher';
 import { createDocumentReceipts, createKioskHandlers, kioskSubmissionKinds } from '../features/kiosk-features';
 import { isKioskMethodName, kioskMethods } from '../features/kiosk-methods';
@@ -25,6 +26,8 @@ import { CustomerSession } from './session/customer-session';
 import { LoginLimiter } from './session/login-limiter';
 import { AssistedService } from '../features/staff/assisted-service';
 import { StaffDesk } from '../features/staff/staff-desk';
+import { startIdleExpiry } from '../features/session/idle-expiry';
+import type { TrainingDemoBill } from '../features/training-bill/training-demo-bill';
 import { openKioskDatabase } from './store/database';
 
 export interface KioskCoreOptions {
@@ -52,6 +55,8 @@ export interface TrainingBilling {
   url: string;
   /** The SMS the training billing centre "sent" for an account, newest first. */
   smsInbox(accountNumber: string): Array<{ text: string; sentAt: string }>;
+  /** The last paper bills of the fixed demo accounts (README's order), as the billing centre has them now. */
+  demoBills(): TrainingDemoBill[];
   close(): Promise<void>;
 }
 
@@ -157,6 +162,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     version: KIOSK_VERSION,
     trainingMode,
     trainingSmsInbox: trainingServer ? (accountNumber) => trainingServer.smsInbox(accountNumber) : null,
+    trainingDemoBills: trainingServer ? () => trainingServer.demoBills() : null,
     db,
     billing,
     billingLink,
@@ -195,7 +201,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // Assisted service is audited centrally: while staff have a customer's account open without the
   // customer's password, every customer-audience call is written to the audit log with its outcome.
   const dispatch: KioskDispatch = async (methodName, rawInput) => {
-    const visit = isKioskMethodName(methodName) && kioskMethods[methodName].audience === 'customer' ? assisted.active : null;
+    const onAccount = isKioskMethodName(methodName) && actsOnAccount(kioskMethods[methodName].audience);
+    if (onAccount) customerSession.touch();
+    const visit = onAccount ? assisted.active : null;
     const result = await dispatchCall(methodName, rawInput);
     if (visit) {
       staffDesk.auditAs(visit.staffNumber, methodName, visit.accountNumber, {
@@ -226,6 +234,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   applyRetention();
   const retentionTimer = setInterval(applyRetention, 60 * 60_000);
   retentionTimer.unref();
+  const stopIdleExpiry = startIdleExpiry(services);
   logger.info('kiosk core started', { trainingMode, terminalId: config.terminalId, version: KIOSK_VERSION });
 
   return {
@@ -234,6 +243,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     billingUrl,
     events: startCoreEvents(services),
     async close() {
+      stopIdleExpiry();
       customerSession.end();
       heartbeat.stop();
       clearInterval(retentionTimer);

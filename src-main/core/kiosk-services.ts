@@ -17,6 +17,7 @@ import type { LoginLimiter } from './session/login-limiter';
 import type { DocumentReceiptBuilder } from '../features/feature';
 import type { AssistedService } from '../features/staff/assisted-service';
 import type { StaffDesk } from '../features/staff/staff-desk';
+import type { TrainingDemoBill } from '../features/training-bill/training-demo-bill';
 import type { KioskDatabase } from './store/database';
 
 export interface KioskServices {
@@ -27,6 +28,8 @@ export interface KioskServices {
   trainingMode: boolean;
   /** Training mode only: the SMS the training billing centre "sent" for an account, newest first. */
   trainingSmsInbox: ((accountNumber: string) => Array<{ text: string; sentAt: string }>) | null;
+  /** Training mode only: the fixed demo accounts' last paper bills, for staff to show and print. */
+  trainingDemoBills: (() => TrainingDemoBill[]) | null;
   db: KioskDatabase;
   billing: BillingClient;
   billingLink: BillingLink;

@@ -19,6 +19,7 @@ import { smsLoginFeature } from './sms-login';
 import { staffFeature } from './staff';
 import { summaryFeature } from './summary';
 import { terminalFeature } from './terminal';
+import { trainingBillFeature } from './training-bill';
 
 const printingFeature = defineFeature({ name: 'printing', contract: kioskPrintingContract, createHandlers: createPrintingHandlers });
 
@@ -38,6 +39,7 @@ export const kioskFeatures = [
   profileFeature,
   printingFeature,
   staffFeature,
+  trainingBillFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;

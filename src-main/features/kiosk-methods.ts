@@ -17,6 +17,7 @@ import { smsLoginContract } from './sms-login/sms-login-contract';
 import { staffContract } from './staff/staff-contract';
 import { summaryContract } from './summary/summary-contract';
 import { terminalContract } from './terminal/terminal-contract';
+import { trainingBillContract } from './training-bill/training-bill-contract';
 
 const featureContracts = [
   terminalContract,
@@ -33,6 +34,7 @@ const featureContracts = [
   appealsContract,
   profileContract,
   staffContract,
+  trainingBillContract,
 ] as const;
 
 type FeatureContracts = (typeof featureContracts)[number];

@@ -100,6 +100,7 @@ const LABELS: Record<'printerState' | 'printKind' | 'printStatus' | 'outboxKind'
     statement: 'staff.print.kind.statement',
     'appeal-ticket': 'staff.print.kind.appeal-ticket',
     'test-page': 'staff.print.kind.test-page',
+    'training-bill': 'staff.print.kind.training-bill',
   },
   printStatus: {
     printing: 'staff.print.status.printing',
@@ -133,6 +134,7 @@ const AUDIT_ACTIONS: Record<string, MessageKey> = {
   'outbox.mark-handled': 'staff.audit.actions.outbox_mark-handled',
   'print.reprint': 'staff.audit.actions.print_reprint',
   'print.test-page': 'staff.audit.actions.print_test-page',
+  'training-bill.print': 'staff.audit.actions.training-bill_print',
   'assist.open': 'staff.audit.actions.assist_open',
   'assist.end': 'staff.audit.actions.assist_end',
   'assist.refused': 'staff.audit.actions.assist_refused',

@@ -81,3 +81,28 @@ describe('IdleGuard', () => {
     expect(expired).not.toHaveBeenCalled();
   });
 });
+
+describe('IdleGuard presence reports', () => {
+  it('tells the core about taps at most every 10 seconds, and only while someone is logged in', () => {
+    const presence = vi.fn();
+    const settings = { idleTimeoutSeconds: 20, idleWarningSeconds: 20, active: true };
+    const idle = new IdleGuard(() => settings, vi.fn(), presence);
+    const target = new EventTarget();
+    const stop = idle.watch(target);
+    target.dispatchEvent(new Event('pointerdown'));
+    expect(presence).toHaveBeenCalledTimes(1);
+    for (let tap = 0; tap < 9; tap += 1) {
+      vi.advanceTimersByTime(1_000);
+      target.dispatchEvent(new Event('keydown'));
+    }
+    expect(presence).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1_000);
+    target.dispatchEvent(new Event('pointerdown'));
+    expect(presence).toHaveBeenCalledTimes(2);
+    settings.active = false;
+    vi.advanceTimersByTime(20_000);
+    target.dispatchEvent(new Event('pointerdown'));
+    expect(presence).toHaveBeenCalledTimes(2);
+    stop();
+  });
+});

@@ -4,7 +4,7 @@
 import { printableText, type CodePage } from './code-page-text';
 import { fitQr, type ShortenedField } from './qr-fit';
 
-export type ReceiptKind = 'payment-slip' | 'readings-confirmation' | 'statement' | 'appeal-ticket' | 'test-page';
+export type ReceiptKind = 'payment-slip' | 'readings-confirmation' | 'statement' | 'appeal-ticket' | 'test-page' | 'training-bill';
 
 export type ReceiptBlock =
   | { kind: 'title'; text: string }

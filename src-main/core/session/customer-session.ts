@@ -16,6 +16,8 @@ export interface CustomerSessionData {
   billingToken: string;
   access: CustomerAccess;
   startedAt: number;
+  /** The last call on the customer's behalf or tap on the screen (`session.keepAlive`). */
+  lastActivityAt: number;
 }
 
 export class CustomerSession {
@@ -30,8 +32,19 @@ export class CustomerSession {
 
   begin(accountNumber: string, billingToken: string, access: CustomerAccess = 'full'): CustomerSessionData {
     if (this.current) this.end();
-    this.current = { sessionId: crypto.randomUUID(), accountNumber, billingToken, access, startedAt: this.clock() };
+    const now = this.clock();
+    this.current = { sessionId: crypto.randomUUID(), accountNumber, billingToken, access, startedAt: now, lastActivityAt: now };
     return this.current;
+  }
+
+  /** The customer is still there: a call on their behalf, or the screen was touched. */
+  touch(): void {
+    if (this.current) this.current.lastActivityAt = this.clock();
+  }
+
+  /** Milliseconds since the customer was last seen, or null with nobody logged in. */
+  idleMs(): number | null {
+    return this.current ? this.clock() - this.current.lastActivityAt : null;
   }
 
   /** The active session, or a refusal the renderer turns into "please log in". */

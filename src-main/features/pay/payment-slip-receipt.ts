@@ -1,18 +1,26 @@
 // The payment slip on paper: requisites, payer, breakdown, the amount chosen and its QR code.
 import { formatRubles, type Receipt, type ReceiptBlock } from '../../core/printing/receipt';
 import { footer, russianDate, type ReceiptContext } from '../../core/printing/document-parts';
+import type { Payee } from '../../core/billing/billing-wire';
 import type { PaymentSlip } from './payment-slip';
+
+/** The payee's name and requisites, centred, as every bill and slip of the utility prints them. */
+export function payeeBlocks(payee: Payee): ReceiptBlock[] {
+  return [
+    { kind: 'text', text: payee.name, align: 'center', bold: true },
+    { kind: 'text', text: `ИНН ${payee.inn} КПП ${payee.kpp}`, align: 'center' },
+    { kind: 'text', text: `р/с ${payee.settlementAccount}`, align: 'center' },
+    { kind: 'text', text: `${payee.bankName}, БИК ${payee.bic}`, align: 'center' },
+    { kind: 'text', text: `к/с ${payee.correspondentAccount}`, align: 'center' },
+  ];
+}
 
 export function paymentSlipReceipt(slip: PaymentSlip, context: ReceiptContext): Receipt {
   return {
     kind: 'payment-slip',
     blocks: [
       { kind: 'title', text: 'Квитанция на оплату' },
-      { kind: 'text', text: slip.payee.name, align: 'center', bold: true },
-      { kind: 'text', text: `ИНН ${slip.payee.inn} КПП ${slip.payee.kpp}`, align: 'center' },
-      { kind: 'text', text: `р/с ${slip.payee.settlementAccount}`, align: 'center' },
-      { kind: 'text', text: `${slip.payee.bankName}, БИК ${slip.payee.bic}`, align: 'center' },
-      { kind: 'text', text: `к/с ${slip.payee.correspondentAccount}`, align: 'center' },
+      ...payeeBlocks(slip.payee),
       { kind: 'rule' },
       { kind: 'pair', label: 'Лицевой счёт', value: slip.accountNumber },
       { kind: 'text', text: `Плательщик: ${slip.payerName}` },

@@ -11,6 +11,16 @@ export const sessionContract = defineContract({
       input: z.object({ accountNumber: accountNumberSchema, password: passwordSchema }).strict(),
       output: z.object({ accountNumber: accountNumberSchema }),
     }),
+    /**
+     * The screen was touched: the customer is still there. The renderer sends it now and then while
+     * someone taps and types, so the core's own idle expiry never ends a visit the screen keeps.
+     */
+    'session.keepAlive': defineMethod({
+      name: 'session.keepAlive',
+      audience: 'public',
+      input: emptyInputSchema,
+      output: z.object({ active: z.boolean() }),
+    }),
     'session.logout': defineMethod({
       name: 'session.logout',
       audience: 'public',

@@ -2,10 +2,26 @@
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
+import type { CustomerSessionData } from '../../core/session/customer-session';
 import { message } from '../../core/messages/messages';
 import { waitValues } from '../../core/session/wait-text';
 
-type SessionHandlers = Pick<KioskHandlers, 'session.login' | 'session.logout'>;
+type SessionHandlers = Pick<KioskHandlers, 'session.login' | 'session.keepAlive' | 'session.logout'>;
+
+/**
+ * The customer's own ways out (the button, the idle timeout on the screen, crash recovery, the
+ * core's own idle expiry) end the visit alike: their unprinted receipts are dropped and the billing
+ * session is closed. (Staff taking over keep the receipts: see staff-handlers.ts.)
+ */
+export function endCustomerVisit(services: KioskServices): CustomerSessionData | null {
+  const ended = services.customerSession.end();
+  if (ended) {
+    services.printing.forgetUnprintedOfSession(ended.sessionId);
+    // Best effort: the local session is already gone; the billing token expires by itself.
+    services.billing.logout(ended.billingToken).catch(() => undefined);
+  }
+  return ended;
+}
 
 export function createSessionHandlers(services: KioskServices): SessionHandlers {
   const { billing, billingLink, customerSession, loginLimiter, config, logger } = services;
@@ -54,14 +70,14 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
       return { accountNumber };
     },
 
+    async 'session.keepAlive'() {
+      customerSession.touch();
+      return { active: customerSession.active !== null };
+    },
+
     async 'session.logout'() {
-      const ended = customerSession.end();
-      if (ended) {
-        services.printing.forgetUnprintedOfSession(ended.sessionId);
-        // Best effort: the local session is already gone; the billing token expires by itself.
-        billing.logout(ended.billingToken).catch(() => undefined);
-        logger.info('customer logged out', { accountNumber: ended.accountNumber });
-      }
+      const ended = endCustomerVisit(services);
+      if (ended) logger.info('customer logged out', { accountNumber: ended.accountNumber });
       return { loggedOut: true as const };
     },
   };
