@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeTiles, kioskScreens, screenNamed } from './kiosk-screens';
+import { homeTiles, kioskScreens, screenNamed, screensFor } from './kiosk-screens';
 
 describe('the screen list', () => {
   it('lists every screen once, each found by its name', () => {
@@ -10,7 +10,7 @@ describe('the screen list', () => {
 
   it('gives tiles only to customer services; the home screen shows each in its order, paying first and alone as primary', () => {
     const withTiles = kioskScreens.filter((screen) => screen.tile);
-    for (const screen of withTiles) expect(screen.audience, screen.name).toBe('customer');
+    for (const screen of withTiles) expect(['customer', 'bill-holder'], screen.name).toContain(screen.audience);
     expect(homeTiles.map(({ name }) => name).sort()).toEqual(withTiles.map((screen) => screen.name).sort());
     const orders = homeTiles.map(({ tile }) => tile.order);
     expect(orders).toEqual([...orders].sort((a, b) => a - b));
@@ -21,7 +21,13 @@ describe('the screen list', () => {
 
   it('keeps the start screen open to anyone, the home screen to customers and the staff screen to staff', () => {
     expect(screenNamed('start').audience).toBe('public');
-    expect(screenNamed('home').audience).toBe('customer');
+    expect(screenNamed('bill-login').audience).toBe('public');
+    expect(screenNamed('home').audience).toBe('bill-holder');
     expect(screenNamed('staff').audience).toBe('staff');
+  });
+
+  it('lets the holder of the paper bill pay and submit readings; the rest needs the full login', () => {
+    expect(screensFor('bill-holder').sort()).toEqual(['home', 'pay', 'readings']);
+    expect(screensFor('customer')).toEqual(expect.arrayContaining(['appeals', 'charges', 'profile', 'readings-history']));
   });
 });

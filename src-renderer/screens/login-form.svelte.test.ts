@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { kioskApp } from '../state/kiosk-app.svelte';
 import { LoginForm } from './login-form.svelte';
+import { SmsLoginForm } from './sms-login-form.svelte';
 
 describe('LoginForm', () => {
   it('takes nine digits of the account number, then moves on to the password by itself', () => {
@@ -46,5 +48,16 @@ describe('LoginForm', () => {
     expect(form.submitting).toBe(true);
     expect(form.error).toBeNull();
     expect(form.lockSecondsLeft).toBe(0);
+  });
+
+  it('«Войти по коду из SMS» takes the account number along and drops the password', () => {
+    const form = new LoginForm();
+    for (const digit of '820000217') form.pressKeypad(digit);
+    form.setPassword('demo');
+    form.toSmsLogin();
+    expect(kioskApp.screen).toBe('sms-login');
+    expect(form.password).toBe('');
+    expect(new SmsLoginForm().accountNumber).toBe('820000217');
+    kioskApp.screen = 'start';
   });
 });

@@ -4,6 +4,7 @@ import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { isEditingKey, pressDigitKey } from './keypad-digits';
 import { LockoutCountdown } from './lockout-countdown.svelte';
+import { openSmsLogin } from './sms-login-form.svelte';
 
 export type LoginField = 'account' | 'password';
 
@@ -51,6 +52,12 @@ export class LoginForm {
     } finally {
       this.submitting = false;
     }
+  }
+
+  /** «Войти по коду из SMS»: the account number typed so far goes along; the password stays here (and is dropped). */
+  toSmsLogin(): void {
+    this.password = '';
+    openSmsLogin(this.accountNumber);
   }
 
   stopTicker(): void {

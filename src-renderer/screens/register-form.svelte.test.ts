@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bridgeAnswering } from '../../tests/support/kiosk-bridge-stub';
+import { kioskApp } from '../state/kiosk-app.svelte';
 import { formatActivationCode, formatPhone, RegisterForm } from './register-form.svelte';
 
 function type(form: RegisterForm, digits: string): void {
@@ -15,6 +17,11 @@ function filledIn(): RegisterForm {
   type(form, '482173901156');
   return form;
 }
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  kioskApp.terminal = null;
+});
 
 describe('formats of the registration fields', () => {
   it('shapes the mobile phone as it is typed: +7 (917) 555-55-55', () => {
@@ -105,5 +112,58 @@ describe('RegisterForm', () => {
       '9175555555',
       '482173901156',
     ]);
+  });
+
+  it('with the password by SMS the e-mail is not needed and not sent, and the keys skip it', () => {
+    const form = new RegisterForm();
+    form.choosePasswordDelivery('sms');
+    type(form, '820000217');
+    expect(form.activeField).toBe('phone');
+    type(form, '9175550505');
+    type(form, '731520486690');
+    expect(form.email).toBe('');
+    expect(form.detailsComplete).toBe(true);
+    form.choosePasswordDelivery('email');
+    expect(form.detailsComplete).toBe(false);
+  });
+
+  it('choosing SMS while the e-mail is being typed moves the keys to the phone', () => {
+    const form = filledIn();
+    form.select('email');
+    form.choosePasswordDelivery('sms');
+    expect([form.passwordDelivery, form.activeField]).toEqual(['sms', 'phone']);
+  });
+
+  it('registers with the password by SMS without an e-mail, and in training mode shows the SMS', async () => {
+    const sms = { text: 'Ваш пароль для входа в личный кабинет абонента МУП УИС: k7p2q9', sentAt: '2026-12-01T12:00:00Z' };
+    const calls = bridgeAnswering({
+      'registration.register': {
+        ok: true,
+        value: {
+          accountNumber: '820000217',
+          registeredAt: '2026-12-01T12:00:00Z',
+          passwordSentBy: 'sms',
+          passwordSentTo: '+7 (917) ***-**-05',
+        },
+      },
+      'smsLogin.trainingInbox': { ok: true, value: { messages: [sms] } },
+    });
+    kioskApp.terminal = { trainingMode: true } as typeof kioskApp.terminal;
+    const form = new RegisterForm();
+    form.choosePasswordDelivery('sms');
+    type(form, '820000217');
+    type(form, '9175550505');
+    type(form, '731520486690');
+    form.agreement = { textVersion: '2026-01', text: 'Соглашение…' };
+    form.toggleConsent();
+    form.captcha.picture = { captchaId: 'c1', imageSvg: '<svg/>', spokenHint: 'K 7 P 2 Q' };
+    form.setCaptchaAnswer('k7p2q');
+    await form.submit();
+    expect(calls[0]?.method).toBe('registration.register');
+    expect(calls[0]?.input).toMatchObject({ passwordDelivery: 'sms', phone: '+79175550505' });
+    expect(calls[0]?.input).not.toHaveProperty('email');
+    expect([form.step, form.passwordSentBy, form.passwordSentTo]).toEqual(['done', 'sms', '+7 (917) ***-**-05']);
+    expect(calls[1]).toEqual({ method: 'smsLogin.trainingInbox', input: { accountNumber: '820000217' } });
+    expect(form.trainingSms).toEqual([sms]);
   });
 });

@@ -1,14 +1,18 @@
 // Registration in three steps, as on the utility's website but one thing at a time: the details
-// (account number, e-mail, mobile phone, activation code), the agreement with its separate consent,
+// (account number, how the password should come, e-mail unless it comes by SMS, mobile phone,
+// activation code), the agreement with its separate consent,
 // then the code on the picture and «Зарегистрировать». What the customer typed survives refusals;
 // only the captcha (single-use) is renewed.
 import type { Message } from '../../src-main/core/messages/messages';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { CaptchaState, isCaptchaRefusal } from './register-captcha.svelte';
+import { readTrainingSms, type TrainingSms } from './sms-login-form.svelte';
 
 export type RegisterStep = 'details' | 'agreement' | 'captcha' | 'done';
 export type RegisterField = 'account' | 'email' | 'phone' | 'code' | 'captcha';
+/** Where the first password goes: the e-mail, or an SMS to the mobile phone for the customer with no e-mail. */
+export type PasswordDelivery = 'email' | 'sms';
 
 const ACCOUNT_DIGITS = 9;
 const PHONE_DIGITS = 10;
@@ -52,11 +56,13 @@ const REFUSAL_FIELD: Record<string, RegisterField> = {
   'already-registered': 'account',
   'unknown-account': 'account',
   'invalid-email': 'email',
+  'sms-undeliverable': 'phone',
 };
 
 export class RegisterForm {
   step = $state<RegisterStep>('details');
   accountNumber = $state('');
+  passwordDelivery = $state<PasswordDelivery>('email');
   email = $state('');
   phoneDigits = $state('');
   codeDigits = $state('');
@@ -72,13 +78,16 @@ export class RegisterForm {
   error = $state<KioskError | null>(null);
   fieldErrors = $state<Record<string, Message>>({});
   busy = $state(false);
+  passwordSentBy = $state<PasswordDelivery | null>(null);
   passwordSentTo = $state<string | null>(null);
+  /** Training mode, password by SMS: the SMS the phone would have received. */
+  trainingSms = $state<TrainingSms[]>([]);
 
   readonly phone = $derived(this.phoneDigits.length === 0 ? '' : `+7${this.phoneDigits}`);
   readonly activationCode = $derived(formatActivationCode(this.codeDigits));
   readonly detailsComplete = $derived(
     this.accountNumber.length === ACCOUNT_DIGITS &&
-      this.email.trim().length > 0 &&
+      (this.passwordDelivery === 'sms' || this.email.trim().length > 0) &&
       this.phoneDigits.length === PHONE_DIGITS &&
       this.codeDigits.length === CODE_DIGITS,
   );
@@ -87,6 +96,24 @@ export class RegisterForm {
 
   select(field: RegisterField): void {
     this.activeField = field;
+  }
+
+  /** By SMS the e-mail is not asked for: the keys move on to the phone, where the SMS goes. */
+  choosePasswordDelivery(delivery: PasswordDelivery): void {
+    this.clearMessages();
+    this.passwordDelivery = delivery;
+    if (delivery === 'sms' && this.activeField === 'email') this.activeField = 'phone';
+  }
+
+  /** The details as the core takes them: the e-mail only when the password goes there. */
+  private details() {
+    return {
+      accountNumber: this.accountNumber,
+      passwordDelivery: this.passwordDelivery,
+      ...(this.passwordDelivery === 'email' ? { email: this.email } : {}),
+      phone: this.phone,
+      activationCode: this.activationCode,
+    };
   }
 
   pressKeypad(key: string): void {
@@ -99,8 +126,8 @@ export class RegisterForm {
     const typed = key !== 'backspace' && key !== 'clear';
     if (this.activeField === 'account') {
       this.accountNumber = edit(this.accountNumber, ACCOUNT_DIGITS);
-      // Nine digits are a whole account number: move on to the e-mail by itself.
-      if (typed && this.accountNumber.length === ACCOUNT_DIGITS) this.activeField = 'email';
+      // Nine digits are a whole account number: move on to the e-mail (or the phone, for an SMS) by itself.
+      if (typed && this.accountNumber.length === ACCOUNT_DIGITS) this.activeField = this.passwordDelivery === 'email' ? 'email' : 'phone';
     } else if (this.activeField === 'phone') {
       this.phoneDigits = edit(this.phoneDigits, PHONE_DIGITS);
       if (typed && this.phoneDigits.length === PHONE_DIGITS) this.activeField = 'code';
@@ -125,14 +152,7 @@ export class RegisterForm {
     this.busy = true;
     this.clearMessages();
     try {
-      const result = await kioskApp.track(
-        callKiosk('registration.checkDetails', {
-          accountNumber: this.accountNumber,
-          email: this.email,
-          phone: this.phone,
-          activationCode: this.activationCode,
-        }),
-      );
+      const result = await kioskApp.track(callKiosk('registration.checkDetails', this.details()));
       if (!result.ok) {
         this.showRefusal(result.error);
         return;
@@ -185,18 +205,17 @@ export class RegisterForm {
     try {
       const result = await kioskApp.track(
         callKiosk('registration.register', {
-          accountNumber: this.accountNumber,
-          email: this.email,
-          phone: this.phone,
-          activationCode: this.activationCode,
+          ...this.details(),
           captchaId: this.captcha.picture.captchaId,
           captchaAnswer: this.captcha.answer,
           consent: { textVersion: this.agreement.textVersion, givenAt: this.consentGivenAt },
         }),
       );
       if (result.ok) {
+        this.passwordSentBy = result.value.passwordSentBy;
         this.passwordSentTo = result.value.passwordSentTo;
         this.step = 'done';
+        if (result.value.passwordSentBy === 'sms') this.trainingSms = await readTrainingSms(this.accountNumber);
         return;
       }
       this.showRefusal(result.error);

@@ -4,13 +4,13 @@ import { screensFor } from '../screens/kiosk-screens';
 import { KioskApp, type AccountSummary, type TerminalStatus } from './kiosk-app.svelte';
 
 describe('KioskApp screens', () => {
-  it('shows a customer screen only while someone is logged in', () => {
+  it('shows a customer screen only while someone is logged in, and a full-login screen only after a full login', () => {
     const app = new KioskApp();
+    const billScreens = screensFor('bill-holder');
     const customerScreens = screensFor('customer');
-    expect(customerScreens).toEqual(
-      expect.arrayContaining(['home', 'pay', 'charges', 'readings', 'readings-history', 'appeals', 'profile']),
-    );
-    for (const screen of customerScreens) {
+    expect(billScreens).toEqual(expect.arrayContaining(['home', 'pay', 'readings']));
+    expect(customerScreens).toEqual(expect.arrayContaining(['charges', 'readings-history', 'appeals', 'profile']));
+    for (const screen of [...billScreens, ...customerScreens]) {
       app.goTo(screen);
       expect(app.screen, screen).toBe('start');
     }
@@ -18,14 +18,26 @@ describe('KioskApp screens', () => {
       app.goTo(screen);
       expect(app.screen, screen).toBe(screen);
     }
-    app.summary = { holderName: 'Петров Сергей Николаевич' } as AccountSummary;
+    app.summary = { holderName: 'Петров С. Н.' } as AccountSummary;
+    app.access = 'bill';
     expect(app.loggedIn).toBe(true);
-    for (const screen of customerScreens) {
+    for (const screen of billScreens) {
       app.goTo(screen);
       expect(app.screen, screen).toBe(screen);
     }
+    for (const screen of customerScreens) {
+      app.goTo(screen);
+      expect(app.screen, screen).toBe('home');
+    }
+    app.summary = { holderName: 'Петров Сергей Николаевич' } as AccountSummary;
+    app.access = 'full';
+    for (const screen of [...billScreens, ...customerScreens]) {
+      app.goTo(screen);
+      expect(app.screen, screen).toBe(screen);
+    }
+    // A customer sent where they may not go stays at home.
     app.goTo('staff');
-    expect(app.screen).toBe('start');
+    expect(app.screen).toBe('home');
   });
 
   it('shows the staff screen only in staff mode', () => {
@@ -35,6 +47,52 @@ describe('KioskApp screens', () => {
     app.staff = { staffName: 'Петрова А. В.' };
     app.goTo('staff');
     expect(app.screen).toBe('staff');
+  });
+});
+
+describe('KioskApp customer access', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Answers every kiosk API call as the core would for a logged-in customer; returns the methods called. */
+  function bridge(): string[] {
+    const methods: string[] = [];
+    vi.stubGlobal('window', {
+      scrollTo: () => undefined,
+      kioskBridge: {
+        call: (method: string) => {
+          methods.push(method);
+          const value = method === 'account.summary' ? { holderName: 'Сидорова В. И.' } : method === 'reference.startScreen' ? null : {};
+          return Promise.resolve({ ok: true, value });
+        },
+      },
+    });
+    return methods;
+  }
+
+  it('a password login is full access, a bill login is bill access; every way out wipes it', async () => {
+    const methods = bridge();
+    const app = new KioskApp();
+    expect(await app.enterAccount()).toBe(true);
+    expect(app.access).toBe('full');
+    await app.logout();
+    expect(app.access).toBeNull();
+    expect(app.loggedIn).toBe(false);
+
+    expect(await app.enterAccount('bill')).toBe(true);
+    expect(app.access).toBe('bill');
+    expect(app.screen).toBe('home');
+    await app.logoutEveryone();
+    expect(app.access).toBeNull();
+    expect(app.screen).toBe('start');
+
+    await app.enterAccount('bill');
+    await app.logoutToLogin();
+    expect(app.access).toBeNull();
+    expect(app.summary).toBeNull();
+    expect(app.screen).toBe('login');
+    expect(methods.filter((method) => method === 'session.logout')).toHaveLength(3);
   });
 });
 

@@ -17,6 +17,11 @@ import { displaySettings } from './display-settings.svelte';
 export type TerminalStatus = TerminalFacts & { billingOnline: boolean };
 export type StartScreenData = KioskOutput<'reference.startScreen'>;
 export type AccountSummary = KioskOutput<'account.summary'>;
+/**
+ * How the customer at the screen got in: `full` by password (or staff assisting), the whole personal
+ * account; `bill` by the account number and the code on the paper bill, paying and readings only.
+ */
+export type CustomerAccess = 'full' | 'bill';
 
 /** Waits shorter than this show no spinner; longer ones do (perceived as a pause otherwise). */
 const PROGRESS_DELAY_MS = 300;
@@ -32,6 +37,8 @@ export class KioskApp {
   startScreenError = $state<KioskError | null>(null);
   summary = $state<AccountSummary | null>(null);
   summaryError = $state<KioskError | null>(null);
+  /** How the customer at the screen got in; null while nobody is. */
+  access = $state<CustomerAccess | null>(null);
   /** True while a call has been running longer than PROGRESS_DELAY_MS. */
   showProgress = $state(false);
   /** The staff member on duty, while staff mode is open. */
@@ -45,7 +52,7 @@ export class KioskApp {
   private eventsSubscription: (() => void) | null = null;
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly loggedIn = $derived(this.summary !== null);
+  readonly loggedIn = $derived(this.summary !== null && this.access !== null);
 
   async boot(): Promise<void> {
     // One subscription per page, however often boot() runs (every restart from the staff screen
@@ -97,14 +104,20 @@ export class KioskApp {
     }
   }
 
-  /** Opens a screen if whoever is at the kiosk may see it (the screen list says who may), else the start screen. */
+  /**
+   * Opens a screen if whoever is at the kiosk may see it (the screen list says who may); else a
+   * customer stays at their home screen (a bill session asking for the full personal account) and
+   * anyone else gets the start screen.
+   */
   goTo(screen: ScreenName): void {
-    this.screen = this.maySee(screenNamed(screen).audience) ? screen : 'start';
+    if (this.maySee(screenNamed(screen).audience)) this.screen = screen;
+    else this.screen = this.loggedIn ? 'home' : 'start';
   }
 
   /** Whether the person at the kiosk now is in a screen's audience. */
   maySee(audience: ScreenAudience): boolean {
-    if (audience === 'customer') return this.loggedIn;
+    if (audience === 'bill-holder') return this.loggedIn;
+    if (audience === 'customer') return this.loggedIn && this.access === 'full';
     if (audience === 'staff') return this.staff !== null;
     return true;
   }
@@ -115,8 +128,11 @@ export class KioskApp {
     if (result.ok) this.summary = result.value;
   }
 
-  /** Called by the login form once the core accepted the credentials. */
-  async enterAccount(): Promise<boolean> {
+  /**
+   * Called by a login form once the core opened the session: `full` after the password (and for
+   * staff assisting), `bill` after the code from the paper bill.
+   */
+  async enterAccount(access: CustomerAccess = 'full'): Promise<boolean> {
     const result = await this.track(callKiosk('account.summary', {}));
     if (!result.ok) {
       this.summaryError = result.error;
@@ -124,8 +140,15 @@ export class KioskApp {
     }
     this.summary = result.value;
     this.summaryError = null;
+    this.access = access;
     this.screen = 'home';
     return true;
+  }
+
+  /** «Войти в личный кабинет» in a bill session: the bill session ends, the password login opens. */
+  async logoutToLogin(): Promise<void> {
+    await this.logout();
+    this.screen = 'login';
   }
 
   /**
@@ -206,6 +229,7 @@ export class KioskApp {
   private wipeCustomer(): void {
     this.summary = null;
     this.summaryError = null;
+    this.access = null;
     i18n.language = 'ru';
     displaySettings.reset();
     try {

@@ -14,6 +14,17 @@ export interface LimitPolicy {
   windowMs: number;
 }
 
+/**
+ * The limits of a customer's secrets (password, SMS code, bill code, the current password at a
+ * change), from the configuration; `maxFailuresPerTerminal` may be another of its limits.
+ */
+export function customerLoginPolicy(
+  limits: { loginFailuresPerAccount: number; loginFailuresPerTerminal: number; loginLockoutMinutes: number },
+  maxFailuresPerTerminal = limits.loginFailuresPerTerminal,
+): LimitPolicy {
+  return { maxFailuresPerSubject: limits.loginFailuresPerAccount, maxFailuresPerTerminal, windowMs: limits.loginLockoutMinutes * 60_000 };
+}
+
 export type LimitVerdict =
   { allowed: true; failuresLeft: number } | { allowed: false; retryAfterSeconds: number; scope: 'subject' | 'terminal' };
 

@@ -1,6 +1,7 @@
 // Opens a bill session: the billing centre checks the «код квитанции», this terminal counts the
 // wrong ones per account and per terminal like wrong passwords, and the scanner's text is checked
 // to be this utility's bill against the payee requisites the billing centre publishes.
+import { customerLoginPolicy } from '../../core/session/login-limiter';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskServices } from '../../core/kiosk-services';
 import { message } from '../../core/messages/messages';
@@ -13,11 +14,7 @@ type BillLoginHandlers = Pick<KioskHandlers, 'billSession.open' | 'billSession.r
 
 export function createBillLoginHandlers(services: KioskServices): BillLoginHandlers {
   const { billing, billingLink, customerSession, loginLimiter, config, logger } = services;
-  const policy = {
-    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
-    maxFailuresPerTerminal: config.limits.loginFailuresPerTerminal,
-    windowMs: config.limits.loginLockoutMinutes * 60_000,
-  };
+  const policy = customerLoginPolicy(config.limits);
   const lockedOut = (retryAfterSeconds: number) =>
     new KioskFailure({
       code: 'locked-out',

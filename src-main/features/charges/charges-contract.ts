@@ -84,7 +84,7 @@ export const chargesContract = defineContract({
   methods: {
     'charges.current': defineMethod({
       name: 'charges.current',
-      audience: 'bill-holder',
+      audience: 'customer',
       input: emptyInputSchema,
       output: chargesCurrentOutput,
     }),

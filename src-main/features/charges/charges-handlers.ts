@@ -33,7 +33,7 @@ export function createChargesHandlers(services: KioskServices): ChargesHandlers 
 
   return {
     async 'charges.current'() {
-      const session = services.requireBillHolder();
+      const session = services.requireCustomer();
       const summary = await billingLink.call(() => billing.getAccountSummary(session.billingToken));
       const period = summary.billingPeriod;
       const statement = await readCheckedStatement(session.billingToken, session.accountNumber, period, period);

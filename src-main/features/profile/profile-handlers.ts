@@ -1,6 +1,7 @@
 // Личная информация: the profile with masked contacts, changes of contacts and bill delivery, and a
 // password change. Every write goes through the outbox; the passwords of a change are secret
 // fields the outbox wipes once the billing centre has answered, and are never logged.
+import { customerLoginPolicy } from '../../core/session/login-limiter';
 import { randomUUID } from 'node:crypto';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
@@ -70,11 +71,7 @@ function settledWrite(outcome: SubmissionOutcome) {
 export function createProfileHandlers(services: KioskServices): ProfileHandlers {
   const { billing, billingLink, submissions, loginLimiter, config, logger, clock } = services;
   // Guessing the current password through «Сменить пароль» counts like guessing it at login.
-  const policy = {
-    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
-    maxFailuresPerTerminal: config.limits.loginFailuresPerTerminal,
-    windowMs: config.limits.loginLockoutMinutes * 60_000,
-  };
+  const policy = customerLoginPolicy(config.limits);
 
   const lockedOut = (retryAfterSeconds: number) =>
     new KioskFailure({

@@ -4,7 +4,7 @@
 // refuses them, and both say first which operation needed the billing centre when it is down.
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskServices } from '../../core/kiosk-services';
-import type { AttemptKind } from '../../core/session/login-limiter';
+import { customerLoginPolicy, type AttemptKind } from '../../core/session/login-limiter';
 import { message, type MessageKey } from '../../core/messages/messages';
 import { waitValues } from '../../core/session/wait-text';
 
@@ -14,11 +14,7 @@ export type LimitedKind = Extract<AttemptKind, 'registration' | 'password-reset'
 export function createAttemptLimiter(services: KioskServices, kind: LimitedKind, rateLimited: MessageKey) {
   const { config, loginLimiter } = services;
   // Someone trying activation codes or e-mails for many accounts is slowed down per terminal.
-  const policy = {
-    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
-    maxFailuresPerTerminal: config.limits.registrationFailuresPerTerminal,
-    windowMs: config.limits.loginLockoutMinutes * 60_000,
-  };
+  const policy = customerLoginPolicy(config.limits, config.limits.registrationFailuresPerTerminal);
   return async function limited<T>(accountNumber: string, attempt: () => Promise<T>): Promise<T> {
     const verdict = loginLimiter.reserve(kind, accountNumber, policy);
     if (!verdict.allowed) {

@@ -1,4 +1,5 @@
 // Customer login with lockouts, and logout that forgets the customer.
+import { customerLoginPolicy } from '../../core/session/login-limiter';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
@@ -25,11 +26,7 @@ export function endCustomerVisit(services: KioskServices): CustomerSessionData |
 
 export function createSessionHandlers(services: KioskServices): SessionHandlers {
   const { billing, billingLink, customerSession, loginLimiter, config, logger } = services;
-  const policy = {
-    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
-    maxFailuresPerTerminal: config.limits.loginFailuresPerTerminal,
-    windowMs: config.limits.loginLockoutMinutes * 60_000,
-  };
+  const policy = customerLoginPolicy(config.limits);
 
   const lockedOut = (retryAfterSeconds: number, scope: 'subject' | 'terminal') =>
     new KioskFailure({

@@ -1,6 +1,7 @@
 // The SMS code login. Asking for a code sends a paid SMS to someone's phone, so asking is counted
 // per account and per terminal; a wrong code counts with wrong passwords, because both are guesses
 // at the same account. The billing centre burns a code after three wrong tries and says so.
+import { customerLoginPolicy } from '../../core/session/login-limiter';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskServices } from '../../core/kiosk-services';
 import { message, type Message } from '../../core/messages/messages';
@@ -21,11 +22,7 @@ const VERIFY_REFUSALS: Record<string, Message> = {
 
 export function createSmsLoginHandlers(services: KioskServices): SmsLoginHandlers {
   const { billing, billingLink, customerSession, loginLimiter, config, logger, clock } = services;
-  const loginPolicy = {
-    maxFailuresPerSubject: config.limits.loginFailuresPerAccount,
-    maxFailuresPerTerminal: config.limits.loginFailuresPerTerminal,
-    windowMs: config.limits.loginLockoutMinutes * 60_000,
-  };
+  const loginPolicy = customerLoginPolicy(config.limits);
   // Codes asked for, not codes entered: a few per account (the 60 s between them is the billing
   // centre's), more per terminal, in the same window as login lockouts.
   const requestPolicy = { ...loginPolicy, maxFailuresPerTerminal: config.limits.registrationFailuresPerTerminal };
