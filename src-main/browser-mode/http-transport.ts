@@ -1,7 +1,13 @@
 // The loopback HTTP transport of browser mode: serves the built renderer, `POST /api/<method>` and
 // the core's events as Server-Sent Events on `GET /events`. Every API request and event stream must
-// carry the per-launch token and come from this origin; anything else is refused before a handler
+// carry the session cookie and come from this origin; anything else is refused before a handler
 // runs or a subscription is made. It listens on 127.0.0.1 only.
+//
+// How the kiosk's browser gets the cookie without a secret on any command line (issue 15 #2): the
+// browser is started on `/launch?code=…`, a one-time code that this transport exchanges, once, for
+// an HttpOnly, SameSite=Strict cookie holding the session secret. Any local user can read the code
+// from /proc/<pid>/cmdline or the browser's history, but by then it is spent. If someone else spends
+// it first, the kiosk's own page cannot start, which staff see at once; they restart the kiosk.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,16 +19,15 @@ import type { Logger } from '../core/logging/logger';
 import { message, type Message } from '../core/messages/messages';
 import { contentSecurityPolicy } from '../core/security/content-security-policy';
 
-export const API_TOKEN_HEADER = 'x-kiosk-token';
 export const MAX_API_BODY_BYTES = 64 * 1024;
 export const EVENTS_PATH = '/events';
+export const LAUNCH_PATH = '/launch';
 /**
- * EventSource cannot set headers, so the event stream takes the same token in the query string and
- * checks it with the same code as the header. Not a cookie: cookies are not isolated by port, so
- * any other server on 127.0.0.1 could read or overwrite one, while the query string only travels on
- * this loopback socket (no proxy, no Referer: the pages send none, and nothing logs request URLs).
+ * The session cookie. Cookies are not isolated by port, but the kiosk's browser talks to no other
+ * server on 127.0.0.1 (the CSP allows only this origin), HttpOnly keeps it from scripts, and
+ * SameSite=Strict keeps it off requests that other sites start.
  */
-export const EVENTS_TOKEN_PARAM = 'token';
+export const SESSION_COOKIE = 'kiosk_session';
 
 export interface HttpTransportOptions {
   dispatch: KioskDispatch;
@@ -30,7 +35,7 @@ export interface HttpTransportOptions {
   rendererDir: string;
   port?: number;
   logger: Logger;
-  /** Fixed token for tests; a random one per launch otherwise. */
+  /** Fixed session secret for tests; a random one per launch otherwise. */
   token?: string;
   /** The core's events (through the core host, so a stream survives a restart in place). */
   events: KioskEventFeed;
@@ -42,8 +47,9 @@ export interface HttpTransport {
   /** The address the socket is bound to: always 127.0.0.1. */
   address: string;
   port: number;
+  /** The session secret the cookie carries. */
   token: string;
-  /** Opens the kiosk in a browser: the token travels in the fragment, which is never sent to a server. */
+  /** Opens the kiosk in a browser, once: the launch code in it is spent by the first load. */
   url: string;
   /** Event streams open now (one per connected screen). */
   readonly openEventStreams: number;
@@ -62,6 +68,8 @@ const REFUSALS = {
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
+  const launchCode = crypto.randomBytes(32).toString('base64url');
+  let launchSpent = false;
   const serveStatic = sirv(options.rendererDir, { dev: false, etag: true, gzip: false, brotli: false });
   let allowedHosts: Set<string> = new Set();
   let openEventStreams = 0;
@@ -83,9 +91,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       });
       return;
     }
+    if (url.pathname === LAUNCH_PATH) return handleLaunch(request, response, url.searchParams.get('code') ?? '');
     if (url.pathname === EVENTS_PATH) {
       try {
-        handleEvents(request, response, url.searchParams.get(EVENTS_TOKEN_PARAM) ?? '');
+        handleEvents(request, response);
       } catch (error) {
         options.logger.error('event stream failed to open', { error });
         if (!response.headersSent) refuse(response, REFUSALS.badRequest);
@@ -101,7 +110,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, methodName: string): Promise<void> {
     response.setHeader('Cache-Control', 'no-store');
     if (request.method !== 'POST') return refuse(response, REFUSALS.notFound);
-    const refusal = callerRefusal(request, String(request.headers[API_TOKEN_HEADER] ?? ''));
+    const refusal = callerRefusal(request);
     if (refusal) return refuse(response, refusal);
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return refuse(response, REFUSALS.badRequest);
     const declaredLength = Number(request.headers['content-length'] ?? 0);
@@ -121,19 +130,34 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     sendJson(response, 200, result);
   }
 
-  /** The kiosk page's credentials, the same for API calls and event streams: its own Origin (when the browser sends one) and the token. */
-  function callerRefusal(request: http.IncomingMessage, presentedToken: string): Refusal | null {
+  /** The kiosk page's credentials, the same for API calls and event streams: its own Origin (when the browser sends one) and the cookie. */
+  function callerRefusal(request: http.IncomingMessage): Refusal | null {
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return REFUSALS.forbidden;
-    const presented = Buffer.from(presentedToken);
-    if (presented.length !== tokenBytes.length || !crypto.timingSafeEqual(presented, tokenBytes)) return REFUSALS.forbidden;
-    return null;
+    return sameSecret(sessionCookieOf(request), tokenBytes) ? null : REFUSALS.forbidden;
   }
 
-  function handleEvents(request: http.IncomingMessage, response: http.ServerResponse, presentedToken: string): void {
+  /** The one exchange of the launch code for the session cookie; a browser that has the cookie just goes on. */
+  function handleLaunch(request: http.IncomingMessage, response: http.ServerResponse, code: string): void {
     response.setHeader('Cache-Control', 'no-store');
     if (request.method !== 'GET') return refuse(response, REFUSALS.notFound);
-    const refusal = callerRefusal(request, presentedToken);
+    const hasSession = sameSecret(sessionCookieOf(request), tokenBytes);
+    if (!hasSession) {
+      if (launchSpent || !sameSecret(code, Buffer.from(launchCode))) {
+        options.logger.warn('a launch code was refused (spent or wrong)');
+        return refuse(response, REFUSALS.forbidden);
+      }
+      launchSpent = true;
+      response.setHeader('Set-Cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    response.writeHead(303, { Location: '/' });
+    response.end();
+  }
+
+  function handleEvents(request: http.IncomingMessage, response: http.ServerResponse): void {
+    response.setHeader('Cache-Control', 'no-store');
+    if (request.method !== 'GET') return refuse(response, REFUSALS.notFound);
+    const refusal = callerRefusal(request);
     if (refusal) return refuse(response, refusal);
     // Read before the headers go out, so a failure still gets an ordinary refusal.
     const snapshot = options.events.snapshot();
@@ -163,7 +187,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     address,
     port,
     token,
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: `http://127.0.0.1:${port}${LAUNCH_PATH}?code=${launchCode}`,
     get openEventStreams() {
       return openEventStreams;
     },
@@ -173,6 +197,19 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         server.close(() => resolve());
       }),
   };
+}
+
+function sessionCookieOf(request: http.IncomingMessage): string {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return '';
+}
+
+function sameSecret(presented: string, expected: Buffer): boolean {
+  const bytes = Buffer.from(presented);
+  return bytes.length === expected.length && crypto.timingSafeEqual(bytes, expected);
 }
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {

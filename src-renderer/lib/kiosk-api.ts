@@ -1,6 +1,6 @@
 // The renderer's one client of the kiosk API. It does not know its transport: in Electron the
 // preload's `kioskBridge` carries calls and the core's events over IPC; in browser mode they go to
-// the loopback server (POSTs and an EventSource) with the per-launch token from the URL fragment.
+// the loopback server (POSTs and an EventSource), which the session cookie set at launch authorises.
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
 import { kioskEventTypes, type KioskEvent, type KioskEventListener } from '../../src-main/core/events/kiosk-events';
 import type { KioskInput, KioskMethodName, KioskOutput } from '../../src-main/features/kiosk-methods';
@@ -21,15 +21,12 @@ declare global {
 
 const TRANSPORT_FAILURE: KioskError = { code: 'internal', message: { key: 'errors.transportFailure' } };
 
-function tokenFromLocation(): string {
-  return new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
-}
-
 async function callOverHttp(method: string, input: unknown): Promise<KioskResult<unknown>> {
   try {
     const response = await fetch(`api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': tokenFromLocation() },
+      // Same-origin: the browser adds the HttpOnly session cookie; no script ever sees the secret.
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
     const body = (await response.json()) as KioskResult<unknown>;
@@ -56,10 +53,9 @@ export function subscribeKioskEvents(handler: KioskEventListener): () => void {
 }
 
 function subscribeOverHttp(handler: KioskEventListener): () => void {
-  // EventSource cannot send the token header, so the token goes in the query string, checked by the
-  // same code as the header (http-transport.ts, EVENTS_TOKEN_PARAM, says why not a cookie). The
-  // browser reconnects by itself after a drop; the server starts each connection with a snapshot.
-  const source = new EventSource(`events?token=${encodeURIComponent(tokenFromLocation())}`);
+  // Same-origin, so the session cookie goes along. The browser reconnects by itself after a drop;
+  // the server starts each connection with a snapshot.
+  const source = new EventSource('events');
   for (const type of kioskEventTypes) {
     source.addEventListener(type, (message: MessageEvent<string>) => {
       let data: unknown;

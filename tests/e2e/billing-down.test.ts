@@ -3,7 +3,7 @@
 import net from 'node:net';
 import { describe, expect, onTestFinished } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startKioskProcess } from '../support/browser-mode-process';
+import { startKioskProcess, type KioskProcess } from '../support/browser-mode-process';
 import { openKioskPage } from '../support/chromium';
 import { DEMO } from '../support/demo-accounts';
 import { logInAs } from '../support/kiosk-page';
@@ -13,8 +13,8 @@ import { kioskTest } from '../support/kiosk-test';
 const it = kioskTest({ ownBilling: true, env: { KIOSK_BILLING_TIMEOUT_MS: '2000' } });
 
 /** A page of a kiosk started by the test itself, closed when the test ends. */
-async function openPageOf(browser: Browser, url: string) {
-  const page = await openKioskPage(browser, url);
+async function openPageOf(browser: Browser, kiosk: KioskProcess) {
+  const page = await openKioskPage(browser, kiosk);
   onTestFinished(() => page.context().close());
   return page;
 }
@@ -56,7 +56,7 @@ describe('billing centre down', () => {
     const kiosk = await startKioskProcess({ env: { KIOSK_BILLING_URL: `http://127.0.0.1:${port}`, KIOSK_BILLING_TIMEOUT_MS: '1500' } });
     onTestFinished(() => kiosk.stop());
 
-    const page = await openPageOf(browser, kiosk.url);
+    const page = await openPageOf(browser, kiosk);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('Не удалось загрузить объявления.');
     await logInAs(page, DEMO.owesMoney);
     // While waiting, the customer sees progress rather than a still screen.

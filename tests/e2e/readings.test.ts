@@ -180,7 +180,7 @@ describe('meter readings', () => {
     onTestFinished(() => windowKiosk.stop());
 
     const meter = validMeter(await metersOf(billingClientFor(billing.url), customer), '2026-11-26');
-    const page = await openKioskPage(browser, windowKiosk.url);
+    const page = await openKioskPage(browser, windowKiosk);
     onTestFinished(() => page.context().close());
     await logInAs(page, customer);
     await openReadings(page);

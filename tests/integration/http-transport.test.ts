@@ -1,11 +1,12 @@
 // The loopback transport of browser mode refuses, before any handler runs, every request that is
-// not from the kiosk's own page: no token, a wrong token, a foreign Origin or Host, a huge body.
+// not from the kiosk's own page: no session cookie, a wrong one, a foreign Origin or Host, a huge
+// body. The launch code that sets the cookie works once.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpTransport, type HttpTransport } from '../../src-main/browser-mode/http-transport';
+import { SESSION_COOKIE, startHttpTransport, type HttpTransport } from '../../src-main/browser-mode/http-transport';
 import type { KioskDispatch } from '../../src-main/core/api/dispatcher';
 import { silentLogger } from '../../src-main/core/logging/logger';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
@@ -59,7 +60,8 @@ function request(options: {
   });
 }
 
-const goodHeaders = () => ({ 'Content-Type': 'application/json', 'X-Kiosk-Token': transport.token, Host: `127.0.0.1:${transport.port}` });
+const sessionCookie = (secret = transport.token) => `${SESSION_COOKIE}=${secret}`;
+const goodHeaders = () => ({ 'Content-Type': 'application/json', Cookie: sessionCookie(), Host: `127.0.0.1:${transport.port}` });
 
 describe('loopback HTTP transport', () => {
   it('answers a proper call from the kiosk page', async () => {
@@ -69,8 +71,9 @@ describe('loopback HTTP transport', () => {
   });
 
   it.each([
-    ['no token', { 'X-Kiosk-Token': '' }],
-    ['a wrong token', { 'X-Kiosk-Token': 'x'.repeat(43) }],
+    ['no session cookie', { Cookie: '' }],
+    ['a wrong session cookie', { Cookie: sessionCookie('x'.repeat(43)) }],
+    ['the session secret as a header, not a cookie', { Cookie: '', 'X-Kiosk-Token': 'x' }],
     ['a foreign Origin', { Origin: 'http://evil.example' }],
     ['a foreign Host (DNS rebinding)', { Host: `evil.example:1234` }],
   ])('refuses a request with %s before any handler runs', async (_case, override) => {
@@ -79,6 +82,45 @@ describe('loopback HTTP transport', () => {
     expect(response.status).toBe(403);
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { message: { key: 'errors.transport.forbidden' } } });
     expect(dispatched.length).toBe(before);
+  });
+
+  it('exchanges the launch code for the session cookie once; the code is spent after that', async () => {
+    // A transport of its own: the shared one's code may be spent by another test.
+    const own = await startHttpTransport({
+      dispatch: fixture.core.dispatch,
+      events: fixture.core.events,
+      rendererDir: fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-renderer-')),
+      logger: silentLogger,
+    });
+    try {
+      const launch = new URL(own.url);
+      expect(launch.pathname).toBe('/launch');
+      // The code is not the session secret: reading it later from a command line gives nothing.
+      expect(own.url).not.toContain(own.token);
+      const get = (headers: Record<string, string> = {}) =>
+        new Promise<RawResponse>((resolve, reject) => {
+          const req = http.request(
+            { host: '127.0.0.1', port: own.port, path: `${launch.pathname}${launch.search}`, headers: { Host: launch.host, ...headers } },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: '', headers: res.headers }));
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      const first = await get();
+      expect([first.status, first.headers.location]).toEqual([303, '/']);
+      expect(first.headers['set-cookie']).toEqual([`${SESSION_COOKIE}=${own.token}; HttpOnly; SameSite=Strict; Path=/`]);
+      const replayed = await get();
+      expect(replayed.status).toBe(403);
+      expect(replayed.headers['set-cookie']).toBeUndefined();
+      // The kiosk's own browser, reloading with its cookie, goes on to the page.
+      const reloaded = await get({ Cookie: `${SESSION_COOKIE}=${own.token}` });
+      expect([reloaded.status, reloaded.headers['set-cookie']]).toEqual([303, undefined]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('refuses an oversized body with 413, declared or streamed', async () => {

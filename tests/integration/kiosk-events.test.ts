@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
-import { EVENTS_PATH, startHttpTransport, type HttpTransport } from '../../src-main/browser-mode/http-transport';
+import { EVENTS_PATH, SESSION_COOKIE, startHttpTransport, type HttpTransport } from '../../src-main/browser-mode/http-transport';
 import type { KioskResult } from '../../src-main/core/api/contract';
 import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import type { KioskEvent, KioskEventMap, KioskEventType } from '../../src-main/core/events/kiosk-events';
@@ -73,7 +73,7 @@ interface EventStream {
 type StreamAnswer = { status: 200; stream: EventStream } | { status: number; body: string };
 
 const hostHeader = () => ({ Host: `127.0.0.1:${transport.port}` });
-const eventsPath = (token = transport.token) => `${EVENTS_PATH}?token=${encodeURIComponent(token)}`;
+const sessionCookie = (secret = transport.token) => `${SESSION_COOKIE}=${secret}`;
 
 /** A minimal EventSource (Node 20 has none): `event:` / `data:` blocks, `:` comments. */
 function requestStream(options: { path?: string; method?: string; headers?: Record<string, string> } = {}): Promise<StreamAnswer> {
@@ -82,9 +82,9 @@ function requestStream(options: { path?: string; method?: string; headers?: Reco
       {
         host: '127.0.0.1',
         port: transport.port,
-        path: options.path ?? eventsPath(),
+        path: options.path ?? EVENTS_PATH,
         method: options.method ?? 'GET',
-        headers: { ...hostHeader(), Accept: 'text/event-stream', ...options.headers },
+        headers: { ...hostHeader(), Cookie: sessionCookie(), Accept: 'text/event-stream', ...options.headers },
       },
       (response) => {
         response.setEncoding('utf8');
@@ -149,7 +149,7 @@ function post(method: string, input: unknown = {}, headers: Record<string, strin
         port: transport.port,
         path: `/api/${method}`,
         method: 'POST',
-        headers: { ...hostHeader(), 'Content-Type': 'application/json', 'X-Kiosk-Token': transport.token, ...headers },
+        headers: { ...hostHeader(), 'Content-Type': 'application/json', Cookie: sessionCookie(), ...headers },
       },
       (response) => {
         let body = '';
@@ -229,8 +229,8 @@ describe('the kiosk event stream', () => {
   });
 
   it.each([
-    ['no token', { path: eventsPath('') }, { 'X-Kiosk-Token': '' }],
-    ['a wrong token', { path: eventsPath('x'.repeat(43)) }, { 'X-Kiosk-Token': 'x'.repeat(43) }],
+    ['no session cookie', { headers: { Cookie: '' } }, { Cookie: '' }],
+    ['a wrong session cookie', { headers: { Cookie: sessionCookie('x'.repeat(43)) } }, { Cookie: sessionCookie('x'.repeat(43)) }],
     ['a foreign Origin', { headers: { Origin: 'http://evil.example' } }, { Origin: 'http://evil.example' }],
     ['a foreign Host (DNS rebinding)', { headers: { Host: 'evil.example:1234' } }, { Host: 'evil.example:1234' }],
   ])('refuses a stream with %s exactly as it refuses an API call', async (_case, streamOptions, postHeaders) => {

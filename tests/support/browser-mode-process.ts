@@ -6,9 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface KioskProcess {
+  /** The launch URL the kiosk printed (and would hand its browser): its one-time code is already spent. */
   url: string;
   origin: string;
-  token: string;
+  /** The session cookie the launch code was exchanged for, as the kiosk's browser would hold it. */
+  sessionCookie: { name: string; value: string };
   dataDir: string;
   child: ChildProcess;
   output: () => string;
@@ -52,11 +54,11 @@ export async function startKioskProcess(options: StartKioskOptions = {}): Promis
     });
   });
   const parsed = new URL(url);
-  const token = new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '';
+  const sessionCookie = await launch(url);
   return {
     url,
     origin: parsed.origin,
-    token,
+    sessionCookie,
     dataDir,
     child,
     output: () => output,
@@ -76,11 +78,23 @@ export function trainingBillingUrl(kiosk: KioskProcess): string {
   return match[1];
 }
 
-/** Calls the kiosk API over loopback HTTP with the launch token, as the renderer's browser-mode transport does. */
+/**
+ * Spends the launch code as the kiosk's browser does on its first load, and keeps the session cookie
+ * it is exchanged for: the tests' browser contexts and direct API calls all carry that cookie.
+ */
+async function launch(url: string): Promise<{ name: string; value: string }> {
+  const response = await fetch(url, { redirect: 'manual' });
+  const cookie = /^([^=]+)=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
+  if (response.status !== 303 || !cookie?.[1] || !cookie[2])
+    throw new Error(`the launch URL gave ${response.status} and no session cookie`);
+  return { name: cookie[1], value: cookie[2] };
+}
+
+/** Calls the kiosk API over loopback HTTP with the session cookie, as the renderer's browser-mode transport does. */
 export async function callKioskApi(kiosk: KioskProcess, method: string): Promise<{ ok: boolean; error?: { code: string } }> {
   const response = await fetch(`${kiosk.origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': kiosk.token },
+    headers: { 'Content-Type': 'application/json', Cookie: `${kiosk.sessionCookie.name}=${kiosk.sessionCookie.value}` },
     body: '{}',
   });
   return (await response.json()) as { ok: boolean; error?: { code: string } };

@@ -2,6 +2,7 @@
 // work offline). The flags keep Chromium from reaching for the network at start.
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { KioskProcess } from './browser-mode-process';
 
 export const CHROMIUM_PATH = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (candidate): candidate is string => !!candidate && fs.existsSync(candidate),
@@ -31,10 +32,16 @@ export const VIEWPORTS: Record<Orientation, { width: number; height: number }> =
   portrait: { width: 1080, height: 1920 },
 };
 
-/** A fresh browser context (no storage shared between tests) with a kiosk-sized touch screen. */
-export async function openKioskPage(browser: Browser, url: string, orientation: Orientation = 'landscape'): Promise<Page> {
+/** A fresh browser context (no storage shared between tests) with a kiosk-sized touch screen, showing the kiosk. */
+export async function openKioskPage(browser: Browser, kiosk: KioskProcess, orientation: Orientation = 'landscape'): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS[orientation], hasTouch: true, locale: 'ru-RU' });
   const page = await context.newPage();
-  await page.goto(url);
+  await showKiosk(page, kiosk);
   return page;
+}
+
+/** Loads the kiosk in a page, with the session cookie the launch gave (each context is a fresh browser profile). */
+export async function showKiosk(page: Page, kiosk: KioskProcess): Promise<void> {
+  await page.context().addCookies([{ ...kiosk.sessionCookie, url: kiosk.origin, httpOnly: true, sameSite: 'Strict' }]);
+  await page.goto(`${kiosk.origin}/`);
 }

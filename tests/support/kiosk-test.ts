@@ -14,7 +14,7 @@ import {
 } from '../../src-main/billing-server/reference-billing-server';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
 import { startKioskProcess, trainingBillingUrl, type KioskProcess } from './browser-mode-process';
-import { launchChromium, VIEWPORTS, type Orientation } from './chromium';
+import { launchChromium, showKiosk, VIEWPORTS, type Orientation } from './chromium';
 import type { DemoAccount } from './demo-accounts';
 import { logInAs, openStaffScreen, watchForPageProblems, type StaffCredentials } from './kiosk-page';
 import { PrinterEmulator } from './printer-emulator';
@@ -159,7 +159,7 @@ export function kioskTest(setup: KioskSetup = {}) {
         const page = await context.newPage();
         problemsByPage.set(page, watchForPageProblems(page));
         if (fakeClock) await page.clock.install();
-        await page.goto(kiosk.url);
+        await showKiosk(page, kiosk);
         if (as) {
           await logInAs(page, as);
           const home = page.getByRole('heading', { name: /^Здравствуйте, /, level: 1 });
