@@ -593,7 +593,7 @@ try {
   }
 
   await benchmark('fcp', 'start screen first contentful paint', async () => {
-    const { samples, floor } = await firstContentfulPaint(browser, kiosk.url, SIZES.fcp);
+    const { samples, floor } = await firstContentfulPaint(browser, kiosk, SIZES.fcp);
     const summary = summarize(samples);
     results.fcp = {
       what: 'first-contentful-paint of the start screen, each in a fresh browser context (cold cache)',
@@ -611,7 +611,7 @@ try {
   });
 
   await benchmark('taps', 'tap → next screen painted', async () => {
-    const measured = await screenTransitions(browser, kiosk.url, customer.accountNumber, SIZES.taps);
+    const measured = await screenTransitions(browser, kiosk, customer.accountNumber, SIZES.taps);
     const floorP95 = percentile(measured.emptyTap, 95);
     floors.emptyTapMedian = median(measured.emptyTap);
     const all = Object.values(measured.transitions).flatMap((bucket) => bucket.painted);
@@ -675,7 +675,7 @@ try {
   });
 
   await benchmark('statement', '36-month statement render', async () => {
-    const measured = await statementRender(browser, kiosk.url, customer.accountNumber, SIZES.statementRender);
+    const measured = await statementRender(browser, kiosk, customer.accountNumber, SIZES.statementRender);
     const render = summarize(measured.render);
     results.statementRender = {
       what: 'tap «Отобразить» (35 → 36 months) → 36 months painted; render = the API answer’s responseEnd (resource timing) → painted',
@@ -698,7 +698,7 @@ try {
     // The customer rotates over the demo accounts, so no account collects hundreds of submissions.
     const accounts = customer.all;
     let next = 0;
-    const measured = await soak(browser, kiosk.url, {
+    const measured = await soak(browser, kiosk, {
       sessions: SIZES.soak.sessions,
       warmupSessions: SIZES.soak.warmupSessions,
       nextCustomer: () => {

@@ -83,6 +83,7 @@ async function main() {
 
 async function captureOrientation(browser, kiosk, orientation) {
   const context = await browser.newContext({ viewport: VIEWPORTS[orientation], hasTouch: true, locale: 'ru-RU' });
+  await context.addCookies([kiosk.sessionCookie]);
   const page = await context.newPage();
   const shoot = (screen) => captureVariants(page, orientation, screen);
   // A reload starts the kiosk afresh at the start screen, with nobody logged in.
@@ -196,6 +197,7 @@ async function captureOrientation(browser, kiosk, orientation) {
 /** The inactivity warning, on Playwright's clock: each variant waits for it anew, and «Продолжить работу» closes it. */
 async function captureIdleWarning(browser, kiosk, orientation, screen) {
   const context = await browser.newContext({ viewport: VIEWPORTS[orientation], hasTouch: true, locale: 'ru-RU' });
+  await context.addCookies([kiosk.sessionCookie]);
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(kiosk.url);
@@ -363,9 +365,15 @@ async function startKiosk(orientation) {
       reject(new Error(`the kiosk exited with ${code}:\n${output}`));
     });
   });
+  // Spend the launch code once, as the kiosk's browser does; each context then gets its cookie.
+  const launched = await fetch(url, { redirect: 'manual' });
+  const cookie = /^([^=]+)=([^;]+)/.exec(launched.headers.get('set-cookie') ?? '');
+  if (launched.status !== 303 || !cookie) throw new Error(`the launch URL gave ${launched.status} and no session cookie`);
+  const origin = new URL(url).origin;
   return {
-    url,
-    origin: new URL(url).origin,
+    url: `${origin}/`,
+    origin,
+    sessionCookie: { name: cookie[1], value: cookie[2], url: origin, httpOnly: true, sameSite: 'Strict' },
     stop: () =>
       new Promise((resolve) => {
         const done = () => {

@@ -109,11 +109,18 @@ export async function startKiosk({ dataDir, env = {}, nodeArgs = [] }) {
   const url = /** @type {string} */ (started.match[1]);
   const parsed = new URL(url);
   const billingUrl = /reference billing server at (\S+)/.exec(started.output())?.[1] ?? null;
+  // The launch URL's one-time code is spent here, as the kiosk's browser would spend it; every
+  // browser context and API call of the bench then carries the session cookie it gave.
+  const launched = await fetch(url, { redirect: 'manual' });
+  const cookie = /^([^=]+)=([^;]+)/.exec(launched.headers.get('set-cookie') ?? '');
+  if (launched.status !== 303 || !cookie?.[1] || !cookie[2]) throw new Error(`the launch URL gave ${launched.status} and no session cookie`);
   return {
     ...started,
     url,
     origin: parsed.origin,
-    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
+    /** The kiosk's page, for a browser context that has `sessionCookie`. */
+    pageUrl: `${parsed.origin}/`,
+    sessionCookie: { name: cookie[1], value: cookie[2] },
     billingUrl,
   };
 }
@@ -210,7 +217,7 @@ export function kioskApi(kiosk) {
     async call(method, input = {}) {
       const answer = await request(agent, `${kiosk.origin}/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'X-Kiosk-Token': kiosk.token },
+        headers: { Cookie: `${kiosk.sessionCookie.name}=${kiosk.sessionCookie.value}` },
         body: input,
       });
       const result = JSON.parse(answer.text);

@@ -29,9 +29,16 @@ export async function launchBrowser() {
   });
 }
 
-/** A fresh kiosk-sized touch context with the bench's instruments, like the end-to-end tests' pages. */
-async function newKioskPage(browser, url) {
+/** A fresh kiosk-sized touch context holding the kiosk's session cookie (each context is a new browser profile). */
+async function kioskContext(browser, kiosk) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, locale: 'ru-RU' });
+  await context.addCookies([{ ...kiosk.sessionCookie, url: kiosk.origin, httpOnly: true, sameSite: 'Strict' }]);
+  return context;
+}
+
+/** A fresh kiosk-sized touch context with the bench's instruments, like the end-to-end tests' pages. */
+async function newKioskPage(browser, kiosk) {
+  const context = await kioskContext(browser, kiosk);
   await context.addInitScript(installBenchHelpers);
   const page = await context.newPage();
   const problems = [];
@@ -39,7 +46,7 @@ async function newKioskPage(browser, url) {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
+  await page.goto(kiosk.pageUrl);
   await page.evaluate(() => window.__bench.waitFor({ heading: 'Добро пожаловать!' }));
   await page.evaluate(() => window.__bench.settled());
   return { page, context, problems };
@@ -74,9 +81,11 @@ async function typeCredentials(page, accountNumber) {
 }
 
 /** FCP of the start screen in a fresh context (cold cache), and of a minimal page for the floor. */
-export async function firstContentfulPaint(browser, kioskUrl, { warmup, repetitions }) {
+export async function firstContentfulPaint(browser, kiosk, { warmup, repetitions }) {
   const fcpOf = async (url, waitForKiosk) => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, locale: 'ru-RU' });
+    const context = waitForKiosk
+      ? await kioskContext(browser, kiosk)
+      : await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, locale: 'ru-RU' });
     const page = await context.newPage();
     await page.goto(url);
     if (waitForKiosk) await page.getByRole('heading', { name: 'Добро пожаловать!' }).waitFor();
@@ -103,10 +112,10 @@ export async function firstContentfulPaint(browser, kioskUrl, { warmup, repetiti
   const floor = [];
   try {
     for (let index = 0; index < warmup + repetitions; index += 1) {
-      const kiosk = await fcpOf(kioskUrl, true);
+      const started = await fcpOf(kiosk.pageUrl, true);
       const minimal = await fcpOf(blankUrl, false);
       if (index >= warmup) {
-        samples.push(kiosk);
+        samples.push(started);
         floor.push(minimal);
       }
     }
@@ -130,8 +139,8 @@ const SERVICES = [
  * Every main screen: start → registration / password recovery / login and back, login → home,
  * home → each service and back, logout → start. Real clicks (Playwright), measured in the page.
  */
-export async function screenTransitions(browser, kioskUrl, accountNumber, { warmup, repetitions }) {
-  const { page, context, problems } = await newKioskPage(browser, kioskUrl);
+export async function screenTransitions(browser, kiosk, accountNumber, { warmup, repetitions }) {
+  const { page, context, problems } = await newKioskPage(browser, kiosk);
   /** @type {Record<string, { painted: number[]; settled: number[] }>} */
   const transitions = {};
   const login = { painted: [], settled: [] };
@@ -181,8 +190,8 @@ export async function screenTransitions(browser, kioskUrl, accountNumber, { warm
  * render part of it (the API answer's last byte → painted, from the page's resource timing).
  * Alternates 35 and 36 months so each measured tap really replaces the table.
  */
-export async function statementRender(browser, kioskUrl, accountNumber, { warmup, repetitions }) {
-  const { page, context, problems } = await newKioskPage(browser, kioskUrl);
+export async function statementRender(browser, kiosk, accountNumber, { warmup, repetitions }) {
+  const { page, context, problems } = await newKioskPage(browser, kiosk);
   const total = [];
   const render = [];
   const api = [];
@@ -289,8 +298,8 @@ async function customerSession(page, { accountNumber, meterSerial, readingText }
  * read after a warm-up (baseline), every few sessions and at the end: the renderer's JS heap after
  * garbage collection in the page, and the kiosk process's memory as `kioskMemory` reads it.
  */
-export async function soak(browser, kioskUrl, { sessions, warmupSessions, nextCustomer, kioskMemory, printedJobs, log }) {
-  const { page, context, problems } = await newKioskPage(browser, kioskUrl);
+export async function soak(browser, kiosk, { sessions, warmupSessions, nextCustomer, kioskMemory, printedJobs, log }) {
+  const { page, context, problems } = await newKioskPage(browser, kiosk);
   const cdp = await context.newCDPSession(page);
   const heapMb = async () => {
     await page.evaluate(() => window.__bench.settled());
@@ -320,7 +329,7 @@ export async function soak(browser, kioskUrl, { sessions, warmupSessions, nextCu
       } catch (error) {
         errors.push(`session ${index + 1}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
         // Back to a known state: a fresh page load logs out whoever is there.
-        await page.goto(kioskUrl);
+        await page.goto(kiosk.pageUrl);
         await waitFor(page, START).catch(() => undefined);
       }
       sessionMs.push(performance.now() - start);
