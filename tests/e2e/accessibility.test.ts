@@ -204,9 +204,16 @@ async function tour(openPage: OpenPage, orientation: Orientation): Promise<Findi
   await page.getByRole('button', { name: 'Забыли пароль?' }).click();
   await step('password recovery', /Восстановление пароля/);
   await back();
+  await page.getByRole('button', { name: 'По квитанции — без пароля' }).click();
+  await step('bill login', 'Вход по квитанции');
+  await back();
   await page.getByRole('button', { name: 'Войти в личный кабинет' }).click();
   await typeOnKeypad(page, customer.accountNumber.slice(0, 6));
   await step('login', 'Вход в личный кабинет');
+  await page.getByRole('button', { name: 'Войти по коду из SMS' }).click();
+  await step('SMS login', 'Вход по коду из SMS');
+  await back();
+  await waitForHeading(page, 'Вход в личный кабинет', 1);
   await page.getByRole('button', { name: 'Назад' }).click();
 
   await logInAs(page, customer);
@@ -295,7 +302,7 @@ async function subStates(openPage: OpenPage, orientation: Orientation): Promise<
   await check('staff login');
   await typeStaffLogin(page, TRAINING_STAFF.number, TRAINING_STAFF.pin);
   await waitForHeading(page, 'Режим сотрудника', 1);
-  for (const tab of ['Состояние', 'Очередь отправки', 'Печать', 'Помощь клиенту', 'Настройки', 'Журнал действий']) {
+  for (const tab of ['Состояние', 'Очередь отправки', 'Печать', 'Помощь клиенту', 'Учебная квитанция', 'Настройки', 'Журнал действий']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
     await page.waitForLoadState('networkidle');

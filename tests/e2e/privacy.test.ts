@@ -1,15 +1,16 @@
 // Privacy between customers, in a real browser through browser mode: one demo customer logs in,
 // visits home and every service screen, logs out; a second logs in and does the same. Nothing of the
 // first (account number, name, address, contacts, amounts) may be left in the DOM, web storage,
-// IndexedDB, Cache Storage, or any kiosk API response after the first logout. A reload of the page
+// IndexedDB, Cache Storage, or any kiosk API response after the first logout. The same holds between
+// a full session and a bill session (the paper bill's code), in both orders. A reload of the page
 // (what crash recovery does) ends the customer's kiosk API session too.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { BillingClient } from '../../src-main/core/billing/billing-client';
 import { formatMoney } from '../../src-renderer/lib/format-money';
 import { callKioskApi } from '../support/browser-mode-process';
-import { DEMO, type DemoAccount } from '../support/demo-accounts';
-import { logInAs } from '../support/kiosk-page';
+import { BILL_HOLDERS, DEMO, type DemoAccount, type DemoBillHolder } from '../support/demo-accounts';
+import { logInAs, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 
 const it = kioskTest({ config: { ui: { idleTimeoutSeconds: 600 } } });
@@ -66,12 +67,50 @@ function watchApi(page: Page) {
   };
 }
 
+/** What a bill session shows of its holder: the masked name and address, the number, the amount due. */
+async function billTracesOf(billing: BillingClient, holder: DemoBillHolder): Promise<string[]> {
+  const { sessionToken } = await billing.openBillSession(holder.accountNumber, holder.billCode);
+  const summary = await billing.getAccountSummary(sessionToken);
+  await billing.logout(sessionToken);
+  return [
+    holder.accountNumber,
+    `•••••${holder.accountNumber.slice(-4)}`,
+    summary.holderName,
+    summary.address,
+    formatMoney(summary.amountDueKopecks),
+  ];
+}
+
+/** «По квитанции — без пароля»: the account number and the bill's code on the keypad. */
+async function logInByBill(page: Page, holder: DemoBillHolder): Promise<void> {
+  await page.getByRole('button', { name: 'По квитанции — без пароля' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Вход по квитанции', level: 1 }).isVisible()).toBe(true);
+  await typeOnKeypad(page, holder.accountNumber + holder.billCode);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+}
+
+/** No trace of `traces` in the page, its storage, or the API answers of `phase`. */
+async function expectNothingOf(page: Page, api: ReturnType<typeof watchApi>, phase: string, traces: string[]): Promise<void> {
+  const html = await page.evaluate(() => document.documentElement.outerHTML);
+  for (const trace of traces) expect(html, `"${trace}" on screen in phase ${phase}`).not.toContain(trace);
+  expect(await storageState(page)).toEqual({ localStorage: 0, sessionStorage: 0, indexedDB: [], caches: [] });
+  const answers = api.responses.filter((response) => response.phase === phase);
+  expect(answers.length).toBeGreaterThan(0);
+  await expect.poll(() => answers.every((response) => response.body !== '')).toBe(true);
+  for (const response of answers) for (const trace of traces) expect(response.body, `"${trace}" in ${response.url}`).not.toContain(trace);
+}
+
 /** Home, then each service screen and back: whatever each screen loads for this customer. */
-async function visitEverything(page: Page, api: ReturnType<typeof watchApi>, holderName: string): Promise<void> {
+async function visitEverything(
+  page: Page,
+  api: ReturnType<typeof watchApi>,
+  holderName: string,
+  services: readonly string[] = SERVICE_BUTTONS,
+): Promise<void> {
   const home = page.getByRole('heading', { name: `Здравствуйте, ${holderName}!` });
   await expect.poll(() => home.isVisible()).toBe(true);
   await page.getByRole('button', { name: 'Показать номер лицевого счёта' }).click();
-  for (const service of SERVICE_BUTTONS) {
+  for (const service of services) {
     await page.getByRole('navigation').getByRole('button', { name: service, exact: true }).click();
     await api.idle();
     await page.getByRole('button', { name: /Назад/ }).first().click();
@@ -136,6 +175,43 @@ describe('privacy between customers', () => {
 
     await page.getByRole('button', { name: 'Выйти' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('a bill session after a full session sees nothing of it, and a full session after a bill session nothing of that', async ({
+    page,
+    billing,
+  }) => {
+    const [fullCustomer, holder, nextCustomer] = [DEMO.owesMoney, BILL_HOLDERS.paperBillOnly, DEMO.paidInAdvance];
+    const full = await tracesOf(billing, fullCustomer);
+    const bill = await billTracesOf(billing, holder);
+    const next = await tracesOf(billing, nextCustomer);
+    for (const trace of full) expect([...bill, ...next]).not.toContain(trace);
+    for (const trace of bill) expect(next).not.toContain(trace);
+    const problems = pageProblems(page);
+    const api = watchApi(page);
+    const logOut = async () => {
+      await page.getByRole('button', { name: 'Выйти' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
+      await api.idle();
+    };
+
+    await logInAs(page, fullCustomer);
+    await visitEverything(page, api, full[2]!);
+    api.setPhase('bill');
+    await logOut();
+    await logInByBill(page, holder);
+    await visitEverything(page, api, bill[2]!, ['Оплатить', 'Передать показания']);
+    await expectNothingOf(page, api, 'bill', full);
+    // The bill session's own data did come through.
+    expect(api.responses.some((response) => response.phase === 'bill' && response.body.includes(bill[2]!))).toBe(true);
+
+    api.setPhase('after bill');
+    await logOut();
+    await logInAs(page, nextCustomer);
+    await visitEverything(page, api, next[2]!);
+    await expectNothingOf(page, api, 'after bill', bill);
+    await logOut();
     expect(problems).toEqual([]);
   });
 
