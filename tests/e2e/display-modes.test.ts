@@ -89,11 +89,12 @@ describe('display modes', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     expect(await modesShown(page)).toEqual({ highContrast: 'false', largeText: 'false', classes: '' });
 
-    const login = page.getByRole('button', { name: 'Войти в личный кабинет' });
+    // The start screen's primary action: the way in with the paper bill.
+    const primaryAction = page.getByRole('button', { name: 'По квитанции — без пароля' });
     const header = page.getByRole('banner');
     const plain = {
       body: await bodyText(page),
-      primary: await login.evaluate((element) => getComputedStyle(element).backgroundColor),
+      primary: await primaryAction.evaluate((element) => getComputedStyle(element).backgroundColor),
       header: await header.evaluate((element) => getComputedStyle(element).backgroundColor),
     };
     expect(plain.body.fontSize).toBe(20);
@@ -107,7 +108,7 @@ describe('display modes', () => {
     // High contrast: black on white, every text at least 7:1, here and on the next screen.
     await toggle(page, 'Высокий контраст').click();
     expect(await modesShown(page)).toEqual({ highContrast: 'true', largeText: 'false', classes: 'high-contrast' });
-    expect(await login.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(await primaryAction.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(0, 0, 0)');
     expect(await header.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(0, 0, 0)');
     expect((await bodyText(page)).color).toBe('rgb(0, 0, 0)');
     expect(await belowSevenToOne(page)).toEqual([]);
@@ -127,7 +128,7 @@ describe('display modes', () => {
     // High contrast off again: the ordinary colours come back; large text stays.
     await toggle(page, 'Высокий контраст').click();
     expect(await modesShown(page)).toEqual({ highContrast: 'false', largeText: 'true', classes: 'large-text' });
-    expect(await login.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(plain.primary);
+    expect(await primaryAction.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(plain.primary);
     await toggle(page, 'Высокий контраст').click();
 
     // Both stay on through login, and work on the customer's screens.
@@ -145,7 +146,7 @@ describe('display modes', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     expect(await modesShown(page)).toEqual({ highContrast: 'false', largeText: 'false', classes: '' });
     expect(await bodyText(page)).toEqual(plain.body);
-    expect(await login.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(plain.primary);
+    expect(await primaryAction.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(plain.primary);
     expect(problems).toEqual([]);
   });
 
