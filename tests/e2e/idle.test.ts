@@ -21,6 +21,18 @@ async function idleFor(page: Page, seconds: number): Promise<void> {
   await page.clock.runFor(seconds * 1000);
 }
 
+/**
+ * From here on only `idleFor` moves the page's clock, and the inactivity counts from now. Installed,
+ * the fake clock still flows with real time, so the real seconds a login takes on a loaded machine
+ * would otherwise count as idle and the warning would come early.
+ */
+async function idleCountsFromHere(page: Page): Promise<void> {
+  // A second ahead: the clock flows on while this call travels, and it cannot be paused in the past.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+  // A touch at the paused time: the customer is "still here" now (the idle guard listens on the document).
+  await page.evaluate(() => document.dispatchEvent(new PointerEvent('pointerdown')));
+}
+
 describe('inactivity timeout', () => {
   it('warns after 20 s with a 20-second countdown; «Продолжить работу» keeps the session; silence logs out', async ({
     openPage,
@@ -38,6 +50,7 @@ describe('inactivity timeout', () => {
     await expect.poll(() => home.isVisible()).toBe(true);
     const holder = ((await home.textContent()) ?? '').replace(/^Здравствуйте, |!$/g, '');
 
+    await idleCountsFromHere(page);
     await idleFor(page, 19);
     expect(await warning(page).count()).toBe(0);
     await idleFor(page, 1.5);
@@ -77,6 +90,7 @@ describe('inactivity timeout', () => {
     expect(await callKioskApi(kiosk, 'staff.status')).toMatchObject({ ok: true });
     expect(await keypad(page).count()).toBe(0);
 
+    await idleCountsFromHere(page);
     await idleFor(page, 20.5);
     await expect.poll(() => warning(page).isVisible()).toBe(true);
     await idleFor(page, 20.5);
