@@ -77,7 +77,7 @@ describe('scanner bursts', () => {
   it('starts over after a pause in the middle: only the fast tail counts', () => {
     const page = fakeDocument();
     page.type('1234', 5);
-    page.press('5', 400);
+    page.press('5', 1_500);
     page.type('67890123', 5);
     page.press('Enter', 5);
     expect(page.scans).toEqual(['567890123']);

@@ -20,8 +20,12 @@ export interface ScannerBurstOptions {
 
 export const SCAN_MIN_LENGTH = 8;
 export const SCAN_MAX_GAP_MS = 35;
-/** A single pause up to this long still belongs to the burst, ms. */
-const HICCUP_MS = 250;
+/**
+ * A single pause up to this long still belongs to the burst, ms. A busy kiosk PC can hold its input
+ * events for a few hundred ms and then hand them over at once; a person cannot reach a scanner's
+ * average pace however long one pause is, so the average still tells them apart.
+ */
+const HICCUP_MS = 1_000;
 
 /** What of the focused element tells whether it takes typed text (read without DOM classes, so it runs under Node too). */
 type FocusedElement = Pick<HTMLInputElement, 'tagName' | 'isContentEditable' | 'readOnly' | 'disabled' | 'type'>;
