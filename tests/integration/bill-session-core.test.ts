@@ -4,11 +4,10 @@
 // per account like a password; an SMS code opens the full personal account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
-import { DEMO_PAYEE } from '../../src-main/billing-server/reference-content';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
 import { kioskMethods, type KioskOutput } from '../../src-main/features/kiosk-methods';
-import { buildPaymentQrPayload } from '../../src-main/features/pay/payment-qr';
 import { formatReading } from '../../src-main/features/readings/reading-checks';
+import { billQrPayload, UTILITY_REQUISITES } from '../support/bill-scanner';
 import { BILL_HOLDERS, DEMO, WRONG_BILL_CODE } from '../support/demo-accounts';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 
@@ -112,23 +111,13 @@ describe('a bill session', () => {
   });
 
   it('reads the account from the scanner’s text and refuses another payee’s bill', async () => {
-    const payee = {
-      name: DEMO_PAYEE.name,
-      personalAcc: DEMO_PAYEE.settlementAccount,
-      bankName: DEMO_PAYEE.bankName,
-      bic: DEMO_PAYEE.bic,
-      correspAcc: DEMO_PAYEE.correspondentAccount,
-      payeeInn: DEMO_PAYEE.inn,
-      kpp: DEMO_PAYEE.kpp,
-    };
-    const bill = (payeeInn: string) =>
-      buildPaymentQrPayload(
-        { ...payee, payeeInn },
-        { sumKopecks: 100, persAcc: paperBill.accountNumber, period: '2026-11', purpose: 'Тепло' },
-      );
-    expect(await ok('billSession.readScan', { scanned: bill(DEMO_PAYEE.inn) })).toEqual({ accountNumber: paperBill.accountNumber });
+    expect(await ok('billSession.readScan', { scanned: billQrPayload(paperBill.accountNumber) })).toEqual({
+      accountNumber: paperBill.accountNumber,
+    });
     expect(await ok('billSession.readScan', { scanned: '820000001' })).toEqual({ accountNumber: '820000001' });
-    const foreign = await refused('billSession.readScan', { scanned: bill('7707083893') });
+    const foreign = await refused('billSession.readScan', {
+      scanned: billQrPayload(paperBill.accountNumber, { ...UTILITY_REQUISITES, payeeInn: '7707083893' }),
+    });
     expect(russianText(foreign.message)).toContain('Это квитанция другой организации');
   });
 });
