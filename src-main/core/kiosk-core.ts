@@ -28,6 +28,7 @@ import { AssistedService } from '../features/staff/assisted-service';
 import { StaffDesk } from '../features/staff/staff-desk';
 import { startIdleExpiry } from '../features/session/idle-expiry';
 import type { TrainingDemoBill } from '../features/training-bill/training-demo-bill';
+import { EspeakSpeech } from '../features/voice/espeak-speech';
 import { openKioskDatabase } from './store/database';
 
 export interface KioskCoreOptions {
@@ -148,6 +149,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   );
   staffDesk.ensureMembers(trainingMode ? [...config.staff, TRAINING_STAFF_MEMBER] : config.staff);
   const assisted = new AssistedService(customerSession, staffDesk, clock);
+  // Nothing is started here: espeak-ng is looked for on the first voice call, and a terminal
+  // without it starts and serves customers as before, only without voice mode.
+  const speech = new EspeakSpeech({ command: config.voice.espeakCommand, logger });
   const hooks = options.hooks ?? {};
   // The host must let the current call answer first (the core host waits for calls in flight, and
   // holds new ones from the moment of the request, so the next call already reaches the new core).
@@ -169,6 +173,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
     customerSession,
     loginLimiter,
     staffDesk,
+    speech,
     billingUrl,
     referenceCache: new ReferenceCache(db, clock),
     outbox,
@@ -247,6 +252,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       customerSession.end();
       heartbeat.stop();
       clearInterval(retentionTimer);
+      speech.close();
       await outboxWorker.stop();
       await trainingServer?.close();
       db.close();

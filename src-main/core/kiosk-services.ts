@@ -18,6 +18,7 @@ import type { DocumentReceiptBuilder } from '../features/feature';
 import type { AssistedService } from '../features/staff/assisted-service';
 import type { StaffDesk } from '../features/staff/staff-desk';
 import type { TrainingDemoBill } from '../features/training-bill/training-demo-bill';
+import type { EspeakSpeech } from '../features/voice/espeak-speech';
 import type { KioskDatabase } from './store/database';
 
 export interface KioskServices {
@@ -45,6 +46,8 @@ export interface KioskServices {
   heartbeat: HeartbeatSender;
   /** Office staff: PIN login, the staff session, the append-only audit log. */
   staffDesk: StaffDesk;
+  /** Voice mode's speech engine (espeak-ng): one per core, so one process at a time and one cache. */
+  speech: EspeakSpeech;
   /** URL of the billing API in use (the in-process reference server in training mode). */
   billingUrl: string;
   /** When the core started (for uptime on the staff screen). */

@@ -20,6 +20,7 @@ import { staffFeature } from './staff';
 import { summaryFeature } from './summary';
 import { terminalFeature } from './terminal';
 import { trainingBillFeature } from './training-bill';
+import { voiceFeature } from './voice';
 
 const printingFeature = defineFeature({ name: 'printing', contract: kioskPrintingContract, createHandlers: createPrintingHandlers });
 
@@ -40,6 +41,7 @@ export const kioskFeatures = [
   printingFeature,
   staffFeature,
   trainingBillFeature,
+  voiceFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;

@@ -18,6 +18,7 @@ import { staffContract } from './staff/staff-contract';
 import { summaryContract } from './summary/summary-contract';
 import { terminalContract } from './terminal/terminal-contract';
 import { trainingBillContract } from './training-bill/training-bill-contract';
+import { voiceContract } from './voice/voice-contract';
 
 const featureContracts = [
   terminalContract,
@@ -35,6 +36,7 @@ const featureContracts = [
   profileContract,
   staffContract,
   trainingBillContract,
+  voiceContract,
 ] as const;
 
 type FeatureContracts = (typeof featureContracts)[number];

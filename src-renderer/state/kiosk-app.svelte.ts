@@ -11,6 +11,7 @@ import { i18n } from '../lib/i18n.svelte';
 // use `kioskApp` only when they are drawn and this state uses the list only when a screen is opened,
 // never while the modules load, so either side may be loaded first.
 import { screenNamed, type ScreenAudience, type ScreenName } from '../screens/kiosk-screens';
+import { voiceMode } from '../voice/voice-mode.svelte';
 import { displaySettings } from './display-settings.svelte';
 
 /** What the header and the idle guard show of the terminal: the same facts as `terminal.status`. */
@@ -61,7 +62,7 @@ export class KioskApp {
     this.eventsSubscription ??= subscribeKioskEvents((event) => this.applyEvent(event));
     // A fresh start of the page (first start, or a reload after a crash) begins with nobody logged
     // in: a customer or staff session the previous page left in the core is ended now.
-    await Promise.all([callKiosk('session.logout', {}), callKiosk('staff.logout', {})]);
+    await Promise.all([callKiosk('session.logout', {}), callKiosk('staff.logout', {}), voiceMode.checkAvailable()]);
     await this.loadStartScreen();
   }
 
@@ -225,13 +226,15 @@ export class KioskApp {
     }
   }
 
-  /** Everything of the customer the renderer holds (their language and display modes too), plus anything a page could have stored. */
+  /** Everything of the customer the renderer holds (their language, display and voice modes too), plus anything a page could have stored. */
   private wipeCustomer(): void {
     this.summary = null;
     this.summaryError = null;
     this.access = null;
     i18n.language = 'ru';
     displaySettings.reset();
+    // Voice mode is the customer's too: it ends with them, and its audio with it.
+    voiceMode.turnOff();
     try {
       localStorage.clear();
       sessionStorage.clear();

@@ -22,7 +22,7 @@ async function retype(page: Page, label: string, text: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
   await field.click();
   const length = (await field.inputValue()).length;
-  for (let index = 0; index < length; index += 1) await keyboard(page).getByRole('button', { name: '⌫ Стереть' }).click();
+  for (let index = 0; index < length; index += 1) await keyboard(page).getByRole('button', { name: 'Стереть', exact: true }).click();
   await typeOnKeyboard(page, text);
 }
 

@@ -51,6 +51,7 @@ export type KioskErrorCode =
   | 'session-expired'
   | 'not-found'
   | 'printer-unavailable'
+  | 'voice-unavailable'
   | 'unknown-method'
   | 'internal';
 

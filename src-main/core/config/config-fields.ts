@@ -186,6 +186,14 @@ export const CONFIG_FIELDS = {
     env: { name: 'KIOSK_LANGUAGES', note: 'comma-separated' },
     doc: 'languages offered, the first is the default',
   },
+  'voice.espeakCommand': {
+    kind: 'text',
+    minLength: 1,
+    maxLength: 300,
+    default: 'espeak-ng',
+    env: { name: 'KIOSK_ESPEAK_COMMAND' },
+    doc: 'the espeak-ng program of voice mode; on Windows the full path of espeak-ng.exe',
+  },
   'limits.loginFailuresPerAccount': {
     kind: 'int',
     min: 1,

@@ -77,6 +77,13 @@ export const kioskConfigSchema = z
       })
       .strict()
       .prefault({}),
+    voice: z
+      .object({
+        /** The espeak-ng program voice mode speaks with; a missing one only turns voice mode off. */
+        espeakCommand: text(F['voice.espeakCommand']),
+      })
+      .strict()
+      .prefault({}),
     limits: z
       .object({
         loginFailuresPerAccount: int(F['limits.loginFailuresPerAccount']),

@@ -53,6 +53,8 @@ export const staffStatusOutput = z.object({
   printer: printerStatusOutput,
   disk: z.object({ freeBytes: z.number(), totalBytes: z.number() }),
   uptimeSeconds: z.number(),
+  /** Voice mode's speech engine: its version when it works, otherwise what to fix (a catalog message). */
+  voice: z.object({ available: z.boolean(), detail: messageSchema }),
 });
 
 const printJobOutput = z.object({

@@ -12,6 +12,7 @@ import type { SettingName } from './staff-settings-schema';
 import { ASSIST_REASONS } from '../staff/assisted-service';
 import { KioskFailure } from '../../core/api/contract';
 import { message } from '../../core/messages/messages';
+import { speechEngineMessage } from '../voice/voice-handlers';
 
 type StaffHandlers = Pick<
   KioskHandlers,
@@ -93,6 +94,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       const staff = staffDesk.require();
       const stats = outbox.stats();
       const disk = fs.statfsSync(services.dataDir);
+      const speechEngine = await services.speech.status();
       return {
         staffName: staff.displayName,
         terminalId: config.terminalId,
@@ -115,6 +117,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
         printer: await printerStatus(),
         disk: { freeBytes: disk.bavail * disk.bsize, totalBytes: disk.blocks * disk.bsize },
         uptimeSeconds: Math.round((services.clock() - startedAt) / 1000),
+        voice: { available: speechEngine.available, detail: speechEngineMessage(speechEngine, config.voice.espeakCommand) },
       };
     },
 
