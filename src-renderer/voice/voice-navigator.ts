@@ -208,7 +208,9 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
       const text = region.isConnected && region.checkVisibility() ? collapsedText(region.textContent) : '';
       // A new screen or language redraws every status line; only messages that appeared with it are news.
       const news = !contextChanged || addedRegions.has(region);
-      if (text && news && liveSaid.get(region) !== text) parts.push(text);
+      // A message that appears in a titled section («Показания переданы») is said with its title.
+      const title = addedRegions.has(region) ? regionName(region) : '';
+      if (text && news && liveSaid.get(region) !== text) parts.push(title && !text.includes(title) ? `${title}. ${text}` : text);
       liveSaid.set(region, text);
     }
     changedRegions.clear();
