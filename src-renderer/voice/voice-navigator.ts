@@ -206,8 +206,9 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     const contextChanged = parts.length > 0;
     for (const region of changedRegions) {
       const text = region.isConnected && region.checkVisibility() ? collapsedText(region.textContent) : '';
-      // A new screen or language redraws every status line; only messages that appeared with it are news.
-      const news = !contextChanged || addedRegions.has(region);
+      // A new screen or language draws every status line and counter anew: the customer reaches
+      // them with ▼. Only an alert that came with the new screen is news.
+      const news = !contextChanged || (addedRegions.has(region) && region.matches('[role="alert"]'));
       // A message that appears in a titled section («Показания переданы») is said with its title.
       const title = addedRegions.has(region) ? regionName(region) : '';
       if (text && news && liveSaid.get(region) !== text) parts.push(title && !text.includes(title) ? `${title}. ${text}` : text);

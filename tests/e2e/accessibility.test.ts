@@ -3,7 +3,8 @@
 // contrast of WCAG AAA) finds no violations, primary actions are at least 64×64 CSS px and every
 // other control at least 48×48, no text is smaller than 20 px (30 px with large text; the on-screen
 // preview of a receipt, which imitates the paper, is the one exception), nothing makes the screen
-// scroll sideways and no control's text spills out of it.
+// scroll sideways and no control's text spills out of it. The main screens are audited with voice
+// mode on as well, its panel and caption shown.
 import { source as axeSource, type AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
@@ -354,6 +355,35 @@ describe('accessibility, touch sizes and overflow', () => {
         expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
       },
     );
+
+    it(`with voice mode on in ${orientation}: its panel and caption on the start screen and the main services`, async ({ openPage }) => {
+      const findings: Finding[] = [];
+      const turnOnVoice = async (page: Page) => {
+        await page.getByRole('button', { name: 'Голосовой режим', exact: true }).click();
+        await expect.poll(() => page.getByTestId('voice-caption').isVisible()).toBe(true);
+      };
+      const start = await openPage({ orientation });
+      await waitForHeading(start, 'Добро пожаловать!', 1);
+      await turnOnVoice(start);
+      findings.push(...(await audit(start, `${orientation} start, voice mode`, RUSSIAN)));
+
+      const page = await openPage({ orientation, as: customer });
+      await turnOnVoice(page);
+      findings.push(...(await audit(page, `${orientation} home, voice mode`, RUSSIAN)));
+      // In voice mode a tap names a control and a second tap presses it.
+      for (const [service, title] of [
+        ['Оплатить', 'Оплатить'],
+        ['Передать показания', 'Передать показания'],
+        ['Начисления и платежи', 'Начисления и платежи'],
+      ] as const) {
+        await page.getByRole('button', { name: service, exact: true }).dblclick();
+        await waitForHeading(page, title, 1);
+        findings.push(...(await audit(page, `${orientation} ${service}, voice mode`, RUSSIAN)));
+        await page.getByRole('button', { name: /Назад/ }).first().dblclick();
+        await waitForHeading(page, /^Здравствуйте/, 1);
+      }
+      expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
+    });
 
     it(
       `dialogs, registration steps, print preview and staff tabs in ${orientation}, in every variant`,

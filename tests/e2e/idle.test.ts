@@ -8,6 +8,7 @@ import { callKioskApi } from '../support/browser-mode-process';
 import { DEMO, TRAINING_STAFF } from '../support/demo-accounts';
 import { holdStaffCorner, keypad, logInAs, typeStaffLogin } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
+import { heard, press, recordSpeech, screen, text } from '../support/voice-page';
 
 const it = kioskTest({ config: { ui: { idleTimeoutSeconds: 20, idleWarningSeconds: 20 } } });
 const customer = DEMO.owesMoney;
@@ -96,5 +97,40 @@ describe('inactivity timeout', () => {
     await idleFor(page, 20.5);
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
     await expect.poll(async () => (await callKioskApi(kiosk, 'staff.status')).error?.code).toBe('staff-only');
+  });
+
+  it('speaks the warning in voice mode, and the timeout ends voice mode, its curtain and its audio', async ({ openPage }) => {
+    const page = await openPage({ fakeClock: true });
+    await expect.poll(() => page.getByRole('button', { name: 'Голосовой режим' }).isVisible()).toBe(true);
+    await recordSpeech(page);
+    // Every audio the page plays, to see that the timeout silences it.
+    await page.evaluate(() => {
+      const played: HTMLMediaElement[] = [];
+      (window as unknown as { played: HTMLMediaElement[] }).played = played;
+      const play = HTMLMediaElement.prototype.play;
+      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+        played.push(this);
+        return play.call(this);
+      };
+    });
+    await page.keyboard.press('?');
+    await heard(page, text('ru', 'voiceMode.intro'));
+    await press(page, 'ru', text('ru', 'voiceMode.panel.curtainOn'));
+    await press(page, 'ru', text('ru', 'start.login'));
+    await heard(page, screen('ru', text('ru', 'login.title')));
+
+    await idleCountsFromHere(page);
+    await idleFor(page, 20.5);
+    await expect.poll(() => warning(page).isVisible()).toBe(true);
+    await heard(page, 'Вы ещё здесь?');
+    await idleFor(page, 20.5);
+    await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('voice-caption').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Голосовой режим' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('voice-curtain'))).toBe(false);
+    // Nothing plays on.
+    const audio = await page.evaluate(() => (window as unknown as { played: HTMLMediaElement[] }).played.map((element) => element.paused));
+    expect(audio.length).toBeGreaterThan(0);
+    expect(audio.every(Boolean)).toBe(true);
   });
 });

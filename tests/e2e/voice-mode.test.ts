@@ -1,6 +1,7 @@
 // Voice mode in a real browser, as a customer who cannot see the screen uses it: the screen is
 // curtained, and only the tactile keypad's keys are pressed (▲ ▼ move, ● activates, ◄ back, ?
-// help). In each language the customer logs in, hears what they owe, prints the payment slip
+// help). In each language the customer logs in (by password, in English with the paper bill),
+// hears what they owe and its breakdown, prints the payment slip
 // (decoded from the printer emulator), submits a reading and logs out; the sequence of spoken texts
 // is asserted, the password is never among them, and the speech really plays (WAV from espeak-ng).
 import type { Page } from 'playwright-core';
@@ -8,12 +9,29 @@ import { PNG } from 'pngjs';
 import { describe, expect } from 'vitest';
 import { formatReading } from '../../src-main/features/readings/reading-checks';
 import { formatMoney } from '../../src-renderer/lib/format-money';
-import { DEMO } from '../support/demo-accounts';
+import { BILL_HOLDERS, DEMO, TRAINING_STAFF } from '../support/demo-accounts';
 import { workingMeterOf } from '../support/demo-meters';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
-import { escape, field, heard, moveTo, press, recordSpeech, screen, spokenSoFar, text, typeInto } from '../support/voice-page';
+import {
+  escape,
+  field,
+  type Language,
+  heard,
+  moveTo,
+  press,
+  recordSpeech,
+  screen,
+  spokenSoFar,
+  text,
+  typeInto,
+} from '../support/voice-page';
 
 const it = kioskTest({ printer: 'epson', env: { KIOSK_PRINTER_WIDTH_MM: '80' } });
+const withoutSpeech = kioskTest({ env: { KIOSK_ESPEAK_COMMAND: '/opt/missing/espeak-ng' } });
+
+/** The home screen as announced: its greeting names the holder (in full, or shortened in a bill session). */
+const home = (language: Language) =>
+  new RegExp(`^${escape(screen(language, text(language, 'home.greeting', { name: '§' }))).replace('§', '.+')}$`);
 
 /** The share of the screen's pixels that are not dark: a curtained screen shows only its one grey line. */
 async function brightShare(page: Page): Promise<number> {
@@ -34,6 +52,7 @@ describe('voice mode', () => {
       printer,
     }) => {
       const customer = DEMO.owesMoney;
+      const bill = BILL_HOLDERS.owesMoney;
       const session = await billing.login(customer.accountNumber, customer.password);
       const summary = await billing.getAccountSummary(session.sessionToken);
       const meter = await workingMeterOf(billing, customer);
@@ -59,24 +78,40 @@ describe('voice mode', () => {
       await heard(page, text(language, 'voiceMode.panel.curtainIsOn'));
       expect(await brightShare(page)).toBeLessThan(0.01);
 
-      // Log in by password.
-      await press(page, language, text(language, 'start.login'));
-      await heard(page, screen(language, text(language, 'login.title')));
-      // A complete account number moves the form on to the password, and voice mode says so.
-      await typeInto(page, language, text(language, 'login.accountLabel'), customer.accountNumber, { back: false });
-      await heard(page, text(language, 'voiceMode.fieldChosen', { label: text(language, 'login.passwordLabel') }));
-      const accountField = field(language, text(language, 'login.accountLabel')).slice(0, -1);
-      await moveTo(
-        page,
-        `${accountField}. ${text(language, 'voiceMode.state.entered', { value: [...customer.accountNumber].join(' ') })}.`,
-      );
-      await typeInto(page, language, text(language, 'login.passwordLabel'), customer.password);
-      await heard(page, text(language, 'voiceMode.state.secretEntered', { count: String(customer.password.length) }));
-      await press(page, language, text(language, 'login.submit'));
-      await heard(page, screen(language, text(language, 'home.greeting', { name: summary.holderName })));
+      if (language === 'en') {
+        // Log in with the paper bill: its code is a secret too.
+        await press(page, language, text(language, 'start.billLogin'));
+        await heard(page, screen(language, text(language, 'billLogin.title')));
+        await typeInto(page, language, text(language, 'billLogin.accountLabel'), bill.accountNumber);
+        await typeInto(page, language, text(language, 'billLogin.codeLabel'), bill.billCode);
+        await heard(page, text(language, 'voiceMode.state.secretEntered', { count: String(bill.billCode.length) }));
+        await press(page, language, text(language, 'billLogin.submit'));
+      } else {
+        // Log in by password. A complete account number moves the form on to the password, and voice mode says so.
+        await press(page, language, text(language, 'start.login'));
+        await heard(page, screen(language, text(language, 'login.title')));
+        await typeInto(page, language, text(language, 'login.accountLabel'), customer.accountNumber, { back: false });
+        await heard(page, text(language, 'voiceMode.fieldChosen', { label: text(language, 'login.passwordLabel') }));
+        const accountField = field(language, text(language, 'login.accountLabel')).slice(0, -1);
+        await moveTo(
+          page,
+          `${accountField}. ${text(language, 'voiceMode.state.entered', { value: [...customer.accountNumber].join(' ') })}.`,
+        );
+        await typeInto(page, language, text(language, 'login.passwordLabel'), customer.password);
+        await heard(page, text(language, 'voiceMode.state.secretEntered', { count: String(customer.password.length) }));
+        await press(page, language, text(language, 'login.submit'));
+      }
+      await heard(page, home(language));
 
-      // What they owe, read from the screen.
+      // What they owe, read from the screen, and (logged in fully) its breakdown by service.
       await moveTo(page, formatMoney(summary.amountDueKopecks));
+      if (language !== 'en') {
+        await press(page, language, text(language, 'home.menuCharges'));
+        await heard(page, screen(language, text(language, 'charges.title')));
+        await moveTo(page, /^Отопление \(физ\.лица\), Гкал, .+\s₽$/);
+        await page.keyboard.press('ArrowLeft');
+        await heard(page, home(language));
+      }
 
       // The payment slip, printed.
       await press(page, language, text(language, 'home.menuPay'));
@@ -92,7 +127,7 @@ describe('voice mode', () => {
 
       // A reading, submitted.
       await page.keyboard.press('ArrowLeft');
-      await heard(page, screen(language, text(language, 'home.greeting', { name: summary.holderName })));
+      await heard(page, home(language));
       await press(page, language, text(language, 'home.menuReadings'));
       await heard(page, screen(language, text(language, 'readings.title')));
       await typeInto(page, language, text(language, 'readings.fieldLabel', { serial: meter.serialNumber }), reading, { clear: true });
@@ -107,8 +142,51 @@ describe('voice mode', () => {
 
       const spoken = (await spokenSoFar(page)).join('\n');
       expect(spoken).not.toContain(customer.password);
+      expect(spoken).not.toContain([...bill.billCode].join(' '));
       expect(spoken).not.toMatch(new RegExp(`${escape(text(language, 'voiceMode.state.entered', { value: '' }))}\\s*[a-z]`));
       expect(problems).toEqual([]);
     });
   }
+
+  it('explore by touch: a tap names an item, a second tap presses it; ? gives its help; a reload ends voice mode', async ({ openPage }) => {
+    const page = await openPage();
+    const problems = pageProblems(page);
+    await recordSpeech(page);
+    // A companion may switch it on from the header's corner.
+    await page.getByRole('button', { name: text('ru', 'voiceMode.toggle') }).tap();
+    await heard(page, text('ru', 'voiceMode.intro'));
+
+    const login = page.getByRole('button', { name: text('ru', 'start.login') });
+    await login.tap();
+    await heard(page, `Кнопка. ${text('ru', 'start.login')}.`);
+    expect(await page.getByRole('heading', { name: text('ru', 'start.welcome') }).isVisible()).toBe(true);
+    await login.tap();
+    await heard(page, screen('ru', text('ru', 'login.title')));
+
+    // A tap on a field names it without choosing it; ? reads its hint and the keys.
+    await page.getByLabel(text('ru', 'login.accountLabel')).tap();
+    await heard(page, `Поле. ${text('ru', 'login.accountLabel')}. Пусто.`);
+    await page.keyboard.press('?');
+    await heard(page, `${text('ru', 'login.accountHint')} ${text('ru', 'voiceMode.keysHelp')}`);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: text('ru', 'voiceMode.toggle') }).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByTestId('voice-caption').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a terminal without espeak-ng', () => {
+  withoutSpeech('offers customers no voice mode, and tells staff what to install', async ({ openPage }) => {
+    const page = await openPage();
+    await expect.poll(() => page.getByRole('heading', { name: text('ru', 'start.welcome') }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: text('ru', 'voiceMode.toggle') }).count()).toBe(0);
+    await page.keyboard.press('?');
+    expect(await page.getByTestId('voice-caption').count()).toBe(0);
+
+    const staff = await openPage({ asStaff: TRAINING_STAFF });
+    await expect
+      .poll(() => staff.getByText(text('ru', 'voice.engine.notFound', { command: '/opt/missing/espeak-ng' })).isVisible())
+      .toBe(true);
+  });
 });
