@@ -13,12 +13,14 @@ import { BILL_HOLDERS, DEMO, TRAINING_STAFF } from '../support/demo-accounts';
 import { workingMeterOf } from '../support/demo-meters';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 import {
+  audioStillPlaying,
   escape,
   field,
   type Language,
   heard,
   moveTo,
   press,
+  recordAudio,
   recordSpeech,
   screen,
   spokenSoFar,
@@ -152,6 +154,7 @@ describe('voice mode', () => {
     const page = await openPage();
     const problems = pageProblems(page);
     await recordSpeech(page);
+    await recordAudio(page);
     // A companion may switch it on from the header's corner.
     await page.getByRole('button', { name: text('ru', 'voiceMode.toggle') }).tap();
     await heard(page, text('ru', 'voiceMode.intro'));
@@ -168,6 +171,13 @@ describe('voice mode', () => {
     await heard(page, `Поле. ${text('ru', 'login.accountLabel')}. Пусто.`);
     await page.keyboard.press('?');
     await heard(page, `${text('ru', 'login.accountHint')} ${text('ru', 'voiceMode.keysHelp')}`);
+
+    // The customer's speed and volume; each new utterance silences the one before.
+    await page.getByRole('button', { name: text('ru', 'voiceMode.panel.slower') }).dblclick();
+    await heard(page, 'Скорость речи: медленная.');
+    await page.getByRole('button', { name: text('ru', 'voiceMode.panel.quieter') }).dblclick();
+    await heard(page, 'Громкость: 60 %.');
+    expect((await audioStillPlaying(page)).filter(Boolean).length).toBeLessThanOrEqual(1);
 
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: text('ru', 'voiceMode.toggle') }).getAttribute('aria-pressed')).toBe('false');

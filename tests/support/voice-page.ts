@@ -110,3 +110,21 @@ export async function typeInto(
   }
   if (back) await page.keyboard.press('ArrowLeft');
 }
+
+/** Keeps every audio element the page plays, to see which are still sounding. */
+export async function recordAudio(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const played: HTMLMediaElement[] = [];
+    (window as unknown as { played: HTMLMediaElement[] }).played = played;
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      played.push(this);
+      return play.call(this);
+    };
+  });
+}
+
+/** For each audio the page has played so far, whether it is still playing. */
+export function audioStillPlaying(page: Page): Promise<boolean[]> {
+  return page.evaluate(() => (window as unknown as { played: HTMLMediaElement[] }).played.map((audio) => !audio.paused && !audio.ended));
+}
