@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskEvent } from '../lib/kiosk-api';
 import { screensFor } from '../screens/kiosk-screens';
+import { i18n } from '../lib/i18n.svelte';
 import { KioskApp, type AccountSummary, type TerminalStatus } from './kiosk-app.svelte';
 
 describe('KioskApp screens', () => {
@@ -88,11 +89,16 @@ describe('KioskApp customer access', () => {
     expect(app.screen).toBe('start');
 
     await app.enterAccount('bill');
+    // Going on to the full login is the same person: their language stays (a way out resets it).
+    i18n.language = 'ba';
     await app.logoutToLogin();
     expect(app.access).toBeNull();
     expect(app.summary).toBeNull();
     expect(app.screen).toBe('login');
-    expect(methods.filter((method) => method === 'session.logout')).toHaveLength(3);
+    expect(i18n.language).toBe('ba');
+    await app.logoutEveryone();
+    expect(i18n.language).toBe('ru');
+    expect(methods.filter((method) => method === 'session.logout')).toHaveLength(4);
   });
 });
 

@@ -148,8 +148,10 @@ export class KioskApp {
 
   /** «Войти в личный кабинет» in a bill session: the bill session ends, the password login opens. */
   async logoutToLogin(): Promise<void> {
-    await this.logout();
+    // The same person goes on: their language, display modes and voice mode stay.
+    this.wipeCustomer({ samePerson: true });
     this.screen = 'login';
+    await callKiosk('session.logout', {});
   }
 
   /**
@@ -227,14 +229,16 @@ export class KioskApp {
   }
 
   /** Everything of the customer the renderer holds (their language, display and voice modes too), plus anything a page could have stored. */
-  private wipeCustomer(): void {
+  private wipeCustomer({ samePerson = false } = {}): void {
     this.summary = null;
     this.summaryError = null;
     this.access = null;
-    i18n.language = 'ru';
-    displaySettings.reset();
-    // Voice mode is the customer's too: it ends with them, and its audio with it.
-    voiceMode.turnOff();
+    if (!samePerson) {
+      i18n.language = 'ru';
+      displaySettings.reset();
+      // Voice mode is the customer's too: it ends with them, and its audio with it.
+      voiceMode.turnOff();
+    }
     try {
       localStorage.clear();
       sessionStorage.clear();
