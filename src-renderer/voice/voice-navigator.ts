@@ -113,7 +113,8 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     if (after.length < before.length)
       return after === '' || secret ? t('voiceMode.erased') : `${t('voiceMode.erased')}. ${describe(field)}`;
     if (after.length > before.length) return secret ? t('voiceMode.star') : keyName;
-    return keyName;
+    // Nothing typed (a full field): a character key of a secret is still not named back.
+    return secret && [...keyName].length === 1 ? t('voiceMode.star') : keyName;
   }
 
   async function activate(): Promise<void> {
