@@ -37,7 +37,6 @@ export async function recordSpeech(page: Page): Promise<void> {
 }
 
 export const spokenSoFar = (page: Page) => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.slice());
-export const lastSpoken = async (page: Page) => (await spokenSoFar(page)).at(-1) ?? '';
 
 /** Waits until voice mode has said something that matches. */
 export async function heard(page: Page, expected: string | RegExp): Promise<void> {
