@@ -24,6 +24,7 @@ import {
   smsLoginRequestSchema,
   type Appeal,
   type MetersResponse,
+  type Payee,
   type Profile,
   type ReadingWindow,
 } from '../core/billing/billing-wire';
@@ -47,6 +48,8 @@ export interface ReferenceBillingServerOptions {
   /** Days of the month when readings are accepted; training default: every day. */
   readingWindow?: ReadingWindow;
   sessionTtlMinutes?: number;
+  /** The payee on invoices and in the reference data; the demo payee unless a test needs bad requisites. */
+  payee?: Payee;
 }
 
 export interface ReferenceBillingServer {
@@ -131,7 +134,8 @@ export async function startReferenceBillingServer(options: ReferenceBillingServe
   const db = openBillingDatabase(options.dbFile);
   ensureDemoData(db, today());
   const ledger = new BillingLedger(db);
-  const routes = createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs });
+  const payee = options.payee ?? DEMO_PAYEE;
+  const routes = createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs, payee });
 
   const server = http.createServer((request, response) => {
     void serve(request, response, routes, { db, now, terminalKeys: options.terminalKeys });
@@ -199,6 +203,7 @@ export function referenceBillingRouteList(): Array<{ method: string; path: strin
     today: () => '2026-01-01',
     readingWindow: { fromDay: 1, toDay: 31 },
     sessionTtlMs: 0,
+    payee: DEMO_PAYEE,
   });
   return stub.map(({ method, path, idempotent }) => ({ method, path, idempotent }));
 }
@@ -210,9 +215,10 @@ interface RouteDeps {
   today: () => string;
   readingWindow: ReadingWindow;
   sessionTtlMs: number;
+  payee: Payee;
 }
 
-function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: RouteDeps): Route[] {
+function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs, payee }: RouteDeps): Route[] {
   const sessionAccount = (context: RequestContext): { accountNumber: string; tokenHash: string; scope: SessionScope } => {
     const token = bearerToken(context.headers);
     if (!token) throw new Refusal(401, 'session-required', 'Требуется вход в личный кабинет.');
@@ -651,7 +657,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       billSession: 'allowed',
       handle(context) {
         const session = sessionAccount(context);
-        const invoice = ledger.invoice(session.accountNumber, today(), DEMO_PAYEE);
+        const invoice = ledger.invoice(session.accountNumber, today(), payee);
         if (session.scope === 'customer') return { status: 200, body: invoice };
         return { status: 200, body: { ...invoice, payerName: shortHolderName(invoice.payerName), address: maskAddress(invoice.address) } };
       },
@@ -951,7 +957,7 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs }: R
       path: '/api/v1/reference',
       idempotent: false,
       handle() {
-        return { status: 200, body: referenceData(today(), readingWindow) };
+        return { status: 200, body: { ...referenceData(today(), readingWindow), payee } };
       },
     },
     {

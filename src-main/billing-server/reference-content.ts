@@ -1,17 +1,18 @@
 // The reference data the billing centre publishes to terminals: who the utility is, its offices,
 // where to pay, the reading window, appeal topics, payee requisites and the consent text.
-// Requisites are plausible demo values in the right formats, not the utility's real accounts.
+// Requisites are demo values, not the utility's real accounts, but they pass the checks a bank app
+// makes (INN checksum, the account's control key against the BIC), or the demo QR would be refused.
 import type { Payee, ReadingWindow, ReferenceData } from '../core/billing/billing-wire';
 import { addDays } from '../core/time/calendar';
 
 export const DEMO_PAYEE: Payee = {
   name: 'МУП «Уфимские инженерные сети» ГО г. Уфа РБ',
-  inn: '0276000123',
+  inn: '0276000128',
   kpp: '027601001',
   bankName: 'ПАО СБЕРБАНК',
   bic: '048073601',
   correspondentAccount: '30101810300000000601',
-  settlementAccount: '40702810406000012345',
+  settlementAccount: '40702810206000012345',
   address: '450000, Республика Башкортостан, г. Уфа, ул. Ленина, д. 52',
   phone: '8-800-250-52-80',
 };

@@ -1,7 +1,8 @@
 // Paper at the kiosk, in a real browser: the customer previews a payment slip and a readings
 // confirmation and prints them to a TCP printer emulator that decodes the real ESC/POS bytes; with
 // the paper out the customer is told clearly, the job is in the journal, and once the paper is
-// back the reprint decodes to the same receipt.
+// back the retry decodes to the same receipt (no copy: the first never came out). A 36-month
+// statement says how much paper it takes and can be printed in short.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { formatReading } from '../../src-main/features/readings/reading-checks';
@@ -32,7 +33,10 @@ describe('printing at the kiosk', () => {
     printer.state = 'paper-out';
     await preview.getByRole('button', { name: 'Напечатать', exact: true }).click();
     await expect.poll(() => preview.getByRole('alert').textContent()).toContain('В принтере закончилась бумага.');
-    expect(await preview.getByRole('alert').textContent()).toContain('Операция при этом выполнена');
+    // A slip is not a payment: the customer is told it did not print and how to pay without it.
+    const problem = (await preview.getByRole('alert').textContent()) ?? '';
+    expect(problem).toContain('Квитанция не напечатана. Оплатить можно и без неё: по QR-коду на экране или в кассе.');
+    expect(problem).not.toContain('Операция при этом выполнена');
     expect(printer.printed()).toHaveLength(0);
 
     printer.state = 'ready';
@@ -41,6 +45,7 @@ describe('printing at the kiosk', () => {
     await expect.poll(() => printer.printed().length).toBe(1);
     const printed = printer.printed()[0];
     expect(printed?.lines).toEqual(expected);
+    expect(printed?.lines).not.toContain('КОПИЯ');
     expect(printed?.qrPayloads[0]).toMatch(/^ST00012\|Name=МУП/);
     expect(printed?.cuts).toBe(1);
     expect(problems).toEqual([]);
@@ -77,5 +82,38 @@ describe('printing at the kiosk', () => {
     expect(text).toContain(reading);
     expect(text).toContain(number);
     expect(text).toContain('Показания приняты расчётным центром.');
+  });
+
+  it('a 36-month statement says how much paper it takes and prints in short on far fewer lines', async ({ openPage, printer }) => {
+    const page = await openPage({ as: DEMO.owesMoney });
+    const problems = pageProblems(page);
+    await page.getByRole('button', { name: 'Начисления и платежи' }).click();
+    await expect.poll(() => page.getByTestId('statement-month').count()).toBe(12);
+    // From the default 12 months to 36: the start two years further back.
+    for (let year = 0; year < 2; year += 1)
+      await page.getByRole('group', { name: 'Начало периода' }).getByRole('button', { name: 'Предыдущий год' }).click();
+    await page.getByRole('button', { name: 'Отобразить' }).click();
+    await expect.poll(() => page.getByTestId('statement-month').count()).toBe(36);
+
+    await page.getByRole('button', { name: 'Напечатать выписку' }).click();
+    const preview = page.getByRole('region', { name: 'Так будет выглядеть квитанция' });
+    await expect.poll(() => preview.isVisible()).toBe(true);
+    const fullLines = (await previewLines(page)).length;
+    expect(fullLines).toBeGreaterThan(150);
+    expect(await page.getByTestId('receipt-length').textContent()).toMatch(
+      new RegExp(`^Займёт около 0,\\d м бумаги \\(${fullLines} строк[аи]?\\)\\.$`),
+    );
+
+    const before = printer.printed().length;
+    await preview.getByRole('button', { name: 'Напечатать кратко' }).click();
+    await expect.poll(() => preview.getByRole('status').textContent()).toBe('Готово. Возьмите квитанцию из принтера.');
+    await expect.poll(() => printer.printed().length).toBe(before + 1);
+    const printed = printer.printed()[before]?.lines ?? [];
+    // One line a month instead of four: 36 × 3 lines fewer, a note and a column header more.
+    expect(printed.length).toBeLessThan(fullLines / 2);
+    expect(printed.length).toBe(fullLines - 36 * 3 + 3);
+    expect(printed).toEqual(await previewLines(page));
+    expect(printed.join('\n')).toContain('Мес.');
+    expect(problems).toEqual([]);
   });
 });

@@ -60,8 +60,10 @@ describe('printing documents from the core', () => {
     emulator.state = 'paper-out';
     const outcome = await call('print.document', { document: { type: 'statement', from: '2026-08', to: '2026-10' } });
     expect(outcome.status).toBe('failed');
-    expect(outcome.message).toEqual({ key: 'print.problems.failed', values: { state: 'paperOut' } });
-    expect(russianText(outcome.message as Message)).toMatch(/^В принтере закончилась бумага\. Операция при этом выполнена\./);
+    expect(outcome.message).toEqual({ key: 'print.problems.failed', values: { state: 'paperOut', document: 'statement' } });
+    expect(russianText(outcome.message as Message)).toMatch(
+      /^В принтере закончилась бумага\. Выписка не напечатана\. Её можно посмотреть на экране/,
+    );
     expect(fixture.core.services.printing.journal().find((job) => job.id === outcome.jobId)?.status).toBe('failed');
 
     emulator.state = 'ready';
@@ -69,7 +71,42 @@ describe('printing documents from the core', () => {
     const retried = await call('print.retry', { jobId: outcome.jobId });
     expect(retried.status).toBe('printed');
     await expect.poll(() => emulator.printed().length).toBe(before + 1);
-    expect(emulator.printed()[before]?.lines.join(' ')).toContain('Начисления и платежи');
+    // The first paper there is: a retry is no copy.
+    expect(emulator.printed()[before]?.lines[0]).toBe('Начисления и');
+    expect(emulator.printed()[before]?.lines.join(' ')).not.toContain('КОПИЯ');
+  });
+
+  it('prints a statement in compact form, one line a month', async () => {
+    const period = { type: 'statement', from: '2025-11', to: '2026-10' };
+    const full = (await call('print.preview', { document: period })) as { lines: string[]; paperMm: number };
+    const compact = (await call('print.preview', { document: { ...period, form: 'compact' } })) as { lines: string[]; paperMm: number };
+    expect(compact.lines.length).toBe(full.lines.length - 12 * 3 + 3);
+    expect(compact.paperMm).toBeLessThan(full.paperMm);
+    const refused = await fixture.core.dispatch('print.preview', { document: { ...period, form: 'tiny' } });
+    expect(refused.ok ? null : refused.error.code).toBe('invalid-input');
+  });
+
+  it('a staff reprint of a printed statement says «КОПИЯ» with both Ufa times; the rest is the original', async () => {
+    const original = await call('print.document', { document: { type: 'statement', from: '2026-08', to: '2026-10' } });
+    expect(original.status).toBe('printed');
+    await expect.poll(() => emulator.printed().length).toBeGreaterThan(0);
+    const originalPaper = emulator.printed().at(-1)?.lines ?? [];
+    expect(originalPaper.join(' ')).not.toContain('КОПИЯ');
+
+    await call('staff.login', { staffNumber: '1001', pin: '123456' });
+    const before = emulator.printed().length;
+    const copy = await call('staff.print.reprint', { jobId: original.jobId });
+    expect(copy.status).toBe('printed');
+    await expect.poll(() => emulator.printed().length).toBe(before + 1);
+    const copyPaper = emulator.printed()[before];
+    expect(copyPaper?.styledLines[0]).toEqual({ text: 'КОПИЯ', bold: true, large: true });
+    const rule = copyPaper?.lines.indexOf('-'.repeat(32)) ?? -1;
+    const header = copyPaper?.lines.slice(0, rule).join(' ') ?? '';
+    expect(header).toMatch(/Напечатано впервые: \d\d\.\d\d\.\d{4} \d\d:\d\d \(время уфимское\)/);
+    expect(header).toMatch(/Копия напечатана: \d\d\.\d\d\.\d{4} \d\d:\d\d \(время уфимское\)/);
+    expect(copyPaper?.lines.slice(rule + 1)).toEqual(originalPaper);
+    await call('staff.logout', {});
+    await call('session.login', { accountNumber: DEMO.owesMoney.accountNumber, password: 'demo1234' });
   });
 
   it('prints the appeal ticket with its number and topic', async () => {

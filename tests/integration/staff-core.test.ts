@@ -142,7 +142,7 @@ describe('the print journal', () => {
     expect(await ok(dispatch, 'staff.printer.status')).toMatchObject({ state: 'paper-out', twoWay: true });
     const failed = await ok<{ jobId: number; status: string; message: Message }>(dispatch, 'staff.print.testPage');
     expect(failed.status).toBe('failed');
-    expect(failed.message).toEqual({ key: 'print.problems.failed', values: { state: 'paperOut' } });
+    expect(failed.message).toEqual({ key: 'print.problems.failed', values: { state: 'paperOut', document: 'testPage' } });
     const journal = await ok<{ jobs: Array<{ id: number; status: string; reprintable: boolean; kind: string }> }>(
       dispatch,
       'staff.print.journal',

@@ -4,7 +4,7 @@
 import { KioskFailure } from '../api/contract';
 import { message } from '../messages/messages';
 import { ufaDate, ufaTime } from '../time/calendar';
-import type { ReceiptBlock } from './receipt';
+import type { Receipt, ReceiptBlock } from './receipt';
 
 export interface ReceiptContext {
   terminalId: string;
@@ -29,6 +29,24 @@ export function receiptContext(config: { terminalId: string; officeName: string 
 /** `DD.MM.YYYY HH:MM` in Ufa, as receipts print an instant. */
 export function ufaDateTime(instantMs: number): string {
   return `${russianDate(ufaDate(instantMs))} ${ufaTime(instantMs)}`;
+}
+
+/**
+ * A copy of a receipt that has already come out of the printer, so nobody can take it for a second
+ * original (a second payment slip, a second ticket): «КОПИЯ» in the title's style at the top, then
+ * when the original and the copy were printed; the rest is the original, unchanged.
+ */
+export function copyOfReceipt(receipt: Receipt, firstPrintedAtMs: number, copyPrintedAtMs: number): Receipt {
+  return {
+    ...receipt,
+    blocks: [
+      { kind: 'title', text: 'КОПИЯ' },
+      { kind: 'text', text: `Напечатано впервые: ${ufaDateTime(firstPrintedAtMs)} (время уфимское)`, align: 'center' },
+      { kind: 'text', text: `Копия напечатана: ${ufaDateTime(copyPrintedAtMs)} (время уфимское)`, align: 'center' },
+      { kind: 'rule' },
+      ...receipt.blocks,
+    ],
+  };
 }
 
 export function documentNotFound(): KioskFailure {

@@ -1,13 +1,15 @@
 // Prints receipts and keeps the print journal. Printer trouble is normal, not an error: every job
-// is journaled first; if the printer cannot print, the customer's operation still stands, they get
-// a clear message, and the job waits in the journal for staff to reprint. Paper near end is noted
-// for staff only.
+// is journaled first; if the printer cannot print, the customer gets a clear message that says what
+// did and did not happen for that document, and the job waits in the journal for staff to reprint.
+// A reprint of a receipt that has already come out is marked as a copy; a retry of one that never
+// came out is not (it is the first paper there is). Paper near end is noted for staff only.
 import type { KioskDatabase } from '../store/database';
 import type { Logger } from '../logging/logger';
 import { message, type Message } from '../messages/messages';
+import { copyOfReceipt } from './document-parts';
 import { encodeReceipt, type CodePage, type CommandSet } from './escpos-encoder';
 import type { PrinterState, PrinterStatus, PrinterTransport } from './printer-transport';
-import { layoutReceipt, receiptText, type Receipt, type ReceiptKind } from './receipt';
+import { layoutReceipt, paperLengthMm, receiptText, type Receipt, type ReceiptKind } from './receipt';
 
 export interface PrintSettings {
   commandSet: CommandSet;
@@ -49,7 +51,18 @@ const FAILED_STATES: Record<PrinterState, string> = {
   unknown: 'unknown',
 };
 
-const failed = (state: PrinterState): Message => message('print.problems.failed', { state: FAILED_STATES[state] });
+/** The document as `print.problems.failed` chooses what it says did and did not happen. */
+const FAILED_DOCUMENTS: Record<ReceiptKind, string> = {
+  'payment-slip': 'paymentSlip',
+  'readings-confirmation': 'readingsConfirmation',
+  statement: 'statement',
+  'appeal-ticket': 'appealTicket',
+  'test-page': 'testPage',
+  'training-bill': 'trainingBill',
+};
+
+const failed = (state: PrinterState, kind: ReceiptKind): Message =>
+  message('print.problems.failed', { state: FAILED_STATES[state], document: FAILED_DOCUMENTS[kind] });
 
 export class PrintService {
   private lastStatus: PrinterStatus | null = null;
@@ -66,20 +79,30 @@ export class PrintService {
     return this.transport.description;
   }
 
-  /** What the receipt will look like, line by line, on this printer's paper. */
-  preview(receipt: Receipt): { columns: number; lines: string[]; qrPayloads: string[] } {
+  /** What the receipt will look like, line by line, on this printer's paper, and how long it is. */
+  preview(receipt: Receipt): { columns: number; lines: string[]; qrPayloads: string[]; paperMm: number } {
     const lines = layoutReceipt(receipt, this.settings.columns, this.settings.codePage);
     return {
       columns: this.settings.columns,
       lines: receiptText(lines, this.settings.columns),
       qrPayloads: lines.flatMap((line) => (line.kind === 'qr' ? [line.payload] : [])),
+      paperMm: Math.round(paperLengthMm(lines)),
     };
   }
 
-  async print(
+  print(receipt: Receipt, owner: { accountNumber: string | null; sessionId: string | null }): Promise<PrintOutcome> {
+    return this.journalAndSend(receipt, receipt, owner, null);
+  }
+
+  /**
+   * Journals `receipt` and sends `paper` (the receipt itself, or its copy): the journal keeps the
+   * receipt unmarked, so a copy of a copy says «КОПИЯ» once, with the original's time.
+   */
+  private async journalAndSend(
     receipt: Receipt,
+    paper: Receipt,
     owner: { accountNumber: string | null; sessionId: string | null },
-    reprintOf: number | null = null,
+    reprintOf: number | null,
   ): Promise<PrintOutcome> {
     // Journal first: even if the kiosk dies mid-job, the job is on record.
     const jobId = Number(
@@ -90,7 +113,7 @@ export class PrintService {
         )
         .run(receipt.kind, owner.accountNumber, owner.sessionId, JSON.stringify(receipt), this.clock(), reprintOf).lastInsertRowid,
     );
-    const bytes = encodeReceipt(layoutReceipt(receipt, this.settings.columns, this.settings.codePage), this.settings);
+    const bytes = encodeReceipt(layoutReceipt(paper, this.settings.columns, this.settings.codePage), this.settings);
     let outcome: PrintOutcome;
     try {
       const sent = await this.transport.send(bytes, `${String(jobId).padStart(6, '0')}-${receipt.kind}`);
@@ -100,7 +123,7 @@ export class PrintService {
           jobId,
           status: 'failed',
           printerState: sent.status.state,
-          message: failed(sent.status.state),
+          message: failed(sent.status.state, receipt.kind),
         };
       } else if (!sent.confirmed) {
         outcome = {
@@ -114,7 +137,7 @@ export class PrintService {
       }
     } catch (error) {
       this.logger.warn('print failed', { jobId, error });
-      outcome = { jobId, status: 'failed', printerState: 'unknown', message: failed('not-responding') };
+      outcome = { jobId, status: 'failed', printerState: 'unknown', message: failed('not-responding', receipt.kind) };
     }
     this.db
       .prepare('UPDATE print_job SET status = ?, printer_state = ?, finished_at = ? WHERE id = ?')
@@ -123,7 +146,12 @@ export class PrintService {
     return outcome;
   }
 
-  /** Prints a journaled receipt again (a new journal row that points at the original). */
+  /**
+   * Prints a journaled receipt again (a new journal row that points at the one asked for). If this
+   * receipt has already come out — the job itself or any earlier or later print of it — the paper
+   * says it is a copy, with the time the first one came out; otherwise (a retry after paper out)
+   * it is the original.
+   */
   async reprint(jobId: number): Promise<PrintOutcome | null> {
     const row = this.db
       .prepare<[number], { receipt_json: string | null; account_number: string | null; session_id: string | null }>(
@@ -131,7 +159,33 @@ export class PrintService {
       )
       .get(jobId);
     if (!row?.receipt_json) return null;
-    return this.print(JSON.parse(row.receipt_json) as Receipt, { accountNumber: row.account_number, sessionId: row.session_id }, jobId);
+    const receipt = JSON.parse(row.receipt_json) as Receipt;
+    const firstPrintedAt = this.firstPrintedAt(jobId);
+    const paper = firstPrintedAt === null ? receipt : copyOfReceipt(receipt, firstPrintedAt, this.clock());
+    return this.journalAndSend(receipt, paper, { accountNumber: row.account_number, sessionId: row.session_id }, jobId);
+  }
+
+  /**
+   * When the receipt of `jobId` first came out of the printer, over all its prints (the first job
+   * and every reprint, which point back along `reprint_of`), or null if it never did. Only a
+   * confirmed print counts: a job the printer did not confirm may not have come out.
+   */
+  private firstPrintedAt(jobId: number): number | null {
+    const row = this.db
+      .prepare<[number], { first: number | null }>(
+        `WITH RECURSIVE
+           origin(id, reprint_of) AS (
+             SELECT id, reprint_of FROM print_job WHERE id = ?
+             UNION SELECT job.id, job.reprint_of FROM print_job job JOIN origin ON job.id = origin.reprint_of
+           ),
+           prints(id) AS (
+             SELECT id FROM origin WHERE reprint_of IS NULL
+             UNION SELECT job.id FROM print_job job JOIN prints ON job.reprint_of = prints.id
+           )
+         SELECT MIN(finished_at) AS first FROM print_job WHERE id IN (SELECT id FROM prints) AND status = 'printed'`,
+      )
+      .get(jobId);
+    return row?.first ?? null;
   }
 
   async status(): Promise<PrinterStatus> {

@@ -7,7 +7,7 @@ import { fitQr, printableDots, qrModules } from './qr-fit';
 import { columnsFor, formatRubles, layoutReceipt, printable, receiptText, wrap, type Receipt } from './receipt';
 
 const QR =
-  'ST00012|Name=МУП «УИС»|PersonalAcc=40702810406000012345|BankName=ПАО СБЕРБАНК|BIC=048073601|CorrespAcc=30101810300000000601|Sum=123241';
+  'ST00012|Name=МУП «УИС»|PersonalAcc=40702810206000012345|BankName=ПАО СБЕРБАНК|BIC=048073601|CorrespAcc=30101810300000000601|Sum=123241';
 
 const receipt: Receipt = {
   kind: 'payment-slip',
@@ -25,7 +25,7 @@ const receipt: Receipt = {
 const FULL_QR = [
   'ST00012',
   'Name=Муниципальное унитарное предприятие «Уфимские инженерные сети» городского округа город Уфа',
-  'PersonalAcc=40702810406000012345',
+  'PersonalAcc=40702810206000012345',
   'BankName=ПАО СБЕРБАНК',
   'BIC=048073601',
   'CorrespAcc=30101810300000000601',

@@ -2,7 +2,7 @@
 // out once into fixed-width lines for the paper width; the ESC/POS encoder prints those lines and
 // the on-screen preview shows the same lines, so the customer sees what will come out.
 import { printableText, type CodePage } from './code-page-text';
-import { fitQr, type ShortenedField } from './qr-fit';
+import { fitQr, qrModules as qrModulesOf, type ShortenedField } from './qr-fit';
 
 export type ReceiptKind = 'payment-slip' | 'readings-confirmation' | 'statement' | 'appeal-ticket' | 'test-page' | 'training-bill';
 
@@ -13,7 +13,12 @@ export type ReceiptBlock =
   | { kind: 'pair'; label: string; value: string; bold?: boolean }
   | { kind: 'rule' }
   | { kind: 'blank' }
-  | { kind: 'qr'; payload: string; caption?: string };
+  | { kind: 'qr'; payload: string; caption?: string }
+  /**
+   * Rows of cells in aligned columns: the first column left, the others right-aligned (amounts).
+   * A row too wide for the paper prints its first cell on one line and the others on the next.
+   */
+  | { kind: 'table'; header: string[]; rows: string[][] };
 
 export interface Receipt {
   kind: ReceiptKind;
@@ -80,6 +85,9 @@ export function layoutReceipt(receipt: Receipt, columns: number, codePage?: Code
       case 'blank':
         lines.push({ kind: 'text', text: '', align: 'left', bold: false, large: false });
         break;
+      case 'table':
+        layoutTable(block, columns, plain, lines);
+        break;
       case 'qr': {
         const fit = fitQr(block.payload, columns);
         if (!fit.fits) {
@@ -100,6 +108,48 @@ export function layoutReceipt(receipt: Receipt, columns: number, codePage?: Code
     }
   }
   return lines;
+}
+
+/** Lays out a table: columns as wide as their widest cell, the spare width spread between them. */
+function layoutTable(
+  table: { header: string[]; rows: string[][] },
+  columns: number,
+  plain: (value: string) => string,
+  lines: PrintedLine[],
+): void {
+  const rows = [table.header, ...table.rows].map((row) => row.map(plain));
+  const count = Math.max(...rows.map((row) => row.length));
+  const widths = Array.from({ length: count }, (_, index) => Math.max(...rows.map((row) => row[index]?.length ?? 0)));
+  const spare = columns - widths.reduce((sum, width) => sum + width, 0) - (count - 1);
+  const line = (text: string, bold: boolean) => lines.push({ kind: 'text', text, align: 'left', bold, large: false });
+  rows.forEach((row, index) => {
+    const bold = index === 0;
+    if (spare < 0) {
+      // Too wide for this paper: the first cell, then the others (wrapped, right-aligned).
+      line(row[0] ?? '', bold);
+      for (const rest of wrap(row.slice(1).join(' '), columns))
+        lines.push({ kind: 'text', text: rest, align: 'right', bold, large: false });
+      return;
+    }
+    // The spare width goes in front of the amount columns, evenly, so every row lines up.
+    const gap = Math.floor(spare / Math.max(1, count - 1));
+    const cells = row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart((widths[column] ?? 0) + 1 + gap)));
+    line(cells.join('').trimEnd(), bold);
+  });
+}
+
+/**
+ * How long the laid-out receipt is on paper, in millimetres: a line of font A at the printers'
+ * default line spacing of 1/6 inch (4.23 mm), a double-height title line twice that, a QR code its
+ * modules times their dots at 8 dots per mm plus a line under it. An estimate for the customer
+ * (the feed before the cut is left out), not a measurement.
+ */
+export function paperLengthMm(lines: PrintedLine[]): number {
+  const lineMm = 25.4 / 6;
+  return lines.reduce((total, line) => {
+    if (line.kind === 'qr') return total + (qrModulesOf(line.payload) * line.moduleSize) / 8 + lineMm;
+    return total + (line.large ? 2 * lineMm : lineMm);
+  }, 0);
 }
 
 /** Plain text of the laid-out receipt, as the customer sees it in the preview and the tests decode it. */
@@ -145,10 +195,17 @@ export function wrap(value: string, width: number): string[] {
 
 /** `123241` → `1 232,41 руб.`: the Russian way, with the currency spelled so every code page prints it. */
 export function formatRubles(kopecks: number): string {
+  return `${formatAmount(kopecks)} руб.`;
+}
+
+/**
+ * `123241` → `1 232,41`, for columns headed «руб.»; `grouped: false` → `1232,41`, for narrow
+ * columns where every character counts.
+ */
+export function formatAmount(kopecks: number, grouped = true): string {
   const sign = kopecks < 0 ? '-' : '';
   const absolute = Math.abs(kopecks);
-  const rubles = Math.floor(absolute / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${sign}${rubles},${String(absolute % 100).padStart(2, '0')} руб.`;
+  const digits = Math.floor(absolute / 100).toString();
+  const rubles = grouped ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : digits;
+  return `${sign}${rubles},${String(absolute % 100).padStart(2, '0')}`;
 }

@@ -76,8 +76,18 @@ export const statementPeriodInput = z
     if (problem) context.addIssue({ code: 'custom', message: problem, path: ['from'] });
   });
 
-/** The compact statement on paper, for the period shown. */
-export const statementDocument = z.object({ type: z.literal('statement'), from: billingPeriodSchema, to: billingPeriodSchema }).strict();
+/**
+ * The statement on paper, for the period shown: in `full` four lines a month, in `compact` one
+ * (for a long period, which would otherwise take most of a metre of paper).
+ */
+export const statementDocument = z
+  .object({
+    type: z.literal('statement'),
+    from: billingPeriodSchema,
+    to: billingPeriodSchema,
+    form: z.enum(['full', 'compact']).default('full'),
+  })
+  .strict();
 
 export const chargesContract = defineContract({
   documents: [statementDocument],

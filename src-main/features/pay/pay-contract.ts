@@ -72,7 +72,8 @@ export const paymentSlipOutput = z.object({
   breakdown: z.array(breakdownLine),
   paymentDueBy: isoDateSchema,
   purpose: z.string(),
-  qrPayload: z.string(),
+  /** Null when the payee's requisites failed the kiosk's checks: the slip then carries no QR code. */
+  qrPayload: z.string().nullable(),
 });
 
 /** The payment slip the customer can print, for the amount they chose. */

@@ -9,6 +9,7 @@ import type { Invoice, ReferenceData } from '../../core/billing/billing-wire';
 import { PaymentQrError, paymentQrPayloadProblems } from '../pay/payment-qr';
 import { MAX_PAYMENT_KOPECKS, paymentAmountProblem } from '../pay/payment-amount';
 import { buildPaymentSlip, paymentQrPayloadFor, paymentQrSvg } from '../pay/payment-slip';
+import { payeeFitForQr } from '../pay/payee-check';
 import { ufaDate } from '../../core/time/calendar';
 
 type PayHandlers = Pick<KioskHandlers, 'payment.invoice' | 'payment.qr' | 'payment.slip'>;
@@ -79,6 +80,10 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
       const session = services.requireBillHolder();
       checkAmount(amountKopecks);
       const invoice = await readInvoice(session.billingToken);
+      // Requisites a bank app would refuse: no QR at all, and the customer is told how else to pay.
+      if (!payeeFitForQr(services, invoice.payee, 'pay-screen', session.accountNumber)) {
+        throw new KioskFailure({ code: 'billing-invalid-response', message: message('payeeCheck.refused') });
+      }
       const payload = qrPayload(invoice, amountKopecks, session.accountNumber);
       return { amountKopecks, payload, svg: await paymentQrSvg(payload) };
     },
@@ -87,8 +92,10 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
       const session = services.requireBillHolder();
       checkAmount(amountKopecks);
       const invoice = await readInvoice(session.billingToken);
-      // Built once to surface a QR refusal the same way as payment.qr does.
-      qrPayload(invoice, amountKopecks, session.accountNumber);
+      // Built once to surface a QR refusal the same way as payment.qr does. With a payee that fails
+      // its checks the slip is still made, without a QR, so the customer can pay by its requisites.
+      if (payeeFitForQr(services, invoice.payee, 'payment-slip', session.accountNumber))
+        qrPayload(invoice, amountKopecks, session.accountNumber);
       return buildPaymentSlip(invoice, amountKopecks, ufaDate(services.clock()));
     },
   };

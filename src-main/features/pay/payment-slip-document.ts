@@ -8,6 +8,7 @@ import type { paymentSlipDocument } from './pay-contract';
 import { message } from '../../core/messages/messages';
 import { paymentAmountProblem } from './payment-amount';
 import { buildPaymentSlip } from './payment-slip';
+import { payeeFitForQr } from './payee-check';
 import { paymentSlipReceipt } from './payment-slip-receipt';
 import type { z } from 'zod';
 
@@ -25,6 +26,8 @@ export function paymentSlipDocuments(services: KioskServices): Record<string, Do
         });
       }
       const invoice = await billingLink.call(() => billing.getInvoice(session.billingToken));
+      // Logs and flags a payee that fails its checks; the slip then prints without a QR code.
+      payeeFitForQr(services, invoice.payee, 'payment-slip', invoice.accountNumber);
       return paymentSlipReceipt(buildPaymentSlip(invoice, document.amountKopecks, ufaDate(clock())), receiptContext(config, clock));
     },
   };

@@ -15,6 +15,10 @@ export function payeeBlocks(payee: Payee): ReceiptBlock[] {
   ];
 }
 
+/** Printed instead of the QR code when the payee's requisites failed the kiosk's checks. */
+export const PAYEE_REFUSED_NOTE =
+  'QR-кода нет: реквизиты получателя платежа не прошли проверку. Оплатите в кассе МУП УИС или по реквизитам выше; сотрудник офиса предупреждён.';
+
 export function paymentSlipReceipt(slip: PaymentSlip, context: ReceiptContext): Receipt {
   return {
     kind: 'payment-slip',
@@ -32,7 +36,9 @@ export function paymentSlipReceipt(slip: PaymentSlip, context: ReceiptContext): 
       { kind: 'pair', label: 'СУММА ПЛАТЕЖА', value: formatRubles(slip.amountKopecks), bold: true },
       { kind: 'pair', label: 'Оплатить до', value: russianDate(slip.paymentDueBy) },
       { kind: 'blank' },
-      { kind: 'qr', payload: slip.qrPayload, caption: 'Отсканируйте QR-код в приложении банка' },
+      slip.qrPayload
+        ? { kind: 'qr', payload: slip.qrPayload, caption: 'Отсканируйте QR-код в приложении банка' }
+        : { kind: 'text', text: PAYEE_REFUSED_NOTE, align: 'center' },
       ...footer(context),
     ],
   };

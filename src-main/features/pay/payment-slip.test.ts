@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import type { Invoice } from '../../core/billing/billing-wire';
 import ba from '../../../resources/messages/ba.json';
@@ -5,7 +6,14 @@ import en from '../../../resources/messages/en.json';
 import ru from '../../../resources/messages/ru.json';
 import { MAX_PAYMENT_KOPECKS, paymentAmountProblem } from './payment-amount';
 import { parsePaymentQrPayload, paymentQrPayloadProblems } from './payment-qr';
-import { buildPaymentSlip, payeeRequisites, paymentQrPayloadFor, paymentQrSvg } from './payment-slip';
+import {
+  buildPaymentSlip,
+  PAYMENT_QR_ERROR_CORRECTION,
+  payeeRequisites,
+  paymentQrPayloadFor,
+  paymentQrSegments,
+  paymentQrSvg,
+} from './payment-slip';
 
 const invoice: Invoice = {
   accountNumber: '820000001',
@@ -23,12 +31,12 @@ const invoice: Invoice = {
   paymentDueBy: '2026-11-10',
   payee: {
     name: 'МУП «Уфимские инженерные сети» ГО г. Уфа РБ',
-    inn: '0276000123',
+    inn: '0276000128',
     kpp: '027601001',
     bankName: 'ПАО СБЕРБАНК',
     bic: '048073601',
     correspondentAccount: '30101810300000000601',
-    settlementAccount: '40702810406000012345',
+    settlementAccount: '40702810206000012345',
     address: '450000, Республика Башкортостан, г. Уфа, ул. Ленина, д. 52',
     phone: '8-800-250-52-80',
   },
@@ -57,11 +65,11 @@ describe('QR payload from an invoice', () => {
   it('maps the payee requisites onto the standard fields', () => {
     expect(payeeRequisites(invoice.payee)).toEqual({
       name: invoice.payee.name,
-      personalAcc: '40702810406000012345',
+      personalAcc: '40702810206000012345',
       bankName: 'ПАО СБЕРБАНК',
       bic: '048073601',
       correspAcc: '30101810300000000601',
-      payeeInn: '0276000123',
+      payeeInn: '0276000128',
       kpp: '027601001',
     });
   });
@@ -71,12 +79,12 @@ describe('QR payload from an invoice', () => {
     expect(paymentQrPayloadProblems(payload)).toEqual([]);
     expect(Object.fromEntries(parsePaymentQrPayload(payload).fields)).toEqual({
       Name: invoice.payee.name,
-      PersonalAcc: '40702810406000012345',
+      PersonalAcc: '40702810206000012345',
       BankName: 'ПАО СБЕРБАНК',
       BIC: '048073601',
       CorrespAcc: '30101810300000000601',
       KPP: '027601001',
-      PayeeINN: '0276000123',
+      PayeeINN: '0276000128',
       Purpose: invoice.purpose,
       Sum: '50075',
       PersAcc: '820000001',
@@ -93,6 +101,18 @@ describe('QR payload from an invoice', () => {
     expect(svg).toMatch(/viewBox="0 0 \d+ \d+"/);
     expect(svg).not.toMatch(/<script|href|on\w+=/i);
     expect(await paymentQrSvg(paymentQrPayloadFor(invoice, 50_076))).not.toBe(svg);
+  });
+
+  it('stores the payload as exactly one byte-mode segment of its UTF-8 bytes, as the printer does', async () => {
+    const payload = paymentQrPayloadFor(invoice, 50_075);
+    const symbol = QRCode.create(paymentQrSegments(payload), { errorCorrectionLevel: PAYMENT_QR_ERROR_CORRECTION });
+    expect(symbol.segments).toHaveLength(1);
+    const [segment] = symbol.segments;
+    expect(segment?.mode.id).toBe('Byte');
+    expect(Buffer.from((segment as unknown as { data: Uint8Array }).data).equals(Buffer.from(payload, 'utf8'))).toBe(true);
+    // The SVG is drawn from that same symbol: its side is the symbol's modules plus two quiet modules each side.
+    const side = symbol.modules.size + 4;
+    expect(await paymentQrSvg(payload)).toContain(`viewBox="0 0 ${side} ${side}"`);
   });
 });
 
@@ -113,7 +133,12 @@ describe('payment slip', () => {
       paymentDueBy: '2026-11-10',
       purpose: invoice.purpose,
     });
-    expect(Object.fromEntries(parsePaymentQrPayload(slip.qrPayload).fields).Sum).toBe('200000');
+    expect(Object.fromEntries(parsePaymentQrPayload(slip.qrPayload ?? '').fields).Sum).toBe('200000');
+    // Requisites that fail their checks give a slip without a QR code, never a QR a bank app refuses.
+    expect(buildPaymentSlip({ ...invoice, payee: { ...invoice.payee, inn: '0276000123' } }, 200_000, '2026-11-20').qrPayload).toBeNull();
+    expect(() => paymentQrPayloadFor({ ...invoice, payee: { ...invoice.payee, settlementAccount: '40702810406000012345' } }, 1)).toThrow(
+      /settlement account 40702810406000012345 fails the control key/,
+    );
     // A copy: changing the slip does not change the invoice it came from.
     slip.breakdown[0]!.amountKopecks = 1;
     expect(invoice.breakdown[0]!.amountKopecks).toBe(96_000);

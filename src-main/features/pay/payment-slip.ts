@@ -1,9 +1,11 @@
 // From the billing centre's invoice to what the customer pays with: the amount they chose (checked
 // against the kiosk's limits), the GOST R 56042-2014 QR payload for a banking app, the QR picture
 // as SVG, and everything a printed payment slip (квитанция) shows.
-import QRCode from 'qrcode';
+import QRCode, { type QRCodeSegment } from 'qrcode';
 import type { Invoice, Payee } from '../../core/billing/billing-wire';
-import { buildPaymentQrPayload, type PayeeRequisites } from './payment-qr';
+import { qrPayloadBytes } from '../../core/printing/qr-fit';
+import { buildPaymentQrPayload, PaymentQrError, type PayeeRequisites } from './payment-qr';
+import { payeeRequisitesProblems } from './payee-requisites';
 
 export function payeeRequisites(payee: Payee): PayeeRequisites {
   return {
@@ -23,8 +25,14 @@ function lastNameOf(fullName: string): string | undefined {
   return first && first.length <= 60 ? first : undefined;
 }
 
-/** The QR text for paying `amountKopecks` against this invoice. */
+/**
+ * The QR text for paying `amountKopecks` against this invoice. Refused when the payee's requisites
+ * fail their checks: a bank app refuses such a code, so none is ever made (callers check first with
+ * `payeeFitForQr` to tell the customer and staff).
+ */
 export function paymentQrPayloadFor(invoice: Invoice, amountKopecks: number): string {
+  const problems = payeeRequisitesProblems(invoice.payee);
+  if (problems.length > 0) throw new PaymentQrError(`payee requisites fail their checks: ${problems.join('; ')}`);
   const lastName = lastNameOf(invoice.payerName);
   return buildPaymentQrPayload(payeeRequisites(invoice.payee), {
     sumKopecks: amountKopecks,
@@ -36,9 +44,26 @@ export function paymentQrPayloadFor(invoice: Invoice, amountKopecks: number): st
   });
 }
 
-/** The QR picture as an SVG document: error correction M, a quiet zone of two modules. */
+/**
+ * The payload as the QR symbol stores it: one byte-mode segment of its bytes (UTF-8 for the
+ * kiosk's `ST00012`), exactly what the printer stores. Left to itself `qrcode` splits the text into
+ * many segments and puts Cyrillic into Kanji mode (JIS X 0208 has Cyrillic), so a scanner reads «за»
+ * as «郱訄». `qrcode` cannot write an ECI header; the GOST header's `2` declares UTF-8 instead, and a
+ * single byte segment of valid UTF-8 is what scanners read as UTF-8.
+ */
+export function paymentQrSegments(payload: string): QRCodeSegment[] {
+  return [{ data: qrPayloadBytes(payload), mode: 'byte' }];
+}
+
+/** Error correction M, GOST R 56042's usual level and the printer's. */
+export const PAYMENT_QR_ERROR_CORRECTION = 'M';
+
+/**
+ * The QR picture for the screen as an SVG document, with a quiet zone of two modules. Every screen
+ * that shows a payment QR (pay, training bill) draws it with this function.
+ */
 export function paymentQrSvg(payload: string): Promise<string> {
-  return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return QRCode.toString(paymentQrSegments(payload), { type: 'svg', errorCorrectionLevel: PAYMENT_QR_ERROR_CORRECTION, margin: 2 });
 }
 
 export interface PaymentSlip {
@@ -57,8 +82,8 @@ export interface PaymentSlip {
   breakdown: Array<{ label: string; amountKopecks: number }>;
   paymentDueBy: string;
   purpose: string;
-  /** The GOST R 56042-2014 text to print as a QR code. */
-  qrPayload: string;
+  /** The GOST R 56042-2014 text to print as a QR code; null when the payee's requisites failed their checks. */
+  qrPayload: string | null;
 }
 
 export function buildPaymentSlip(invoice: Invoice, amountKopecks: number, date: string): PaymentSlip {
@@ -75,6 +100,6 @@ export function buildPaymentSlip(invoice: Invoice, amountKopecks: number, date: 
     breakdown: invoice.breakdown.map((line) => ({ ...line })),
     paymentDueBy: invoice.paymentDueBy,
     purpose: invoice.purpose,
-    qrPayload: paymentQrPayloadFor(invoice, amountKopecks),
+    qrPayload: payeeRequisitesProblems(invoice.payee).length === 0 ? paymentQrPayloadFor(invoice, amountKopecks) : null,
   };
 }

@@ -24,7 +24,13 @@ export function printingContract<const D extends readonly DocumentInputSchema[]>
         name: 'print.preview',
         audience: 'bill-holder',
         input: z.object({ document: printableDocumentSchema }).strict(),
-        output: z.object({ columns: z.number().int(), lines: z.array(z.string()), qrPayloads: z.array(z.string()) }),
+        output: z.object({
+          columns: z.number().int(),
+          lines: z.array(z.string()),
+          qrPayloads: z.array(z.string()),
+          /** The estimated length on paper in millimetres, for «займёт около 0,7 м бумаги». */
+          paperMm: z.number().int().nonnegative(),
+        }),
       }),
       'print.document': defineMethod({
         name: 'print.document',

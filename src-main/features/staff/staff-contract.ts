@@ -55,6 +55,8 @@ export const staffStatusOutput = z.object({
   uptimeSeconds: z.number(),
   /** Voice mode's speech engine: its version when it works, otherwise what to fix (a catalog message). */
   voice: z.object({ available: z.boolean(), detail: messageSchema }),
+  /** The billing centre's payee failed the kiosk's requisite checks, so payment QR codes are withheld; null while it passes. */
+  payeeRequisitesRefused: z.object({ problems: z.array(z.string()), at: z.string() }).nullable(),
 });
 
 const printJobOutput = z.object({

@@ -13,6 +13,7 @@ import { ASSIST_REASONS } from '../staff/assisted-service';
 import { KioskFailure } from '../../core/api/contract';
 import { message } from '../../core/messages/messages';
 import { speechEngineMessage } from '../voice/voice-handlers';
+import { payeeRefusalFor } from '../pay/payee-check';
 
 type StaffHandlers = Pick<
   KioskHandlers,
@@ -95,6 +96,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       const stats = outbox.stats();
       const disk = fs.statfsSync(services.dataDir);
       const speechEngine = await services.speech.status();
+      const payeeRefusal = payeeRefusalFor(services);
       return {
         staffName: staff.displayName,
         terminalId: config.terminalId,
@@ -118,6 +120,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
         disk: { freeBytes: disk.bavail * disk.bsize, totalBytes: disk.blocks * disk.bsize },
         uptimeSeconds: Math.round((services.clock() - startedAt) / 1000),
         voice: { available: speechEngine.available, detail: speechEngineMessage(speechEngine, config.voice.espeakCommand) },
+        payeeRequisitesRefused: payeeRefusal ? { problems: payeeRefusal.problems, at: new Date(payeeRefusal.at).toISOString() } : null,
       };
     },
 

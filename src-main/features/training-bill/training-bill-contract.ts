@@ -47,6 +47,8 @@ export const trainingBillOutput = z.object({
   activationCode: z.string().nullable(),
   /** The GOST R 56042 payment QR (null when nothing is due: there is nothing to pay). */
   qr: z.object({ payload: z.string(), svg: z.string() }).nullable(),
+  /** True when the payee's requisites failed the kiosk's checks, so there is no QR although money is due. */
+  payeeRefused: z.boolean(),
 });
 
 export const trainingBillContract = defineContract({

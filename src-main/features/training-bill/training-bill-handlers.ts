@@ -6,15 +6,18 @@ import type { KioskServices } from '../../core/kiosk-services';
 import { message } from '../../core/messages/messages';
 import { receiptContext } from '../../core/printing/document-parts';
 import type { KioskHandlers } from '../kiosk-methods';
+import { payeeFitForQr } from '../pay/payee-check';
 import { paymentQrPayloadFor, paymentQrSvg } from '../pay/payment-slip';
 import { trainingBillReceipt, type TrainingBill } from './training-bill-receipt';
 import type { TrainingDemoBill } from './training-demo-bill';
 
 type TrainingBillHandlers = Pick<KioskHandlers, 'trainingBill.accounts' | 'trainingBill.show' | 'trainingBill.print'>;
 
-async function billView({ invoice, demoName, billCode, activationCode }: TrainingDemoBill): Promise<TrainingBill> {
-  // The QR asks for the amount due; with nothing due there is nothing to pay and no QR.
-  const payload = invoice.amountDueKopecks > 0 ? paymentQrPayloadFor(invoice, invoice.amountDueKopecks) : null;
+async function billView(services: KioskServices, { invoice, demoName, billCode, activationCode }: TrainingDemoBill): Promise<TrainingBill> {
+  // The QR asks for the amount due; with nothing due there is nothing to pay and no QR. Nor is there
+  // one when the payee's requisites fail their checks: a bank app would refuse it.
+  const payeeRefused = invoice.amountDueKopecks > 0 && !payeeFitForQr(services, invoice.payee, 'training-bill', invoice.accountNumber);
+  const payload = invoice.amountDueKopecks > 0 && !payeeRefused ? paymentQrPayloadFor(invoice, invoice.amountDueKopecks) : null;
   return {
     accountNumber: invoice.accountNumber,
     demoName,
@@ -29,6 +32,7 @@ async function billView({ invoice, demoName, billCode, activationCode }: Trainin
     billCode,
     activationCode,
     qr: payload === null ? null : { payload, svg: await paymentQrSvg(payload) },
+    payeeRefused,
   };
 }
 
@@ -61,11 +65,11 @@ export function createTrainingBillHandlers(services: KioskServices): TrainingBil
     },
 
     async 'trainingBill.show'({ accountNumber }) {
-      return billView(demoBill(accountNumber));
+      return billView(services, demoBill(accountNumber));
     },
 
     async 'trainingBill.print'({ accountNumber }) {
-      const bill = await billView(demoBill(accountNumber));
+      const bill = await billView(services, demoBill(accountNumber));
       const printed = await printing.print(trainingBillReceipt(bill, receiptContext(config, clock)), { accountNumber, sessionId: null });
       staffDesk.audit('training-bill.print', accountNumber, { jobId: printed.jobId, status: printed.status });
       return { jobId: printed.jobId, status: printed.status, printerState: printed.printerState, message: printed.message };

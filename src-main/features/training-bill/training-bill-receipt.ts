@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { footer, russianDate, type ReceiptContext } from '../../core/printing/document-parts';
 import { formatRubles, type Receipt, type ReceiptBlock } from '../../core/printing/receipt';
-import { payeeBlocks } from '../pay/payment-slip-receipt';
+import { PAYEE_REFUSED_NOTE, payeeBlocks } from '../pay/payment-slip-receipt';
 import type { trainingBillOutput } from './training-bill-contract';
 
 export type TrainingBill = z.output<typeof trainingBillOutput>;
@@ -47,7 +47,9 @@ export function trainingBillReceipt(bill: TrainingBill, context: ReceiptContext)
       { kind: 'blank' },
       bill.qr
         ? { kind: 'qr', payload: bill.qr.payload, caption: 'QR-код для оплаты в приложении банка и для сканера терминала' }
-        : { kind: 'text', text: 'Оплачивать нечего: QR-кода для оплаты нет. Номер лицевого счёта вводится вручную.', align: 'center' },
+        : bill.payeeRefused
+          ? { kind: 'text', text: PAYEE_REFUSED_NOTE, align: 'center' }
+          : { kind: 'text', text: 'Оплачивать нечего: QR-кода для оплаты нет. Номер лицевого счёта вводится вручную.', align: 'center' },
       { kind: 'blank' },
       { kind: 'text', text: TRAINING_BILL_MARK, align: 'center', bold: true },
       ...footer(context),
