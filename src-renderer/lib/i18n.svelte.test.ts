@@ -93,3 +93,24 @@ describe('message keys', () => {
     expect(text.code).toBe('internal');
   });
 });
+
+describe('times on screen', () => {
+  const zoneBefore = process.env['TZ'];
+  afterEach(() => {
+    if (zoneBefore === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = zoneBefore;
+  });
+
+  // 08:50 UTC is 13:50 in Ufa (UTC+5); a PC set to UTC or to Moscow must still show Ufa time.
+  for (const zone of ['UTC', 'Europe/Moscow']) {
+    it(`shows Ufa time on a PC whose clock is in ${zone}`, () => {
+      process.env['TZ'] = zone;
+      expect(new Date('2026-12-01T08:50:00Z').getHours()).not.toBe(13);
+      expect(i18n.formatTime('2026-12-01T08:50:00Z')).toBe('13:50');
+      expect(i18n.formatDateTime('2026-11-30T20:05:00Z')).toBe('01.12.2026 01:05');
+      i18n.language = 'en';
+      expect(i18n.formatDateTime('2026-11-30T20:05:00Z')).toBe('01/12/2026 01:05');
+      i18n.language = 'ru';
+    });
+  }
+});

@@ -21,6 +21,28 @@ const CATALOGS: Record<Language, Catalog> = { ru: russianCatalog, ba: bashkirCat
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
 const BASHKIR_MONTHS = ['ғинуар', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
+/** Ufa's zone: UTC+5 all year, the zone database's name for it. */
+const UFA_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Yekaterinburg',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function ufaParts(iso: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = Object.fromEntries(UFA_PARTS.formatToParts(Date.parse(iso)).map((part) => [part.type, part.value]));
+  return {
+    year: parts['year'] ?? '',
+    month: parts['month'] ?? '',
+    day: parts['day'] ?? '',
+    hour: parts['hour'] ?? '',
+    minute: parts['minute'] ?? '',
+  };
+}
+
 function lookup(catalog: Catalog, key: MessageKey): string | undefined {
   let node: string | Catalog | undefined = catalog;
   for (const part of key.split('.')) {
@@ -65,6 +87,21 @@ class I18n {
     const [year, month, day] = isoDate.split('-');
     if (this.language === 'en') return `${day}/${month}/${year}`;
     return `${day}.${month}.${year}`;
+  }
+
+  /**
+   * An instant as the time of day in Ufa (`13:50`), whatever zone the PC's clock is set to: every
+   * time the kiosk shows is Ufa time, as on its receipts.
+   */
+  formatTime(iso: string): string {
+    const parts = ufaParts(iso);
+    return `${parts.hour}:${parts.minute}`;
+  }
+
+  /** An instant as date and time in Ufa: `31.08.2026 14:05` (ru, ba), `31/08/2026 14:05` (en). */
+  formatDateTime(iso: string): string {
+    const parts = ufaParts(iso);
+    return `${this.formatDate(`${parts.year}-${parts.month}-${parts.day}`)} ${parts.hour}:${parts.minute}`;
   }
 
   /** `2026-11` → `ноябрь 2026`, `November 2026`, `ноябрь 2026`. */

@@ -50,20 +50,9 @@ async function trackBoth<A, B>(first: Promise<KioskResult<A>>, second: Promise<K
   return both.value;
 }
 
-const LOCAL_PARTS = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An instant as local `31.08.2026 14:05` (the staff member's own clock). */
+/** An instant as `31.08.2026 14:05` in Ufa time, like everything the kiosk shows; `—` when there is none. */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return '—';
-  const parts = Object.fromEntries(LOCAL_PARTS.formatToParts(Date.parse(iso)).map((part) => [part.type, part.value]));
-  return `${i18n.formatDate(`${parts.year}-${parts.month}-${parts.day}`)} ${parts.hour}:${parts.minute}`;
+  return iso ? i18n.formatDateTime(iso) : '—';
 }
 
 /** `2 ч 5 мин` style durations for uptime and the age of the oldest pending message. */

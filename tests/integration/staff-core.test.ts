@@ -3,6 +3,7 @@
 // centre, retried and marked handled), the print journal against the TCP printer emulator
 // (paper out → reprint), assisted service with its audit rows, settings validation and the
 // in-place restart through the core host, and exit.
+import { ufaDate } from '../../src-main/core/time/calendar';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,7 +155,11 @@ describe('the print journal', () => {
     const reprinted = await ok<{ jobId: number; status: string }>(dispatch, 'staff.print.reprint', { jobId: failed.jobId });
     expect(reprinted.status).toBe('printed');
     await expect.poll(() => emulator.printed().length).toBe(before + 1);
-    expect(emulator.printed().at(-1)?.lines.join('\n')).toContain('Тестовая страница');
+    const testPage = emulator.printed().at(-1)?.lines.join('\n') ?? '';
+    expect(testPage).toContain('Тестовая страница');
+    // Ufa time, whatever zone this machine's clock is in (the fixture's clock is real time).
+    expect(testPage).toContain(`${ufaDate(Date.now()).split('-').reverse().join('.')}`);
+    expect(testPage).toMatch(/\d\d:\d\d \(время\s+уфимское\)/);
     const after = await ok<{ jobs: Array<{ id: number; reprintOf: number | null }> }>(dispatch, 'staff.print.journal');
     expect(after.jobs[0]).toMatchObject({ id: reprinted.jobId, reprintOf: failed.jobId });
     expect(await refusal(dispatch, 'staff.print.reprint', { jobId: 999_999 })).toMatchObject({ code: 'not-found' });

@@ -1,5 +1,6 @@
 // The staff screen's operations. Every one of them that changes something is written to the
 // audit log with the staff number and, where there is one, the customer's account.
+import { ufaDateTime } from '../../core/printing/document-parts';
 import fs from 'node:fs';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
@@ -239,7 +240,8 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
         widthMm: config.printer.widthMm,
         columns: columnsFor(config.printer.widthMm),
         terminalId: config.terminalId,
-        printedAt: new Intl.DateTimeFormat('ru-RU', { dateStyle: 'short', timeStyle: 'short' }).format(services.clock()),
+        // Ufa time, like every receipt, whatever zone the PC's clock is in.
+        printedAt: `${ufaDateTime(services.clock())} (время уфимское)`,
       });
       const printed = await printing.print(receipt, { accountNumber: null, sessionId: null });
       staffDesk.audit('print.test-page', null, { jobId: printed.jobId, status: printed.status });
