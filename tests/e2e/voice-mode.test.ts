@@ -138,6 +138,7 @@ describe('voice mode', () => {
 
       // Logging out ends voice mode and its audio.
       await page.keyboard.press('ArrowLeft');
+      await heard(page, home(language));
       await press(page, language, text(language, 'home.logout'));
       await expect.poll(() => page.getByTestId('voice-caption').count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.classList.contains('voice-curtain'))).toBe(false);

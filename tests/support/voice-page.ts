@@ -38,15 +38,32 @@ export async function recordSpeech(page: Page): Promise<void> {
 
 export const spokenSoFar = (page: Page) => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.slice());
 
-/** Waits until voice mode has said something that matches. */
+/** Per page, how far `heard` has read the spoken texts. */
+const heardUpTo = new WeakMap<Page, number>();
+
+/**
+ * Waits until voice mode says something that matches, after what the last `heard` matched: the
+ * texts are heard in order, and a screen announced earlier does not count for a later visit.
+ */
 export async function heard(page: Page, expected: string | RegExp): Promise<void> {
   const matches = (said: string) => (typeof expected === 'string' ? said.includes(expected) : expected.test(said));
+  const from = heardUpTo.get(page) ?? 0;
+  let found = -1;
   await expect
-    .poll(async () => (await spokenSoFar(page)).some(matches), { timeout: 10_000 })
+    .poll(
+      async () => {
+        found = (await spokenSoFar(page)).findIndex((said, index) => index >= from && matches(said));
+        return found >= 0;
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true)
     .catch(async (error: unknown) => {
-      throw new Error(`never heard «${String(expected)}»; last said:\n${(await spokenSoFar(page)).slice(-6).join('\n')}`, { cause: error });
+      throw new Error(`never heard «${String(expected)}»; said since:\n${(await spokenSoFar(page)).slice(from).slice(-8).join('\n')}`, {
+        cause: error,
+      });
     });
+  heardUpTo.set(page, found + 1);
 }
 
 /**
