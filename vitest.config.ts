@@ -30,6 +30,10 @@ export default defineConfig({
           name: 'unit',
           include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // `npm test` runs the unit tests beside the type check and the build, one core each: the
+          // PIN hashing (scrypt at OWASP's cost, slow on purpose) and the lint-boundary test need
+          // more than the default 5 s on a shared core. A budget, not a speed check.
+          testTimeout: 30_000,
         },
       },
       {
