@@ -19,8 +19,12 @@ interface Utterance {
 }
 
 export class VoiceMode {
-  /** Whether this terminal can speak at all (espeak-ng found by the core); voice mode is hidden otherwise. */
-  available = $state(false);
+  /**
+   * Whether this terminal can speak at all (espeak-ng found by the core); voice mode is hidden
+   * otherwise. Null until the core has said: the header keeps the switch's room meanwhile, so the
+   * screen does not shift under a finger when the answer comes.
+   */
+  available = $state<boolean | null>(null);
   on = $state(false);
   /** The screen blanked for privacy while the customer listens. */
   curtain = $state(false);
@@ -44,7 +48,7 @@ export class VoiceMode {
   }
 
   turnOn(): void {
-    if (!this.available) return;
+    if (this.available !== true) return;
     this.on = true;
     this.speak(i18n.t('voiceMode.intro'));
   }
