@@ -65,7 +65,8 @@ const SIZES = SMOKE
       enqueue: { warmup: 5, iterations: 50 },
       drain: { count: 200 },
       billing: { warmupSeconds: 0.2, seconds: 0.5, concurrency: 8 },
-      soak: { warmupSessions: 1, sessions: 5 },
+      // Settle pauses let the page's timers and the GC quiet down before memory is read; the smoke run only proves the soak runs.
+      soak: { warmupSessions: 0, sessions: 2, settleMs: 200 },
     }
   : {
       cold: { warmup: 2, repetitions: 20 },
@@ -78,7 +79,7 @@ const SIZES = SMOKE
       enqueue: { warmup: 200, iterations: 3000 },
       drain: { count: 10_000 },
       billing: { warmupSeconds: 2, seconds: 8, concurrency: 16 },
-      soak: { warmupSessions: 10, sessions: 500 },
+      soak: { warmupSessions: 10, sessions: 500, settleMs: 2000 },
     };
 
 // --soak=N: a soak of N sessions instead (for looking into memory without waiting for 500).
@@ -701,6 +702,7 @@ try {
     const measured = await soak(browser, kiosk, {
       sessions: SIZES.soak.sessions,
       warmupSessions: SIZES.soak.warmupSessions,
+      settleMs: SIZES.soak.settleMs,
       nextCustomer: () => {
         const chosen = accounts[next++ % accounts.length];
         return {

@@ -1,8 +1,8 @@
 // `npm test`: every check the project promises, in the order a failure is cheapest to read.
-// First two lanes side by side, one per core: the unit tests and lint (ESLint, type-aware on the
-// shipped code, then Prettier) beside the type check (Node, DOM and test projects), svelte-check,
-// dead code (knip), copy-paste (jscpd), the build, Electronegativity on it and a tiny smoke run of
-// the benchmarks. Then the integration and end-to-end tests (vitest, with the end-to-end suite in
+// First two lanes side by side, one per core: the unit tests, ESLint (type-aware on the shipped
+// code) and svelte-check beside the type check (Node, test and script projects), Prettier, dead
+// code (knip), copy-paste (jscpd), the build, Electronegativity on it and a tiny smoke run of the
+// benchmarks. Then the integration and end-to-end tests (vitest, with the end-to-end suite in
 // Debian's Chromium), which need the build.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,11 +24,14 @@ const staticLanes = [
     // The unit tests need no build, so they run here instead of after it. First, beside the type
     // check, not beside the benchmark smoke run's Chromium: some (scrypt) are heavy on a shared core.
     vitest('unit tests', ['unit']),
-    ['lint', ...npmRun('lint')],
+    ['ESLint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+    // It type-checks the renderer's TypeScript modules as well as its components (the type check
+    // in the other lane leaves src-renderer to it).
+    ['svelte-check', ...npmRun('svelte-check')],
   ],
   [
     ['type check', ...npmRun('typecheck')],
-    ['svelte-check', ...npmRun('svelte-check')],
+    ['Prettier', 'npx', ['prettier', '--check', '.']],
     ['dead code (knip)', ...npmRun('knip')],
     ['copy-paste (jscpd)', ...npmRun('duplicates')],
     ['build', ...npmRun('build')],

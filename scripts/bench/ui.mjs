@@ -298,7 +298,7 @@ async function customerSession(page, { accountNumber, meterSerial, readingText }
  * read after a warm-up (baseline), every few sessions and at the end: the renderer's JS heap after
  * garbage collection in the page, and the kiosk process's memory as `kioskMemory` reads it.
  */
-export async function soak(browser, kiosk, { sessions, warmupSessions, nextCustomer, kioskMemory, printedJobs, log }) {
+export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs, nextCustomer, kioskMemory, printedJobs, log }) {
   const { page, context, problems } = await newKioskPage(browser, kiosk);
   const cdp = await context.newCDPSession(page);
   const heapMb = async () => {
@@ -319,7 +319,7 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, nextCusto
   try {
     for (let index = 0; index < warmupSessions + sessions; index += 1) {
       if (index === warmupSessions) {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await new Promise((resolve) => setTimeout(resolve, settleMs / 2));
         baseline = { heapMb: await heapMb(), kiosk: await kioskMemory(), printed: printedJobs() };
         curve.push({ session: 0, heapMb: baseline.heapMb, kiosk: baseline.kiosk });
       }
@@ -339,7 +339,7 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, nextCusto
       }
       if (done > 0 && (done % 50 === 0 || done === sessions)) log?.(`  soak: ${done}/${sessions} sessions, ${errors.length} errors`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
     const final = { heapMb: await heapMb(), kiosk: await kioskMemory() };
     curve.push({ session: sessions, ...final });
     const apiFailures = await page.evaluate(() => window.__bench.apiFailures);
