@@ -76,7 +76,7 @@ const SIZES = SMOKE
       statementRender: { warmup: 3, repetitions: 20 },
       receipt: { warmup: 300, iterations: 3000 },
       print: { warmup: 5, repetitions: 50 },
-      enqueue: { warmup: 200, iterations: 3000 },
+      enqueue: { warmup: 200, iterations: 5000 },
       drain: { count: 10_000 },
       billing: { warmupSeconds: 2, seconds: 8, concurrency: 16 },
       soak: { warmupSessions: 10, sessions: 500, settleMs: 2000 },

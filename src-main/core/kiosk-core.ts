@@ -30,6 +30,7 @@ import { startIdleExpiry } from '../features/session/idle-expiry';
 import type { TrainingDemoBill } from '../features/training-bill/training-demo-bill';
 import { EspeakSpeech } from '../features/voice/espeak-speech';
 import { openKioskDatabase } from './store/database';
+import { startIdleCheckpoint } from './store/idle-checkpoint';
 
 export interface KioskCoreOptions {
   config: KioskConfig;
@@ -80,7 +81,9 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   const { config, dataDir } = options;
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? Date.now;
-  const db = openKioskDatabase(path.join(dataDir, 'kiosk.sqlite'));
+  const storeFile = path.join(dataDir, 'kiosk.sqlite');
+  const db = openKioskDatabase(storeFile);
+  const checkpoint = startIdleCheckpoint(db, storeFile);
 
   const trainingMode = config.billing.url === null;
   const trainingServer = trainingMode ? await startTrainingServer(options, path.join(dataDir, 'training-billing.sqlite')) : null;
@@ -255,6 +258,7 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
       speech.close();
       await outboxWorker.stop();
       await trainingServer?.close();
+      checkpoint.stop();
       db.close();
     },
   };

@@ -87,6 +87,8 @@ export function applyPragmas(db: KioskDatabase): void {
   // Wiped secrets and expired personal data must not linger in free pages of the file.
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  // No checkpoint inside a commit: the kiosk core checkpoints when the store is quiet (idle-checkpoint.ts).
+  db.pragma('wal_autocheckpoint = 0');
 }
 
 /** Applies every pending migration in one transaction, tracked by `PRAGMA user_version`. */
