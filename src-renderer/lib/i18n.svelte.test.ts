@@ -1,17 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { message } from '../../src-main/core/messages/messages';
 import { i18n, type Language } from './i18n.svelte';
 import type { KioskError } from './kiosk-api';
 
+// Every catalog loaded once, so that choosing a language below takes effect at once.
+beforeAll(async () => {
+  await i18n.choose('ba');
+  await i18n.choose('en');
+  await i18n.choose('ru');
+});
+
 afterEach(() => {
-  i18n.language = 'ru';
+  void i18n.choose('ru');
 });
 
 /** The same refusal read in each language. */
 function inEvery(error: KioskError): Record<Language, string> {
   const texts = {} as Record<Language, string>;
   for (const language of ['ru', 'ba', 'en'] as const) {
-    i18n.language = language;
+    void i18n.choose(language);
     texts[language] = i18n.error(error);
   }
   return texts;
@@ -38,10 +45,10 @@ describe('i18n.error', () => {
       ba: 'Уңышһыҙ тырышлыҡтарҙан һуң хеҙмәткәрҙең инеүе ваҡытлыса ябылды. 15 минуттан һуң ҡабатлағыҙ.',
       en: 'Staff sign-in is temporarily blocked after failed attempts. Please try again in 15 minutes.',
     });
-    i18n.language = 'ru';
+    void i18n.choose('ru');
     expect(i18n.error(locked(1, 0))).toMatch(/через 1 минуту\.$/);
     expect(i18n.error(locked(0, 22))).toMatch(/через 22 секунды\.$/);
-    i18n.language = 'en';
+    void i18n.choose('en');
     expect(i18n.error(locked(1, 0))).toMatch(/in 1 minute\.$/);
     expect(i18n.error(locked(0, 1))).toMatch(/in 1 second\.$/);
   });
@@ -75,9 +82,9 @@ describe('i18n.error', () => {
   });
 
   it('says a field’s refusal like any other message', () => {
-    i18n.language = 'en';
+    void i18n.choose('en');
     expect(i18n.message({ key: 'errors.account.digits' })).toBe('The account number has 9 digits');
-    i18n.language = 'ba';
+    void i18n.choose('ba');
     expect(i18n.message({ key: 'errors.account.digits' })).toBe('Шәхси иҫәп номеры 9 цифрҙан тора');
   });
 });
@@ -108,9 +115,25 @@ describe('times on screen', () => {
       expect(new Date('2026-12-01T08:50:00Z').getHours()).not.toBe(13);
       expect(i18n.formatTime('2026-12-01T08:50:00Z')).toBe('13:50');
       expect(i18n.formatDateTime('2026-11-30T20:05:00Z')).toBe('01.12.2026 01:05');
-      i18n.language = 'en';
+      void i18n.choose('en');
       expect(i18n.formatDateTime('2026-11-30T20:05:00Z')).toBe('01/12/2026 01:05');
-      i18n.language = 'ru';
+      void i18n.choose('ru');
     });
   }
+});
+
+describe('choosing a language', () => {
+  it('switches once the chosen catalog has loaded, and of two quick choices the later wins', async () => {
+    // A fresh i18n, with only Russian loaded, as at the start of the page.
+    vi.resetModules();
+    const { i18n: fresh } = await import('./i18n.svelte');
+    const english = fresh.choose('en');
+    expect(fresh.language).toBe('ru');
+    const russian = fresh.choose('ru');
+    await Promise.all([english, russian]);
+    expect(fresh.language).toBe('ru');
+    expect(fresh.t('common.back')).toBe('Назад');
+    await fresh.choose('en');
+    expect(fresh.t('common.back')).toBe('Back');
+  });
 });

@@ -2,8 +2,6 @@
 // per-language formatting of money, dates and months. Russian is the default and the language every
 // logout returns to. The core refuses with a catalog key, so its refusals read like any other text.
 import { IntlMessageFormat } from 'intl-messageformat';
-import bashkirCatalog from '../../resources/messages/ba.json';
-import englishCatalog from '../../resources/messages/en.json';
 import russianCatalog from '../../resources/messages/ru.json';
 import type { Message, MessageKey, MessageValues } from '../../src-main/core/messages/messages';
 import type { KioskError } from './kiosk-api';
@@ -15,7 +13,14 @@ export const LANGUAGE_NAMES: Record<Language, MessageKey> = { ru: 'language.ru',
 
 type Catalog = { [name: string]: string | Catalog };
 
-const CATALOGS: Record<Language, Catalog> = { ru: russianCatalog, ba: bashkirCatalog, en: englishCatalog };
+/**
+ * Russian is in the start screen's bundle; Bashkir and English (about 35 KB gzip together) are
+ * their own chunks, loaded when a customer chooses them.
+ */
+const CATALOG_LOADERS: Record<Exclude<Language, 'ru'>, () => Promise<Catalog>> = {
+  ba: () => import('../../resources/messages/ba.json').then((module) => module.default),
+  en: () => import('../../resources/messages/en.json').then((module) => module.default),
+};
 
 /** Intl locale per language. Bashkir has little CLDR data, so its months come from the catalog. */
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
@@ -55,13 +60,36 @@ function lookup(catalog: Catalog, key: MessageKey): string | undefined {
 export { formatMoney } from './format-money';
 
 class I18n {
-  language = $state<Language>('ru');
+  #language = $state<Language>('ru');
+  #catalogs = $state.raw<Partial<Record<Language, Catalog>>>({ ru: russianCatalog });
+  /** The language asked for last: of two quick choices, the later wins even if its catalog comes first. */
+  #wanted: Language = 'ru';
   private readonly formatters = new Map<string, IntlMessageFormat>();
 
+  get language(): Language {
+    return this.#language;
+  }
+
+  /**
+   * Switches the language once its catalog is here: at once for one loaded before (Russian always),
+   * after its chunk has loaded otherwise. A chunk that fails to load leaves the language as it was.
+   */
+  choose(language: Language): Promise<void> {
+    this.#wanted = language;
+    if (this.#catalogs[language]) {
+      this.#language = language;
+      return Promise.resolve();
+    }
+    return CATALOG_LOADERS[language as Exclude<Language, 'ru'>]().then((catalog) => {
+      this.#catalogs = { ...this.#catalogs, [language]: catalog };
+      if (this.#wanted === language) this.#language = language;
+    });
+  }
+
   t(key: MessageKey, values?: MessageValues): string {
-    const language = this.language;
+    const language = this.#language;
     // The catalog test keeps the languages in step; Russian is the reference the others follow.
-    const text = lookup(CATALOGS[language], key) ?? lookup(CATALOGS.ru, key) ?? key;
+    const text = lookup(this.#catalogs[language] ?? russianCatalog, key) ?? lookup(russianCatalog, key) ?? key;
     if (!values && !text.includes('{')) return text;
     const cacheKey = `${language}\u0000${key}`;
     let formatter = this.formatters.get(cacheKey);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeTiles, kioskScreens, screenNamed, screensFor } from './kiosk-screens';
+import { homeTiles, kioskScreens, loadComponent, loadedComponent, screenNamed, screensFor } from './kiosk-screens';
 
 describe('the screen list', () => {
   it('lists every screen once, each found by its name', () => {
@@ -29,5 +29,19 @@ describe('the screen list', () => {
   it('lets the holder of the paper bill pay and submit readings; the rest needs the full login', () => {
     expect(screensFor('bill-holder').sort()).toEqual(['home', 'pay', 'readings']);
     expect(screensFor('customer')).toEqual(expect.arrayContaining(['appeals', 'charges', 'profile', 'readings-history']));
+  });
+});
+
+describe('screens in their own chunks', () => {
+  it('loads a screen that is not in the start bundle once, and then has it at hand', async () => {
+    const pay = screenNamed('pay');
+    expect(pay.component).toBeUndefined();
+    expect(loadedComponent(pay)).toBeNull();
+    const [first, second] = await Promise.all([loadComponent(pay), loadComponent(pay)]);
+    expect(typeof first).toBe('function');
+    expect(second).toBe(first);
+    expect(loadedComponent(pay)).toBe(first);
+    // The start screen is in the start bundle: at hand without a load.
+    expect(loadedComponent(screenNamed('start'))).toBe(screenNamed('start').component);
   });
 });

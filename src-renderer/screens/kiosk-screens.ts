@@ -1,23 +1,15 @@
 // The list of screens the renderer is built from, the counterpart of src-main/features/kiosk-features.ts:
 // every screen once, with who may see it and, for a service of the home screen, its tile. App.svelte
 // shows the current screen from here, the home screen draws its tiles from here, and `ScreenName`
-// is the list's names. A new screen is its file and one entry below.
+// is the list's names. A new screen is its file and one entry below. The screens a customer meets
+// first (start, the logins, home) are in the start bundle; every other one is its own chunk, loaded
+// when it is first shown (`load`), so the start screen downloads none of them.
 import type { Component } from 'svelte';
 import type { MessageKey } from '../../src-main/core/messages/messages';
-import AppealsScreen from './appeals-screen.svelte';
 import BillLoginScreen from './bill-login-screen.svelte';
-import ChargesScreen from './charges-screen.svelte';
 import HomeScreen from './home-screen.svelte';
 import LoginScreen from './login-screen.svelte';
-import PayScreen from './pay-screen.svelte';
-import ProfileScreen from './profile-screen.svelte';
-import ReadingsHistoryScreen from './readings-history-screen.svelte';
-import ReadingsScreen from './readings-screen.svelte';
-import RecoverScreen from './recover-screen.svelte';
-import RegisterScreen from './register-screen.svelte';
 import SmsLoginScreen from './sms-login-screen.svelte';
-import StaffLoginScreen from './staff-login-screen.svelte';
-import StaffScreen from './staff-screen.svelte';
 import StartScreen from './start-screen.svelte';
 
 /**
@@ -37,14 +29,15 @@ export interface HomeTile {
   primary?: boolean;
 }
 
-export interface KioskScreen<Name extends string = string> {
+/** A screen takes no props: what it shows comes from `kioskApp` and its own state class. */
+type ScreenView = { component: Component; load?: never } | { load: () => Promise<{ default: Component }>; component?: never };
+
+export type KioskScreen<Name extends string = string> = ScreenView & {
   name: Name;
-  /** A screen takes no props: what it shows comes from `kioskApp` and its own state class. */
-  component: Component;
   audience: ScreenAudience;
   /** Only a customer's service has one. */
   tile?: HomeTile;
-}
+};
 
 /** Keeps each entry's name as a literal, so `ScreenName` lists exactly the names below. */
 const defineScreen = <const Name extends string>(screen: KioskScreen<Name>): KioskScreen<Name> => screen;
@@ -53,34 +46,49 @@ export const kioskScreens = [
   defineScreen({ name: 'start', component: StartScreen, audience: 'public' }),
   defineScreen({ name: 'login', component: LoginScreen, audience: 'public' }),
   defineScreen({ name: 'bill-login', component: BillLoginScreen, audience: 'public' }),
-  defineScreen({ name: 'register', component: RegisterScreen, audience: 'public' }),
-  defineScreen({ name: 'recover', component: RecoverScreen, audience: 'public' }),
+  defineScreen({ name: 'register', load: () => import('./register-screen.svelte'), audience: 'public' }),
+  defineScreen({ name: 'recover', load: () => import('./recover-screen.svelte'), audience: 'public' }),
   defineScreen({ name: 'sms-login', component: SmsLoginScreen, audience: 'public' }),
   defineScreen({ name: 'home', component: HomeScreen, audience: 'bill-holder' }),
   defineScreen({
     name: 'pay',
-    component: PayScreen,
+    load: () => import('./pay-screen.svelte'),
     audience: 'bill-holder',
     tile: { labelKey: 'home.menuPay', order: 10, primary: true },
   }),
   // Not `bill-holder`: the billing API refuses a bill token the statement that `charges.current` reads.
-  defineScreen({ name: 'charges', component: ChargesScreen, audience: 'customer', tile: { labelKey: 'home.menuCharges', order: 20 } }),
+  defineScreen({
+    name: 'charges',
+    load: () => import('./charges-screen.svelte'),
+    audience: 'customer',
+    tile: { labelKey: 'home.menuCharges', order: 20 },
+  }),
   defineScreen({
     name: 'readings',
-    component: ReadingsScreen,
+    load: () => import('./readings-screen.svelte'),
     audience: 'bill-holder',
     tile: { labelKey: 'home.menuReadings', order: 30 },
   }),
   defineScreen({
     name: 'readings-history',
-    component: ReadingsHistoryScreen,
+    load: () => import('./readings-history-screen.svelte'),
     audience: 'customer',
     tile: { labelKey: 'readingsHistory.menu', order: 35 },
   }),
-  defineScreen({ name: 'appeals', component: AppealsScreen, audience: 'customer', tile: { labelKey: 'home.menuAppeals', order: 40 } }),
-  defineScreen({ name: 'profile', component: ProfileScreen, audience: 'customer', tile: { labelKey: 'home.menuProfile', order: 50 } }),
-  defineScreen({ name: 'staff-login', component: StaffLoginScreen, audience: 'public' }),
-  defineScreen({ name: 'staff', component: StaffScreen, audience: 'staff' }),
+  defineScreen({
+    name: 'appeals',
+    load: () => import('./appeals-screen.svelte'),
+    audience: 'customer',
+    tile: { labelKey: 'home.menuAppeals', order: 40 },
+  }),
+  defineScreen({
+    name: 'profile',
+    load: () => import('./profile-screen.svelte'),
+    audience: 'customer',
+    tile: { labelKey: 'home.menuProfile', order: 50 },
+  }),
+  defineScreen({ name: 'staff-login', load: () => import('./staff-login-screen.svelte'), audience: 'public' }),
+  defineScreen({ name: 'staff', load: () => import('./staff-screen.svelte'), audience: 'staff' }),
 ] as const;
 
 export type ScreenName = (typeof kioskScreens)[number]['name'];
@@ -90,6 +98,23 @@ const byName = new Map<string, KioskScreen>(kioskScreens.map((screen) => [screen
 export function screenNamed(name: ScreenName): KioskScreen<ScreenName> {
   // Every ScreenName is an entry's name, so the lookup cannot miss.
   return byName.get(name) as KioskScreen<ScreenName>;
+}
+
+const loaded = new Map<string, Component>();
+
+/** The screen's component if it is at hand: in the start bundle, or its chunk loaded before. */
+export function loadedComponent(screen: KioskScreen): Component | null {
+  return screen.component ?? loaded.get(screen.name) ?? null;
+}
+
+/** Loads a screen's chunk (once; a second call while it loads waits for the same import). */
+export async function loadComponent(screen: KioskScreen): Promise<Component> {
+  if (screen.component) return screen.component;
+  const ready = loaded.get(screen.name);
+  if (ready) return ready;
+  const component = (await screen.load()).default;
+  loaded.set(screen.name, component);
+  return component;
 }
 
 /** The names of the screens one audience may see. */

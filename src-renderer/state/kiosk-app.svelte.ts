@@ -234,7 +234,7 @@ export class KioskApp {
     this.summaryError = null;
     this.access = null;
     if (!samePerson) {
-      i18n.language = 'ru';
+      void i18n.choose('ru');
       displaySettings.reset();
       // Voice mode is the customer's too: it ends with them, and its audio with it.
       voiceMode.turnOff();

@@ -1,11 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '../lib/i18n.svelte';
 import { announcement, spelledValue, type ItemFacts } from './control-announcement';
 
 const say = (item: ItemFacts) => announcement(item, (key, values) => i18n.t(key, values));
 
+// Every catalog loaded once, so that choosing a language below takes effect at once.
+beforeAll(async () => {
+  await i18n.choose('ba');
+  await i18n.choose('en');
+  await i18n.choose('ru');
+});
+
 afterEach(() => {
-  i18n.language = 'ru';
+  void i18n.choose('ru');
 });
 
 describe('the announcement of an item from its role, name and state', () => {
@@ -50,9 +57,9 @@ describe('the announcement of an item from its role, name and state', () => {
   });
 
   it('speaks in the customer’s language', () => {
-    i18n.language = 'en';
+    void i18n.choose('en');
     expect(say({ role: 'field', name: 'Account number', value: '8200', disabled: false })).toBe('Field. Account number. Entered: 8 2 0 0.');
-    i18n.language = 'ba';
+    void i18n.choose('ba');
     expect(say({ role: 'button', name: 'Түләргә' })).toBe('Төймә. Түләргә.');
     expect(say({ role: 'field', name: 'Пароль', value: 'abc', secret: true })).toBe('Ҡыр. Пароль. Индерелгән символдар: 3.');
   });
