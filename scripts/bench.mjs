@@ -93,7 +93,8 @@ const TARGETS = {
   loginP95Ms: 250,
   statementApiMs: 30,
   statementRenderMs: 100,
-  jsGzipKb: 120,
+  startJsGzipKb: 100,
+  jsGzipKb: 150,
   cssGzipKb: 20,
   receiptBuildMs: 5,
   printMs: 50,
@@ -279,16 +280,35 @@ try {
     };
     const js = measure('.js');
     const css = measure('.css');
+    // What the start screen loads: the entry script of index.html and what it imports statically
+    // (Vite's shared chunks); the lazily imported screens and catalogs come later, if at all.
+    const entry = /src="\.\/assets\/([^"]+\.js)"/.exec(fs.readFileSync(builtFile('renderer/main_window/index.html'), 'utf8'))?.[1];
+    const startFiles = new Set();
+    const visit = (file) => {
+      if (!file || startFiles.has(file)) return;
+      startFiles.add(file);
+      const source = fs.readFileSync(path.join(assets, file), 'utf8');
+      for (const [, imported] of source.matchAll(/(?:^|[;\n])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(imported);
+    };
+    visit(entry);
+    const startGzipBytes = [...startFiles].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(assets, file))).length, 0);
     results.sizes = {
       js,
       css,
-      note: 'gzip at zlib’s default level (6); browser mode’s sirv is configured with gzip: false, so it actually sends the raw bytes',
+      start: { files: [...startFiles], gzipBytes: startGzipBytes },
+      note: 'gzip at zlib’s default level (6), each file on its own; browser mode’s sirv is configured with gzip: false, so it actually sends the raw bytes',
     };
     const kb = (bytes) => bytes / 1024;
+    row('renderer JS, gzip (start screen)', {
+      median: show(kb(startGzipBytes), 'KB'),
+      target: `≤ ${TARGETS.startJsGzipKb} KB`,
+      floor: `${startFiles.size} file(s)`,
+      ok: kb(startGzipBytes) <= TARGETS.startJsGzipKb,
+    });
     row('renderer JS, gzip (whole app)', {
       median: show(kb(js.gzipBytes), 'KB'),
       target: `≤ ${TARGETS.jsGzipKb} KB`,
-      floor: `raw ${show(kb(js.rawBytes), 'KB')}`,
+      floor: `raw ${show(kb(js.rawBytes), 'KB')}, ${js.files.length} files`,
       ok: kb(js.gzipBytes) <= TARGETS.jsGzipKb,
     });
     row('renderer CSS, gzip (whole app)', {
