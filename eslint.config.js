@@ -24,6 +24,7 @@ const RENDERER_MAY_IMPORT = [
   'core/events/kiosk-events',
   'core/config/config-fields',
   'core/messages/messages',
+  'core/security/account-number-mask',
   'features/kiosk-methods',
   'features/[a-z-]+/[a-z-]+-contract',
   'features/readings/reading-checks',

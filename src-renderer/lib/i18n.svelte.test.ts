@@ -34,23 +34,45 @@ describe('i18n.error', () => {
     });
   });
 
-  it('counts the wait of a lockout in each language’s plurals', () => {
-    const locked = (minutes: number, seconds: number): KioskError => ({
-      code: 'locked-out',
+  it('counts the wait of a rate limit in each language’s plurals', () => {
+    const limited = (minutes: number, seconds: number): KioskError => ({
+      code: 'rate-limited',
       retryAfterSeconds: minutes * 60 + seconds,
-      message: message('staff.errors.locked-out', { minutes, seconds }),
+      message: message('recover.refusals.rateLimited', { minutes, seconds }),
     });
-    expect(inEvery(locked(15, 0))).toEqual({
-      ru: 'Вход сотрудника временно заблокирован после неудачных попыток. Повторите через 15 минут.',
-      ba: 'Уңышһыҙ тырышлыҡтарҙан һуң хеҙмәткәрҙең инеүе ваҡытлыса ябылды. 15 минуттан һуң ҡабатлағыҙ.',
-      en: 'Staff sign-in is temporarily blocked after failed attempts. Please try again in 15 minutes.',
+    expect(inEvery(limited(15, 0))).toEqual({
+      ru: 'Слишком много неудачных попыток восстановления пароля на этом терминале. Повторите через 15 минут или обратитесь к сотруднику офиса.',
+      ba: 'Был терминалда паролде тергеҙеүҙең уңышһыҙ тырышлыҡтары бик күп. 15 минуттан һуң ҡабатлағыҙ йәки офис хеҙмәткәренә мөрәжәғәт итегеҙ.',
+      en: 'Too many failed password recovery attempts on this terminal. Please try again in 15 minutes or ask a member of staff.',
     });
     void i18n.choose('ru');
-    expect(i18n.error(locked(1, 0))).toMatch(/через 1 минуту\.$/);
-    expect(i18n.error(locked(0, 22))).toMatch(/через 22 секунды\.$/);
+    expect(i18n.error(limited(1, 0))).toMatch(/через 1 минуту или/);
+    expect(i18n.error(limited(0, 22))).toMatch(/через 22 секунды или/);
     void i18n.choose('en');
-    expect(i18n.error(locked(1, 0))).toMatch(/in 1 minute\.$/);
-    expect(i18n.error(locked(0, 1))).toMatch(/in 1 second\.$/);
+    expect(i18n.error(limited(1, 0))).toMatch(/in 1 minute or/);
+    expect(i18n.error(limited(0, 1))).toMatch(/in 1 second or/);
+  });
+
+  it('words a countdown as a duration, never as a clock, and keeps it on one line', () => {
+    const countdowns = (seconds: number) => {
+      const texts = {} as Record<Language, string>;
+      for (const language of ['ru', 'ba', 'en'] as const) {
+        void i18n.choose(language);
+        texts[language] = i18n.formatCountdown(seconds).replaceAll('\u00A0', ' ');
+      }
+      return texts;
+    };
+    expect(countdowns(885)).toEqual({ ru: '14 мин 45 с', ba: '14 мин 45 с', en: '14 min 45 s' });
+    expect(countdowns(900)).toEqual({ ru: '15 мин', ba: '15 мин', en: '15 min' });
+    expect(countdowns(61)).toEqual({ ru: '1 мин 1 с', ba: '1 мин 1 с', en: '1 min 1 s' });
+    expect(countdowns(45)).toEqual({ ru: '45 с', ba: '45 с', en: '45 s' });
+    // A part of a second left still counts as a second: never «0 с» while the lock holds.
+    expect(countdowns(0.2)).toEqual({ ru: '1 с', ba: '1 с', en: '1 s' });
+    void i18n.choose('ru');
+    expect(i18n.formatCountdown(885)).not.toMatch(/[ :]/);
+    expect(i18n.t('login.lockedCountdown', { time: i18n.formatCountdown(885) })).toBe(
+      'Вход станет доступен через 14\u00A0мин\u00A045\u00A0с',
+    );
   });
 
   it('shows the billing centre’s own words in Russian only, and says in the other languages that it refused', () => {

@@ -142,10 +142,18 @@ class I18n {
     return `${name} ${year}`;
   }
 
-  /** `14:05` style countdown for lockouts. */
+  /**
+   * The time left of a lockout or a pause, worded as a duration and never as a clock: «14 мин 45 с»,
+   * «15 мин», «45 с» (ru, ba), «14 min 45 s» (en). `14:45` would read as a time of day, on screen
+   * and in voice mode alike. The spaces are non-breaking, so it never wraps apart.
+   */
   formatCountdown(seconds: number): string {
     const whole = Math.max(0, Math.ceil(seconds));
-    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+    const minutes = Math.floor(whole / 60);
+    const rest = whole % 60;
+    if (minutes === 0) return this.t('countdown.seconds', { seconds: rest });
+    if (rest === 0) return this.t('countdown.minutes', { minutes });
+    return this.t('countdown.minutesSeconds', { minutes, seconds: rest });
   }
 }
 

@@ -70,7 +70,7 @@ describe('BillLoginForm', () => {
         error: {
           code: 'locked-out',
           retryAfterSeconds: 900,
-          message: { key: 'billLogin.refusals.lockedOut', values: { minutes: 15, seconds: 0 } },
+          message: { key: 'billLogin.refusals.lockedOut' },
         },
       },
     });
@@ -82,6 +82,24 @@ describe('BillLoginForm', () => {
     form.reset();
     expect(form.lockSecondsLeft).toBe(0);
     expect(form.accountNumber).toBe('');
+  });
+
+  it('empties the code after any failed try; a refusal of the account number goes back to it', async () => {
+    bridgeAnswering({
+      'billSession.open': { ok: false, error: { code: 'billing-unavailable', message: { key: 'errors.billing-unavailable' } } },
+    });
+    const form = new BillLoginForm();
+    typed(form, '8200002174726');
+    await form.submit();
+    expect(form.billCode).toBe('');
+    expect(form.activeField).toBe('code');
+
+    const unknown: KioskError = { code: 'billing-refused', message: { key: 'errors.billing-unavailable' } };
+    bridgeAnswering({ 'billSession.open': { ok: false, error: unknown } });
+    typed(form, '4726');
+    await form.submit();
+    expect(form.billCode).toBe('');
+    expect(form.activeField).toBe('account');
   });
 
   it('a scan fills the account number and makes the code next; a foreign bill is refused with its message', async () => {

@@ -4,7 +4,7 @@
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { isEditingKey, pressDigitKey } from './keypad-digits';
-import { LockoutCountdown } from './lockout-countdown.svelte';
+import { dropsRefusal, LockoutCountdown } from './lockout-countdown.svelte';
 
 export type BillLoginField = 'account' | 'code';
 
@@ -60,12 +60,13 @@ export class BillLoginForm {
       const result = await kioskApp.track(callKiosk('billSession.open', { accountNumber: this.accountNumber, billCode: this.billCode }));
       if (!result.ok) {
         this.error = result.error;
-        if (result.error.code === 'wrong-credentials' || result.error.code === 'locked-out') {
-          this.billCode = '';
-          this.activeField = 'code';
+        // Whatever the refusal, the code is typed afresh: the field is empty after every failed try.
+        this.billCode = '';
+        this.activeField = result.error.code === 'billing-refused' ? 'account' : 'code';
+        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) {
+          // Once the time is up the refusal no longer holds: it leaves the screen with its countdown.
+          this.lockout.start(result.error.retryAfterSeconds, dropsRefusal(this, 'locked-out'));
         }
-        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.lockout.start(result.error.retryAfterSeconds);
-        if (result.error.code === 'billing-refused') this.activeField = 'account';
         return;
       }
       this.billCode = '';

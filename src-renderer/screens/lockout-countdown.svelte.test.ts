@@ -27,6 +27,22 @@ describe('LockoutCountdown', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('says when it ends, once, and not when it is lifted early', () => {
+    const ended = vi.fn();
+    const lockout = new LockoutCountdown();
+    lockout.start(2, ended);
+    vi.advanceTimersByTime(1_000);
+    expect(ended).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(5_000);
+    expect(ended).toHaveBeenCalledTimes(1);
+
+    const lifted = vi.fn();
+    lockout.start(2, lifted);
+    lockout.reset();
+    vi.advanceTimersByTime(5_000);
+    expect(lifted).not.toHaveBeenCalled();
+  });
+
   it('a new lockout replaces the running one', () => {
     const lockout = new LockoutCountdown();
     lockout.start(60);

@@ -1,9 +1,60 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bridgeAnswering } from '../../tests/support/kiosk-bridge-stub';
+import type { KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { LoginForm } from './login-form.svelte';
 import { SmsLoginForm } from './sms-login-form.svelte';
 
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** A form with a whole account number and `password` typed, ready to send. */
+function filled(password: string): LoginForm {
+  const form = new LoginForm();
+  for (const digit of '820000001') form.pressKeypad(digit);
+  form.setPassword(password);
+  return form;
+}
+
 describe('LoginForm', () => {
+  it('empties the password after every failed try, whatever the refusal', async () => {
+    const refusals: KioskError[] = [
+      { code: 'wrong-credentials', message: { key: 'errors.wrong-credentials', values: { attemptsLeft: 4 } } },
+      { code: 'billing-unavailable', message: { key: 'errors.billing-unavailable' } },
+      { code: 'locked-out', retryAfterSeconds: 900, message: { key: 'login.refusals.lockedOutAccount', values: { failures: 5 } } },
+    ];
+    for (const error of refusals) {
+      bridgeAnswering({ 'session.login': { ok: false, error } });
+      const form = filled('wrong-pass');
+      await form.submit();
+      expect(form.error, error.code).toEqual(error);
+      expect(form.password, error.code).toBe('');
+      expect(form.accountNumber, error.code).toBe('820000001');
+      form.stopTicker();
+    }
+  });
+
+  it('counts a lockout down, and takes its refusal off the screen when the time is up', async () => {
+    vi.useFakeTimers();
+    const locked: KioskError = {
+      code: 'locked-out',
+      retryAfterSeconds: 3,
+      message: { key: 'login.refusals.lockedOutAccount', values: { failures: 5 } },
+    };
+    bridgeAnswering({ 'session.login': { ok: false, error: locked } });
+    const form = filled('wrong-pass');
+    await form.submit();
+    expect(form.lockSecondsLeft).toBe(3);
+    vi.advanceTimersByTime(2_000);
+    expect(form.lockSecondsLeft).toBe(1);
+    expect(form.error).toEqual(locked);
+    vi.advanceTimersByTime(1_000);
+    expect(form.lockSecondsLeft).toBe(0);
+    expect(form.error).toBeNull();
+  });
+
   it('takes nine digits of the account number, then moves on to the password by itself', () => {
     const form = new LoginForm();
     for (const digit of '82000000') form.pressKeypad(digit);

@@ -3,7 +3,7 @@
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { isEditingKey, pressDigitKey } from './keypad-digits';
-import { LockoutCountdown } from './lockout-countdown.svelte';
+import { dropsRefusal, LockoutCountdown } from './lockout-countdown.svelte';
 import { openSmsLogin } from './sms-login-form.svelte';
 
 export type LoginField = 'account' | 'password';
@@ -42,8 +42,12 @@ export class LoginForm {
       const result = await kioskApp.track(callKiosk('session.login', { accountNumber: this.accountNumber, password: this.password }));
       if (!result.ok) {
         this.error = result.error;
-        if (result.error.code === 'wrong-credentials') this.password = '';
-        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.lockout.start(result.error.retryAfterSeconds);
+        // Whatever the refusal, the password is typed afresh: the field is empty after every failed try.
+        this.password = '';
+        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) {
+          // Once the time is up the refusal no longer holds: it leaves the screen with its countdown.
+          this.lockout.start(result.error.retryAfterSeconds, dropsRefusal(this, 'locked-out'));
+        }
         return;
       }
       this.password = '';

@@ -27,10 +27,6 @@ export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-export function maskAccount(accountNumber: string): string {
-  return `•••••${accountNumber.slice(-4)}`;
-}
-
 export class PayForm {
   invoice = $state<Invoice | null>(null);
   loadError = $state<KioskError | null>(null);

@@ -72,7 +72,7 @@ describe('SmsLoginForm', () => {
         error: {
           code: 'rate-limited',
           retryAfterSeconds: 42,
-          message: { key: 'smsLogin.refusals.resendTooEarly', values: { seconds: 42 } },
+          message: { key: 'smsLogin.refusals.resendTooEarly' },
         },
       },
     });
@@ -106,7 +106,7 @@ describe('SmsLoginForm', () => {
       error: {
         code: 'locked-out',
         retryAfterSeconds: 900,
-        message: { key: 'smsLogin.refusals.lockedOut', values: { minutes: 15, seconds: 0 } },
+        message: { key: 'smsLogin.refusals.lockedOut' },
       },
     };
     typed(form, '23456');

@@ -5,7 +5,7 @@ import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { pressDigitKey } from './keypad-digits';
-import { LockoutCountdown } from './lockout-countdown.svelte';
+import { dropsRefusal, LockoutCountdown } from './lockout-countdown.svelte';
 
 export type SmsLoginStep = 'account' | 'code';
 export type TrainingSms = KioskOutput<'smsLogin.trainingInbox'>['messages'][number];
@@ -101,8 +101,9 @@ export class SmsLoginForm {
       } else {
         this.error = result.error;
         const wait = result.error.retryAfterSeconds;
-        if (result.error.code === 'rate-limited' && wait) this.resendPause.start(wait);
-        if (result.error.code === 'locked-out' && wait) this.lockout.start(wait);
+        // Once the time is up the refusal no longer holds: it leaves the screen with its countdown.
+        if (result.error.code === 'rate-limited' && wait) this.resendPause.start(wait, dropsRefusal(this, 'rate-limited'));
+        if (result.error.code === 'locked-out' && wait) this.lockout.start(wait, dropsRefusal(this, 'locked-out'));
       }
     } finally {
       this.busy = false;
@@ -120,7 +121,9 @@ export class SmsLoginForm {
         this.error = result.error;
         // A wrong, expired or burnt code is of no more use: the field is ready for the next one.
         this.code = '';
-        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.lockout.start(result.error.retryAfterSeconds);
+        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) {
+          this.lockout.start(result.error.retryAfterSeconds, dropsRefusal(this, 'locked-out'));
+        }
         return;
       }
       this.code = '';

@@ -3,7 +3,7 @@
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { pressDigitKey } from './keypad-digits';
-import { LockoutCountdown } from './lockout-countdown.svelte';
+import { dropsRefusal, LockoutCountdown } from './lockout-countdown.svelte';
 
 export type StaffLoginField = 'staffNumber' | 'pin';
 
@@ -51,7 +51,10 @@ export class StaffLoginForm {
       if (!result.ok) {
         this.error = result.error;
         this.activeField = 'pin';
-        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) this.lockout.start(result.error.retryAfterSeconds);
+        if (result.error.code === 'locked-out' && result.error.retryAfterSeconds) {
+          // Once the time is up the refusal no longer holds: it leaves the screen with its countdown.
+          this.lockout.start(result.error.retryAfterSeconds, dropsRefusal(this, 'locked-out'));
+        }
         return;
       }
       this.stopTicker();

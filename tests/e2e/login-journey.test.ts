@@ -5,6 +5,7 @@ import { formatMoney } from '../../src-renderer/lib/format-money';
 import { DEMO } from '../support/demo-accounts';
 import { logIn, logInAs, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
+import { countdownSeconds, theOneCountdown, waitAtTheScreen } from '../support/lockout-timer';
 
 const it = kioskTest();
 
@@ -59,25 +60,50 @@ describe('login and balance', () => {
       );
   });
 
-  it('five failures lock the account on this terminal and show the time left', async ({ page, openPage }) => {
+  it('five failures lock the account: the password is emptied after each try, and one countdown, worded as a duration, counts down', async ({
+    openPage,
+  }) => {
     const customer = DEMO.expiredVerification;
+    const page = await openPage({ fakeClock: true });
+    const password = page.getByLabel('Пароль', { exact: true });
     await logIn(page, customer.accountNumber, 'wrong-1');
     for (let attempt = 2; attempt <= 5; attempt += 1) {
       await expect.poll(() => page.getByRole('alert').isVisible()).toBe(true);
-      await page.getByLabel('Пароль', { exact: true }).click();
+      expect(await password.inputValue()).toBe('');
+      await password.click();
       await typeOnKeyboard(page, `wrong${attempt}`);
       await page.getByRole('button', { name: 'Войти', exact: true }).click();
     }
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toContain('Вход по этому лицевому счёту временно заблокирован после 5 неудачных попыток');
-    await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/^Вход станет доступен через 1[45]:\d\d$/);
+      .toBe(
+        'Вход по этому лицевому счёту временно заблокирован после 5 неудачных попыток. Дождитесь конца отсчёта или нажмите «Забыли пароль».',
+      );
+    expect(await password.inputValue()).toBe('');
+    const left = await theOneCountdown(page, 'Вход станет доступен через');
+    expect(left).toBeGreaterThan(14 * 60);
+    expect(left).toBeLessThanOrEqual(15 * 60);
     expect(await page.getByRole('button', { name: 'Войти', exact: true }).isDisabled()).toBe(true);
 
-    // Even the right password is refused while the lock lasts, and in a new visit too.
+    // On the page's clock, paused: a minute and five seconds later it shows exactly that much less.
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+    const before = countdownSeconds((await page.getByRole('timer').textContent()) ?? '');
+    await waitAtTheScreen(page, 65);
+    await expect.poll(async () => countdownSeconds((await page.getByRole('timer').textContent()) ?? '')).toBe(before - 65);
+    // Under a minute it is seconds alone; at the end the countdown and its refusal leave together.
+    await waitAtTheScreen(page, before - 65 - 45);
+    await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/^Вход станет доступен через 45\sс$/);
+    await waitAtTheScreen(page, 45);
+    await expect.poll(() => page.getByRole('timer').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Вход в личный кабинет', level: 1 }).isVisible()).toBe(true);
+
+    // The core still holds the lock (its clock is the real one): the right password is refused, in a new visit too.
     const again = await openPage();
     await logInAs(again, customer);
     await expect.poll(() => again.getByRole('alert').textContent()).toContain('временно заблокирован');
+    expect(await again.getByLabel('Пароль', { exact: true }).inputValue()).toBe('');
+    expect(await theOneCountdown(again, 'Вход станет доступен через')).toBeGreaterThan(14 * 60);
   });
 
   it('an incomplete account number cannot be sent', async ({ page }) => {

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { parsePaymentQrPayload } from '../../src-main/features/pay/payment-qr';
+import { maskAccountNumberIn } from '../../src-main/core/security/account-number-mask';
 import { formatMoney } from '../../src-renderer/lib/format-money';
 import { DEMO } from '../support/demo-accounts';
 import { keypad, typeOnKeypad } from '../support/kiosk-page';
@@ -17,9 +18,13 @@ async function openPay(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { name: 'Оплатить', level: 1 }).isVisible()).toBe(true);
 }
 
+/** The GOST text the QR code on screen holds (an attribute of the image: customers never see it as text). */
+async function qrPayload(page: Page): Promise<string> {
+  return (await page.getByTestId('payment-qr').getAttribute('data-payload')) ?? '';
+}
+
 async function qrSum(page: Page): Promise<string | undefined> {
-  const payload = (await page.getByTestId('qr-payload').textContent()) ?? '';
-  return Object.fromEntries(parsePaymentQrPayload(payload).fields).Sum;
+  return Object.fromEntries(parsePaymentQrPayload(await qrPayload(page)).fields).Sum;
 }
 
 /** Replaces the amount in the rubles and kopecks fields, pressing the keypad as a customer does. */
@@ -59,7 +64,7 @@ describe('pay', () => {
     await expect.poll(() => qrImage.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
     expect(await page.getByRole('button', { name: 'Сформировать QR-код' }).getAttribute('class')).toContain('primary-action');
     await expect.poll(() => qrSum(page)).toBe(String(invoice.amountDueKopecks));
-    const payload = (await page.getByTestId('qr-payload').textContent()) ?? '';
+    const payload = await qrPayload(page);
     expect(Object.fromEntries(parsePaymentQrPayload(payload).fields)).toMatchObject({
       PersAcc: customer.accountNumber,
       PayeeINN: invoice.payee.inn,
@@ -83,7 +88,12 @@ describe('pay', () => {
     await expect.poll(() => slip.textContent()).toContain(formatMoney(150_050));
     expect(await slip.textContent()).toContain(invoice.payee.name);
     expect(await slip.textContent()).toContain(invoice.payee.bic);
-    expect(await slip.textContent()).toContain(invoice.purpose);
+    // The purpose names the account masked, as everywhere on screen; the raw QR text is not shown at all.
+    expect(await slip.textContent()).toContain(maskAccountNumberIn(invoice.purpose, customer.accountNumber));
+    expect(invoice.purpose).toContain(customer.accountNumber);
+    const shownText = await page.locator('body').innerText();
+    expect(shownText).not.toContain(customer.accountNumber);
+    expect(shownText).not.toContain('ST00012');
     expect(await slip.locator('..').getByRole('button', { name: 'Напечатать квитанцию' }).isVisible()).toBe(true);
 
     // Offices and places to pay, from the reference data.
@@ -96,7 +106,7 @@ describe('pay', () => {
   it('refuses 0 ₽ and more than 1 000 000 ₽ with a clear Russian message and keeps what was typed', async ({ openPage }) => {
     const page = await openPage({ as: DEMO.owesMoney });
     await openPay(page);
-    await expect.poll(() => page.getByTestId('qr-payload').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('payment-qr').count()).toBe(1);
     const before = await qrSum(page);
 
     await enterAmount(page, '0', '');
@@ -105,7 +115,7 @@ describe('pay', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Сумма к оплате должна быть больше нуля. Введите сумму в рублях и копейках.');
     // No QR code for an amount that cannot be paid; the old one is not passed off as it.
-    expect(await page.getByTestId('qr-payload').count()).toBe(0);
+    expect(await page.getByTestId('payment-qr').count()).toBe(0);
     expect(await page.getByLabel('Рубли', { exact: true }).inputValue()).toBe('0');
 
     await enterAmount(page, '1000000', '01');

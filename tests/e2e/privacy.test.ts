@@ -3,17 +3,22 @@
 // first (account number, name, address, contacts, amounts) may be left in the DOM, web storage,
 // IndexedDB, Cache Storage, or any kiosk API response after the first logout. The same holds between
 // a full session and a bill session (the paper bill's code), in both orders. A reload of the page
-// (what crash recovery does) ends the customer's kiosk API session too.
+// (what crash recovery does) ends the customer's kiosk API session too. And while a customer or
+// staff are at the screen, the account number shows only masked, one way («•••••0001»), on every
+// customer and staff screen; only the paper carries it whole.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { BillingClient } from '../../src-main/core/billing/billing-client';
+import { maskAccountNumber } from '../../src-main/core/security/account-number-mask';
 import { formatMoney } from '../../src-renderer/lib/format-money';
 import { callKioskApi } from '../support/browser-mode-process';
-import { BILL_HOLDERS, DEMO, type DemoAccount, type DemoBillHolder } from '../support/demo-accounts';
-import { logInAs, typeOnKeypad } from '../support/kiosk-page';
+import { BILL_HOLDERS, DEMO, TRAINING_STAFF, type DemoAccount, type DemoBillHolder } from '../support/demo-accounts';
+import { logInAs, openStaffScreen, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 
 const it = kioskTest({ config: { ui: { idleTimeoutSeconds: 600 } } });
+/** A kiosk with a printer, so the staff print journal has the customer's slip to show. */
+const withPrinter = kioskTest({ printer: 'epson', config: { ui: { idleTimeoutSeconds: 600 } } });
 
 const SERVICE_BUTTONS = ['Оплатить', 'Начисления и платежи', 'Передать показания', 'Виртуальная приёмная', 'Личная информация'];
 
@@ -227,4 +232,80 @@ describe('privacy between customers', () => {
     await expect.poll(async () => (await callKioskApi(kiosk, 'account.summary')).error?.code).toBe('not-logged-in');
     expect(await page.content()).not.toContain(holderName!);
   });
+
+  withPrinter(
+    'shows the account number only masked, one way, on customer screens, the pay screen and its preview, and staff screens',
+    async ({ openPage, printer }) => {
+      const customer = DEMO.owesMoney;
+      const account = customer.accountNumber;
+      const masked = maskAccountNumber(account);
+      expect(masked).toBe(`•••••${account.slice(-4)}`);
+      const page = await openPage();
+      const problems = pageProblems(page);
+      const api = watchApi(page);
+      /** What anyone in front of the screen can read: the page's rendered text. */
+      const shown = () => page.locator('body').innerText();
+      const expectMaskedOnly = async (where: string) => {
+        await api.idle();
+        expect(await shown(), `the whole account number on ${where}`).not.toContain(account);
+      };
+
+      await logInAs(page, customer);
+      await expect.poll(() => page.getByRole('heading', { name: /^Здравствуйте, /, level: 1 }).isVisible()).toBe(true);
+      await expectMaskedOnly('home');
+      expect(await shown()).toContain(`Лицевой счёт ${masked}`);
+      for (const service of SERVICE_BUTTONS.filter((name) => name !== 'Оплатить')) {
+        await page.getByRole('navigation').getByRole('button', { name: service, exact: true }).click();
+        await expectMaskedOnly(service);
+        await page.getByRole('button', { name: /Назад/ }).first().click();
+      }
+
+      // The pay screen: the slip's account and its purpose («… л/с •••••0001 …»), and no raw QR text.
+      await page.getByRole('navigation').getByRole('button', { name: 'Оплатить', exact: true }).click();
+      const slip = page.getByTestId('payment-slip');
+      await expect.poll(() => slip.isVisible()).toBe(true);
+      await expect.poll(() => page.getByTestId('payment-qr').isVisible()).toBe(true);
+      await expectMaskedOnly('the pay screen');
+      expect((await slip.innerText()).split(masked).length - 1, 'the slip names the account masked, twice').toBe(2);
+      expect(await shown()).not.toMatch(/ST00012|PersAcc=/);
+      // Its preview masks it too; the paper that comes out carries it whole, as the bank needs it.
+      await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
+      const preview = page.getByRole('region', { name: 'Так будет выглядеть квитанция' });
+      await expect.poll(() => preview.isVisible()).toBe(true);
+      await expectMaskedOnly('the slip preview');
+      expect(await preview.innerText()).toContain(masked);
+      await preview.getByRole('button', { name: 'Напечатать', exact: true }).click();
+      await expect.poll(() => printer.printed().length).toBe(1);
+      expect(printer.printed()[0]?.lines.join('\n')).toContain(account);
+      expect(printer.printed()[0]?.qrPayloads[0]).toContain(`PersAcc=${account}`);
+      await page.getByRole('button', { name: /Назад/ }).first().click();
+      await page.getByRole('button', { name: 'Выйти' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
+
+      // Staff: every tab (the training bill's demo accounts aside: a trainee types them from it),
+      // and the customer's screens opened for them.
+      await openStaffScreen(page, TRAINING_STAFF);
+      for (const tab of ['Состояние', 'Очередь отправки', 'Печать', 'Настройки', 'Журнал действий']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expectMaskedOnly(`the staff tab «${tab}»`);
+      }
+      await page.getByRole('tab', { name: 'Печать' }).click();
+      await expect.poll(() => shown()).toContain(`лицевой счёт ${masked}`);
+
+      await page.getByRole('tab', { name: 'Помощь клиенту' }).click();
+      await typeOnKeypad(page, account);
+      await page.getByRole('radio', { name: 'Клиент не помнит пароль' }).check();
+      await page.getByRole('button', { name: 'Открыть лицевой счёт' }).click();
+      const banner = page.getByRole('region', { name: 'Режим сотрудника' });
+      await expect.poll(() => banner.isVisible()).toBe(true);
+      await expectMaskedOnly('a customer home opened by staff');
+      expect(await banner.innerText()).toContain(`Лицевой счёт клиента ${masked}`);
+      await banner.getByRole('button', { name: 'Завершить помощь' }).click();
+      await page.getByRole('tab', { name: 'Журнал действий' }).click();
+      await page.getByRole('button', { name: 'Обновить' }).click();
+      await expect.poll(() => shown()).toContain(masked);
+      await expectMaskedOnly('the audit log');
+      expect(problems).toEqual([]);
+    },
+  );
 });

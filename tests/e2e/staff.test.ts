@@ -25,6 +25,7 @@ import {
   typeStaffLogin,
 } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
+import { countdownSeconds, theOneCountdown } from '../support/lockout-timer';
 import type { PrinterEmulator } from '../support/printer-emulator';
 
 const cheapHash = (pin: string) => hashSecret(pin, { N: 2 ** 10, r: 8, p: 1 });
@@ -144,8 +145,14 @@ describe('staff mode', () => {
     await typeStaffLogin(page, LOCKED_STAFF.number, '000000');
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toMatch(/^Вход сотрудника временно заблокирован после неудачных попыток\. Повторите через 1[45] мин/);
-    await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/^Вход станет доступен через 1[45]:\d\d$/);
+      .toBe('Вход сотрудника временно заблокирован после неудачных попыток. Дождитесь конца отсчёта.');
+    expect(await page.getByLabel('PIN-код').inputValue()).toBe('');
+    const left = await theOneCountdown(page, 'Вход станет доступен через');
+    expect(left).toBeGreaterThan(13 * 60);
+    // It counts down, on the real clock here (the corner is held on it).
+    await expect
+      .poll(async () => countdownSeconds((await page.getByRole('timer').textContent()) ?? ''), { timeout: 10_000 })
+      .toBeLessThan(left);
     expect(await page.getByRole('button', { name: 'Войти', exact: true }).isDisabled()).toBe(true);
 
     // Another staff number may still sign in; the status section opens first.
@@ -187,7 +194,7 @@ describe('staff mode', () => {
     // Newest first: the slip of the visit staff took over, then the one of the visit that ended by logout.
     const kept = slips.nth(0);
     const wiped = slips.nth(1);
-    expect(await kept.textContent()).toContain('лицевой счёт ******001');
+    expect(await kept.textContent()).toContain('лицевой счёт •••••0001');
     expect(await kept.textContent()).toContain('Не напечатана');
     expect(await wiped.textContent()).toContain('Содержимое удалено: повторная печать невозможна');
     expect(await wiped.getByRole('button', { name: 'Напечатать повторно' }).count()).toBe(0);
@@ -220,8 +227,8 @@ describe('staff mode', () => {
     const rows = await auditRows(page);
     expect(rows.slice(0, 4)).toEqual([
       ['print.test-page', '—'],
-      ['print.reprint', '******001'],
-      ['print.reprint', '******001'],
+      ['print.reprint', '•••••0001'],
+      ['print.reprint', '•••••0001'],
       ['staff.login', '—'],
     ]);
   });
@@ -231,7 +238,7 @@ describe('staff mode', () => {
     await openTab(page, 'Очередь отправки');
     const row = page.getByRole('article', { name: `Сообщение ${rejectedReference}` });
     await expect.poll(() => row.textContent()).toContain('Причина отказа: Прибор учёта не найден на этом лицевом счёте.');
-    expect(await row.textContent()).toContain('лицевой счёт ******001');
+    expect(await row.textContent()).toContain('лицевой счёт •••••0001');
 
     const notice = page.getByRole('status').filter({ hasText: rejectedReference });
     await row.getByRole('button', { name: 'Повторить' }).click();
@@ -247,8 +254,8 @@ describe('staff mode', () => {
 
     const rows = await auditRows(page);
     expect(rows.slice(0, 2)).toEqual([
-      ['outbox.mark-handled', '******001'],
-      ['outbox.retry', '******001'],
+      ['outbox.mark-handled', '•••••0001'],
+      ['outbox.retry', '•••••0001'],
     ]);
   });
 
@@ -278,7 +285,7 @@ describe('staff mode', () => {
     await open.click();
     await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holder}!` }).isVisible()).toBe(true);
     const banner = page.getByRole('region', { name: 'Режим сотрудника' });
-    expect(await banner.textContent()).toContain(`Лицевой счёт клиента ******002 открыт сотрудником ${STAFF.name}`);
+    expect(await banner.textContent()).toContain(`Лицевой счёт клиента •••••0002 открыт сотрудником ${STAFF.name}`);
     // The staff corner is not offered while staff are at the screen.
     expect(await page.getByRole('button', { name: 'Вход для сотрудника' }).count()).toBe(0);
 
@@ -289,10 +296,10 @@ describe('staff mode', () => {
 
     const rows = await auditRows(page);
     expect(rows.slice(0, 4)).toEqual([
-      ['assist.end', '******002'],
-      ['account.summary', '******002'],
-      ['assist.open', '******002'],
-      ['assist.refused', '******999'],
+      ['assist.end', '•••••0002'],
+      ['account.summary', '•••••0002'],
+      ['assist.open', '•••••0002'],
+      ['assist.refused', '•••••9999'],
     ]);
     await expect.poll(() => page.getByText('Действие в кабинете клиента').first().isVisible()).toBe(true);
     expect(problems).toEqual([]);

@@ -1,10 +1,12 @@
 // Receipts through the kiosk core: the documents are built from the billing centre's data and
-// this visit's submissions, previewed line for line as printed, and printed over TCP to the
+// this visit's submissions, previewed line for line as printed (on screen the account number
+// masked, on paper whole), and printed over TCP to the
 // printer emulator; printer trouble leaves the operation standing and the job in the journal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { PrinterEmulator } from '../support/printer-emulator';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
+import { maskAccountNumber, maskAccountNumberIn } from '../../src-main/core/security/account-number-mask';
 import type { Message } from '../../src-main/core/messages/messages';
 import { DEMO } from '../support/demo-accounts';
 
@@ -40,15 +42,22 @@ describe('printing documents from the core', () => {
     const preview = (await call('print.preview', { document })) as { columns: number; lines: string[]; qrPayloads: string[] };
     expect(preview.columns).toBe(32);
     expect(preview.lines.join('\n')).toContain('1 500,50 руб.');
-    expect(preview.lines.join('\n')).toContain(DEMO.owesMoney.accountNumber);
+    // On screen the account number is masked; the paper and its QR code carry it whole.
+    const account = DEMO.owesMoney.accountNumber;
+    expect(preview.lines.join('\n')).toContain(maskAccountNumber(account));
+    expect(preview.lines.join('\n')).not.toContain(account);
     expect(preview.qrPayloads[0]).toMatch(/^ST00012\|Name=.*\|Sum=150050(\||$)/);
 
     const outcome = await call('print.document', { document });
     expect(outcome).toMatchObject({ status: 'printed', message: null });
     await expect.poll(() => emulator.printed().length).toBe(1);
     const printed = emulator.printed()[0];
-    expect(printed?.lines).toEqual(preview.lines.map((line) => (line === '[QR]' ? '' : line.trim())));
+    expect(printed?.lines.join('\n')).toContain(account);
+    expect(printed?.lines.map((line) => maskAccountNumberIn(line, account))).toEqual(
+      preview.lines.map((line) => (line === '[QR]' ? '' : line.trim())),
+    );
     expect(printed?.qrPayloads).toEqual(preview.qrPayloads);
+    expect(printed?.qrPayloads[0]).toContain(`PersAcc=${account}`);
   });
 
   it('refuses a zero amount with a clear message', async () => {

@@ -125,8 +125,8 @@ describe('logger', () => {
       expect(text).not.toContain(secret);
     }
     const [login, change, failed, bare] = lines(text);
-    expect(login).toMatchObject({ message: 'login ******001 failed', accountNumber: '******001', password: '[hidden]' });
-    expect(change).toMatchObject({ payload: { accountNumber: '******002' }, captcha: { id: 'c-1', answer: '[hidden]' } });
+    expect(login).toMatchObject({ message: 'login •••••0001 failed', accountNumber: '•••••0001', password: '[hidden]' });
+    expect(change).toMatchObject({ payload: { accountNumber: '•••••0002' }, captcha: { id: 'c-1', answer: '[hidden]' } });
     // What says where and why a call failed stays.
     expect(failed).toMatchObject({
       error: {

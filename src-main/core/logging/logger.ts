@@ -1,6 +1,7 @@
 // Structured log lines (JSON, one per line) on pino, into a size-rotated file and/or stderr.
 // Secrets and personal data are removed by explicit redact paths; account numbers are masked.
 import pino from 'pino';
+import { maskAccountNumber, maskAccountNumbersIn } from '../security/account-number-mask';
 import { DEFAULT_ROTATION, RotatingLogFile, type LogRotation } from './rotating-log-file';
 
 export type { LogRotation } from './rotating-log-file';
@@ -69,18 +70,13 @@ const MASKED = new Set<string>(MASKED_FIELDS);
 function censor(value: unknown, redactedPath: string[]): unknown {
   if (!MASKED.has(redactedPath.at(-1) ?? '')) return HIDDEN;
   if (value === null || value === undefined) return value;
-  const text = String(value);
-  return text.length <= 3 ? '***' : '*'.repeat(text.length - 3) + text.slice(-3);
-}
-
-/** Masks a 9-digit account number to its last three digits: `820000001` → `******001`. */
-export function maskAccountNumber(value: string): string {
-  return value.replace(/\b\d{6}(\d{3})\b/g, '******$1');
+  // The screens' mask, so a log line and the staff journal name an account alike.
+  return maskAccountNumber(String(value));
 }
 
 /** Removes what must never be logged from free text: account numbers, e-mails, phone numbers. */
 export function redactText(text: string): string {
-  return maskAccountNumber(text)
+  return maskAccountNumbersIn(text)
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '<e-mail>')
     .replace(/\+?\d[\d\s()-]{9,}\d/g, '<phone>');
 }

@@ -13,12 +13,14 @@ describe('waitValues', () => {
     expect(waitValues(0)).toEqual({ minutes: 0, seconds: 1 });
   });
 
-  it('reads as Russian plurals in a lockout refusal', () => {
-    const wait = (seconds: number) => russianText(message('staff.errors.locked-out', waitValues(seconds)));
-    expect(wait(900)).toBe('Вход сотрудника временно заблокирован после неудачных попыток. Повторите через 15 минут.');
-    expect(wait(60)).toMatch(/через 1 минуту\.$/);
-    expect(wait(150)).toMatch(/через 3 минуты\.$/);
-    expect(wait(21)).toMatch(/через 21 секунду\.$/);
-    expect(wait(5)).toMatch(/через 5 секунд\.$/);
+  it('reads as Russian plurals in a rate-limit refusal', () => {
+    const wait = (seconds: number) => russianText(message('recover.refusals.rateLimited', waitValues(seconds)));
+    expect(wait(900)).toBe(
+      'Слишком много неудачных попыток восстановления пароля на этом терминале. Повторите через 15 минут или обратитесь к сотруднику офиса.',
+    );
+    expect(wait(60)).toMatch(/через 1 минуту или/);
+    expect(wait(150)).toMatch(/через 3 минуты или/);
+    expect(wait(21)).toMatch(/через 21 секунду или/);
+    expect(wait(5)).toMatch(/через 5 секунд или/);
   });
 });

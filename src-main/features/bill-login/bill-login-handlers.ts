@@ -6,7 +6,6 @@ import { KioskFailure } from '../../core/api/contract';
 import type { KioskServices } from '../../core/kiosk-services';
 import { message } from '../../core/messages/messages';
 import { readReferenceData } from '../../core/reference/reference-data';
-import { waitValues } from '../../core/session/wait-text';
 import type { KioskHandlers } from '../kiosk-methods';
 import { readBillScan } from './bill-scan';
 
@@ -15,12 +14,9 @@ type BillLoginHandlers = Pick<KioskHandlers, 'billSession.open' | 'billSession.r
 export function createBillLoginHandlers(services: KioskServices): BillLoginHandlers {
   const { billing, billingLink, customerSession, loginLimiter, config, logger } = services;
   const policy = customerLoginPolicy(config.limits);
+  // The wait is not in the words: the screen counts `retryAfterSeconds` down beside them, one timer.
   const lockedOut = (retryAfterSeconds: number) =>
-    new KioskFailure({
-      code: 'locked-out',
-      retryAfterSeconds,
-      message: message('billLogin.refusals.lockedOut', waitValues(retryAfterSeconds)),
-    });
+    new KioskFailure({ code: 'locked-out', retryAfterSeconds, message: message('billLogin.refusals.lockedOut') });
 
   return {
     async 'billSession.open'({ accountNumber, billCode }) {

@@ -26,6 +26,7 @@ export function printingContract<const D extends readonly DocumentInputSchema[]>
         input: z.object({ document: printableDocumentSchema }).strict(),
         output: z.object({
           columns: z.number().int(),
+          /** The lines the printer prints, with the customer's account number masked as on every screen. */
           lines: z.array(z.string()),
           qrPayloads: z.array(z.string()),
           /** The estimated length on paper in millimetres, for «займёт около 0,7 м бумаги». */

@@ -5,6 +5,7 @@ import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import { documentNotFound } from '../../core/printing/document-parts';
 import type { Receipt } from '../../core/printing/receipt';
+import { maskAccountNumberIn } from '../../core/security/account-number-mask';
 
 type PrintingHandlers = Pick<KioskHandlers, 'print.preview' | 'print.document' | 'print.retry'>;
 
@@ -20,7 +21,11 @@ export function createPrintingHandlers(services: KioskServices): PrintingHandler
 
   return {
     async 'print.preview'({ document }) {
-      return printing.preview(await receiptFor(document));
+      const session = services.requireBillHolder();
+      const preview = printing.preview(await receiptFor(document));
+      // The preview is on the screen, where an account number is always masked; the paper
+      // (print.document) carries it whole, as the bank and the customer need it.
+      return { ...preview, lines: preview.lines.map((line) => maskAccountNumberIn(line, session.accountNumber)) };
     },
 
     async 'print.document'({ document }) {

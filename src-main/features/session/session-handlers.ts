@@ -5,7 +5,6 @@ import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import type { CustomerSessionData } from '../../core/session/customer-session';
 import { message } from '../../core/messages/messages';
-import { waitValues } from '../../core/session/wait-text';
 
 type SessionHandlers = Pick<KioskHandlers, 'session.login' | 'session.keepAlive' | 'session.logout'>;
 
@@ -28,14 +27,15 @@ export function createSessionHandlers(services: KioskServices): SessionHandlers 
   const { billing, billingLink, customerSession, loginLimiter, config, logger } = services;
   const policy = customerLoginPolicy(config.limits);
 
+  // The wait is not in the words: the screen counts `retryAfterSeconds` down beside them, one timer.
   const lockedOut = (retryAfterSeconds: number, scope: 'subject' | 'terminal') =>
     new KioskFailure({
       code: 'locked-out',
       retryAfterSeconds,
       message:
         scope === 'subject'
-          ? message('login.refusals.lockedOutAccount', { failures: policy.maxFailuresPerSubject, ...waitValues(retryAfterSeconds) })
-          : message('login.refusals.lockedOutTerminal', waitValues(retryAfterSeconds)),
+          ? message('login.refusals.lockedOutAccount', { failures: policy.maxFailuresPerSubject })
+          : message('login.refusals.lockedOutTerminal'),
     });
 
   return {

@@ -5,7 +5,6 @@ import { customerLoginPolicy } from '../../core/session/login-limiter';
 import { KioskFailure } from '../../core/api/contract';
 import type { KioskServices } from '../../core/kiosk-services';
 import { message, type Message } from '../../core/messages/messages';
-import { waitValues } from '../../core/session/wait-text';
 import type { KioskHandlers } from '../kiosk-methods';
 
 type SmsLoginHandlers = Pick<KioskHandlers, 'smsLogin.requestCode' | 'smsLogin.verify' | 'smsLogin.trainingInbox'>;
@@ -26,8 +25,9 @@ export function createSmsLoginHandlers(services: KioskServices): SmsLoginHandler
   // Codes asked for, not codes entered: a few per account (the 60 s between them is the billing
   // centre's), more per terminal, in the same window as login lockouts.
   const requestPolicy = { ...loginPolicy, maxFailuresPerTerminal: config.limits.registrationFailuresPerTerminal };
+  // The wait is not in the words: the screen counts `retryAfterSeconds` down beside them, one timer.
   const wait = (key: 'smsLogin.refusals.tooManyRequests' | 'smsLogin.refusals.lockedOut', retryAfterSeconds: number) =>
-    new KioskFailure({ code: 'locked-out', retryAfterSeconds, message: message(key, waitValues(retryAfterSeconds)) });
+    new KioskFailure({ code: 'locked-out', retryAfterSeconds, message: message(key) });
 
   return {
     async 'smsLogin.requestCode'({ accountNumber }) {
@@ -50,7 +50,7 @@ export function createSmsLoginHandlers(services: KioskServices): SmsLoginHandler
           throw new KioskFailure({
             code: 'rate-limited',
             retryAfterSeconds: seconds,
-            message: message('smsLogin.refusals.resendTooEarly', { seconds }),
+            message: message('smsLogin.refusals.resendTooEarly'),
           });
         }
         throw error;

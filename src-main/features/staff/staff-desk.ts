@@ -3,7 +3,6 @@
 import { KioskFailure } from '../../core/api/contract';
 import type { LimitPolicy, LoginLimiter } from '../../core/session/login-limiter';
 import { message } from '../../core/messages/messages';
-import { waitValues } from '../../core/session/wait-text';
 import type { KioskDatabase } from '../../core/store/database';
 import { hashSecret, verifySecret } from '../../core/security/secret-hash';
 
@@ -72,7 +71,8 @@ export class StaffDesk {
       throw new KioskFailure({
         code: 'locked-out',
         retryAfterSeconds: verdict.retryAfterSeconds,
-        message: message('staff.errors.locked-out', waitValues(verdict.retryAfterSeconds)),
+        // The wait is not in the words: the screen counts `retryAfterSeconds` down beside them.
+        message: message('staff.errors.locked-out'),
       });
     }
     const member = this.db
@@ -90,7 +90,7 @@ export class StaffDesk {
         ...(after.allowed ? {} : { retryAfterSeconds: after.retryAfterSeconds }),
         message: after.allowed
           ? message('staff.errors.wrong-credentials', { attemptsLeft: after.failuresLeft })
-          : message('staff.errors.locked-out', waitValues(after.retryAfterSeconds)),
+          : message('staff.errors.locked-out'),
       });
     }
     this.current = { staffNumber, displayName: member.display_name, startedAt: this.clock() };

@@ -4,7 +4,7 @@ import { ufaDateTime } from '../../core/printing/document-parts';
 import fs from 'node:fs';
 import type { KioskHandlers } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
-import { maskAccountNumber } from '../../core/logging/logger';
+import { maskAccountNumber } from '../../core/security/account-number-mask';
 import type { PrintOutcome } from '../../core/printing/print-service';
 import { columnsFor } from '../../core/printing/receipt';
 import { testPageReceipt } from '../../core/printing/test-page';

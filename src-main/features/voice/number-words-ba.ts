@@ -154,6 +154,12 @@ export const bashkirSpeech: SpeechRules = {
   // The period is said as a date is, «2026 йылдың ноябре», whatever case the month was shown in.
   monthYear: (_monthAsShown, month, year) => `${yearOf(year)} ${MONTHS_POSSESSIVE[month - 1] ?? ''}`,
   time: (hours, minutes) => `${bashkirCardinal(hours)} сәғәт ${bashkirCardinal(minutes)} минут`,
+  // A noun after a number stays singular: «ун дүрт минут ҡырҡ биш секунд».
+  duration: (minutes, seconds) =>
+    [minutes === null ? '' : `${bashkirCardinal(minutes)} минут`, seconds === null ? '' : `${bashkirCardinal(seconds)} секунд`]
+      .filter(Boolean)
+      .join(' '),
+  durationUnits: { minute: 'мин', second: 'с' },
   monthNamePattern: MONTHS.join('|'),
   monthOfName: (word) => MONTHS.indexOf(word.toLowerCase()) + 1,
   signs: { numberSign: 'номер', plus: 'плюс' },

@@ -148,6 +148,14 @@ export const englishSpeech: SpeechRules = {
     const minuteWords = minutes === 0 ? 'hundred' : minutes < 10 ? `oh ${englishCardinal(minutes)}` : englishCardinal(minutes);
     return `${englishCardinal(hours)} ${minuteWords}`;
   },
+  duration: (minutes, seconds) =>
+    [
+      minutes === null ? '' : `${englishCardinal(minutes)} ${minutes === 1 ? 'minute' : 'minutes'}`,
+      seconds === null ? '' : `${englishCardinal(seconds)} ${seconds === 1 ? 'second' : 'seconds'}`,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  durationUnits: { minute: 'min', second: 's' },
   monthNamePattern: MONTHS.join('|'),
   monthOfName: (word) => MONTHS.findIndex((month) => month.toLowerCase() === word.toLowerCase()) + 1,
   signs: { numberSign: 'number', plus: 'plus' },

@@ -274,6 +274,11 @@ const MONTH_NAME_PATTERN =
 const MAY_STEM = 'ма';
 const MONTH_STEMS = ['январ', 'феврал', 'март', 'апрел', MAY_STEM, 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
 
+/** A count of feminine things in the accusative: only «одна» changes (двадцать одну минуту). */
+function feminineAccusative(value: number): string {
+  return russianCardinal(value, 'feminine').replace(/одна$/, 'одну');
+}
+
 /** «две тысячи двадцать шестого года». */
 function yearInWords(year: number): string {
   return `${russianOrdinal(year, 'genitive')} года`;
@@ -305,6 +310,14 @@ export const russianSpeech: SpeechRules = {
   time: (hours, minutes) =>
     `${russianCardinal(hours)} ${russianNumberForm(hours, ['час', 'часа', 'часов'])} ` +
     `${russianCardinal(minutes, 'feminine')} ${russianNumberForm(minutes, ['минута', 'минуты', 'минут'])}`,
+  // «через одну минуту двадцать одну секунду»: a wait is said in the accusative, as after «через».
+  duration(minutes, seconds) {
+    const parts: string[] = [];
+    if (minutes !== null) parts.push(`${feminineAccusative(minutes)} ${russianNumberForm(minutes, ['минуту', 'минуты', 'минут'])}`);
+    if (seconds !== null) parts.push(`${feminineAccusative(seconds)} ${russianNumberForm(seconds, ['секунду', 'секунды', 'секунд'])}`);
+    return parts.join(' ');
+  },
+  durationUnits: { minute: 'мин', second: 'с' },
   monthNamePattern: MONTH_NAME_PATTERN,
   monthOfName(word) {
     const lower = word.toLowerCase();

@@ -54,6 +54,13 @@ export interface SpeechRules {
   /** A time of day, 24-hour clock. */
   time(hours: number, minutes: number): string;
   /**
+   * A duration, what a countdown shows (`14 мин 45 с`, `15 мин`, `45 с`): said as minutes and
+   * seconds, never as a clock. Null for a part the screen leaves out.
+   */
+  duration(minutes: number | null, seconds: number | null): string;
+  /** The signs a duration writes after its minutes and seconds (`мин`, `с`), as regular expression sources without groups. */
+  durationUnits: { minute: string; second: string };
+  /**
    * The month names that may stand before a year, as a regular expression source without groups;
    * matched case-insensitively as a whole word.
    */

@@ -158,6 +158,20 @@ describe('speakableText, Russian', () => {
     expect(speak('01.12.2026 13:50')).toBe('первое декабря две тысячи двадцать шестого года тринадцать часов пятьдесят минут');
   });
 
+  it('reads a countdown as minutes and seconds after «через», never as a time of day', () => {
+    expect(speak(`Вход станет доступен через 14${NBSP}мин${NBSP}45${NBSP}с`)).toBe(
+      'Вход станет доступен через четырнадцать минут сорок пять секунд',
+    );
+    expect(speak(`через 15${NBSP}мин`)).toBe('через пятнадцать минут');
+    expect(speak(`через 1${NBSP}мин${NBSP}1${NBSP}с`)).toBe('через одну минуту одну секунду');
+    expect(speak(`через 2${NBSP}мин${NBSP}22${NBSP}с`)).toBe('через две минуты двадцать две секунды');
+    expect(speak(`через 21${NBSP}мин${NBSP}11${NBSP}с`)).toBe('через двадцать одну минуту одиннадцать секунд');
+    expect(speak(`через 45${NBSP}с`)).toBe('через сорок пять секунд');
+    expect(speak('через 31 с.')).toBe('через тридцать одну секунду.');
+    // «с» and «мин» inside words are no units.
+    expect(speak('3 счётчика, 5 минут')).toBe('три счётчика, пять минут');
+  });
+
   it('reads percentages', () => {
     expect(speak('5 %')).toBe('пять процентов');
     expect(speak('5%')).toBe('пять процентов');
@@ -256,6 +270,14 @@ describe('speakableText, Bashkir', () => {
     });
   });
 
+  it('reads a countdown as minutes and seconds, never as a time of day', () => {
+    expectSpoken('ba', {
+      [`Инеү 14${NBSP}мин${NBSP}45${NBSP}с үткәс мөмкин буласаҡ`]: 'Инеү ун дүрт минут ҡырҡ биш секунд үткәс мөмкин буласаҡ',
+      [`15${NBSP}мин үткәс`]: 'ун биш минут үткәс',
+      [`45${NBSP}с үткәс`]: 'ҡырҡ биш секунд үткәс',
+    });
+  });
+
   it('reads times and percentages', () => {
     expectSpoken('ba', {
       '13:50': 'ун өс сәғәт илле минут',
@@ -322,6 +344,15 @@ describe('speakableText, English', () => {
       '31.12.2105': 'the thirty-first of December twenty-one oh five',
       'November 2026': 'November twenty twenty-six',
       'from March 2025': 'from March twenty twenty-five',
+    });
+  });
+
+  it('reads a countdown as minutes and seconds, never as a time of day', () => {
+    expectSpoken('en', {
+      [`You can try again in 14${NBSP}min${NBSP}45${NBSP}s`]: 'You can try again in fourteen minutes forty-five seconds',
+      [`in 1${NBSP}min${NBSP}1${NBSP}s`]: 'in one minute one second',
+      [`in 15${NBSP}min`]: 'in fifteen minutes',
+      [`in 45${NBSP}s`]: 'in forty-five seconds',
     });
   });
 

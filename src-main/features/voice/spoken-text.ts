@@ -153,6 +153,20 @@ function tokenRules(rules: SpeechRules): readonly TokenRule[] {
       speak: (match) => rules.time(Number(match[1]), Number(match[2])),
     },
     {
+      // A duration, as a countdown shows it: 14 мин 45 с, 15 мин, 45 с (14 min 45 s). Minutes and
+      // seconds in words, so a wait is never heard as a time of day.
+      pattern: sticky(
+        `(?<!\\d)(?:(\\d{1,4})${UNIT_GAP}(?:${rules.durationUnits.minute})(?![\\p{L}\\p{N}])` +
+          `(?:${UNIT_GAP}(\\d{1,2})${UNIT_GAP}(?:${rules.durationUnits.second})(?![\\p{L}\\p{N}]))?` +
+          `|(\\d{1,2})${UNIT_GAP}(?:${rules.durationUnits.second})(?![\\p{L}\\p{N}]))`,
+      ),
+      speak(match) {
+        const [, minutes, secondsAfterMinutes, secondsAlone] = match;
+        const seconds = secondsAfterMinutes ?? secondsAlone;
+        return rules.duration(minutes === undefined ? null : Number(minutes), seconds === undefined ? null : Number(seconds));
+      },
+    },
+    {
       // A phone number after «+»: +7 (347) 123-45-67, +7 917 555 01 01, +79. The country code is
       // said digit by digit, the other groups as numbers, a comma between groups.
       pattern: sticky(`\\+\\d{1,3}(?:${UNIT_GAP}?\\(\\d{1,5}\\)|[ \\u00A0-]?\\d{1,4})*(?!\\d)`),
