@@ -9,6 +9,7 @@ import { backdateSmsCode, expireSmsCode, smsCount, smsLoginCode, smsPassword } f
 import { BILL_HOLDERS, DEMO } from '../support/demo-accounts';
 import { keypad, logIn, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
+import { homeGreeting } from '../support/home-greeting';
 
 const inTraining = kioskTest();
 // Its own billing centre, so the test can read the SMS and move the codes' clocks.
@@ -102,7 +103,7 @@ describe('«Войти по коду из SMS»', () => {
     await expect.poll(() => resendButton(page).isDisabled()).toBe(true);
 
     await enterCode(page, smsLoginCode(billingServer, customer.accountNumber));
-    await expectFullHome(page, `Здравствуйте, ${storedAccount(billingServer, customer.accountNumber).holderName}!`);
+    await expectFullHome(page, homeGreeting(storedAccount(billingServer, customer.accountNumber).holderName));
   });
 
   it('a landline cannot get an SMS, and an unknown account is named as such', async ({ page }) => {
@@ -157,7 +158,7 @@ describe('«Войти по коду из SMS»', () => {
 
     // «Войти в личный кабинет» under the success leads to the login screen.
     await logIn(page, customer.accountNumber, smsPassword(billingServer, customer.accountNumber));
-    await expectFullHome(page, `Здравствуйте, ${storedAccount(billingServer, customer.accountNumber).holderName}!`);
+    await expectFullHome(page, homeGreeting(storedAccount(billingServer, customer.accountNumber).holderName));
     expect(problems).toEqual([]);
   });
 });
