@@ -3,10 +3,9 @@
 // outbox and the printable documents from the list of features (src-main/features/kiosk-features.ts).
 import path from 'node:path';
 import packageJson from '../../package.json';
-import { actsOnAccount } from './api/contract';
 import { createDispatcher, type KioskDispatch } from './api/dispatcher';
 import { createDocumentReceipts, createKioskHandlers, kioskSubmissionKinds } from '../features/kiosk-features';
-import { isKioskMethodName, kioskMethods } from '../features/kiosk-methods';
+import { isAccountMethodName, kioskMethods } from '../features/kiosk-methods';
 import { BillingClient } from './billing/billing-client';
 import { BillingLink } from './billing/billing-link';
 import type { KioskConfig } from './config/kiosk-config';
@@ -209,15 +208,12 @@ export async function startKioskCore(options: KioskCoreOptions): Promise<KioskCo
   // Assisted service is audited centrally: while staff have a customer's account open without the
   // customer's password, every customer-audience call is written to the audit log with its outcome.
   const dispatch: KioskDispatch = async (methodName, rawInput) => {
-    const onAccount = isKioskMethodName(methodName) && actsOnAccount(kioskMethods[methodName].audience);
+    const onAccount = isAccountMethodName(methodName);
     if (onAccount) customerSession.touch();
     const visit = onAccount ? assisted.active : null;
     const result = await dispatchCall(methodName, rawInput);
-    if (visit) {
-      staffDesk.auditAs(visit.staffNumber, methodName, visit.accountNumber, {
-        assisted: true,
-        outcome: result.ok ? 'ok' : result.error.code,
-      });
+    if (visit && onAccount) {
+      staffDesk.auditAssistedCall(visit.staffNumber, methodName, visit.accountNumber, result.ok ? 'ok' : result.error.code);
     }
     return result;
   };

@@ -1,7 +1,7 @@
 // Every kiosk API method, from the list of feature contracts. Node-free: the renderer's client,
 // the preload allow-list and the HTTP routes all read this one map. A new feature adds its
 // contract here and its feature object to `kiosk-features.ts`; the type check fails until both agree.
-import type { HandlersFor, MethodInput, MethodOutput } from '../core/api/contract';
+import { actsOnAccount, type HandlersFor, type MethodInput, type MethodOutput } from '../core/api/contract';
 import { appealsContract } from './appeals/appeals-contract';
 import { billLoginContract } from './bill-login/bill-login-contract';
 import { chargesContract } from './charges/charges-contract';
@@ -69,4 +69,13 @@ export const kioskMethodNames = Object.keys(kioskMethods) as KioskMethodName[];
 
 export function isKioskMethodName(name: unknown): name is KioskMethodName {
   return typeof name === 'string' && Object.hasOwn(kioskMethods, name);
+}
+
+/** The methods that act on a customer's account (audience `customer` or `bill-holder`): assisted service audits each call. */
+export type AccountMethodName = {
+  [N in KioskMethodName]: KioskMethods[N]['audience'] extends 'customer' | 'bill-holder' ? N : never;
+}[KioskMethodName];
+
+export function isAccountMethodName(name: unknown): name is AccountMethodName {
+  return isKioskMethodName(name) && actsOnAccount(kioskMethods[name].audience);
 }

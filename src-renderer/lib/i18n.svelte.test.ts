@@ -123,6 +123,24 @@ describe('message keys', () => {
   });
 });
 
+describe('long dates', () => {
+  it('writes a date out the Russian and the English way, on one line, whatever the PC’s zone', () => {
+    const zoneBefore = process.env['TZ'];
+    process.env['TZ'] = 'America/Los_Angeles';
+    try {
+      expect(i18n.formatLongDate('2026-11-01')).toBe('1\u00a0ноября\u00a02026\u00a0г.');
+      void i18n.choose('en');
+      expect(i18n.formatLongDate('2025-09-01')).toBe('1\u00a0September\u00a02025');
+      void i18n.choose('ba');
+      expect(i18n.formatLongDate('2025-09-01')).toBe('01.09.2025');
+    } finally {
+      void i18n.choose('ru');
+      if (zoneBefore === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zoneBefore;
+    }
+  });
+});
+
 describe('times on screen', () => {
   const zoneBefore = process.env['TZ'];
   afterEach(() => {

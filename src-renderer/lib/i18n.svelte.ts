@@ -118,6 +118,22 @@ class I18n {
   }
 
   /**
+   * `2026-11-01` → `1 ноября 2026 г.` (ru), `1 November 2026` (en), the way a document's date is
+   * written out; Bashkir, which has little CLDR data, keeps `01.11.2026`. One line, never broken.
+   */
+  formatLongDate(isoDate: string): string {
+    if (this.language === 'ba') return this.formatDate(isoDate);
+    const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+    const written = new Intl.DateTimeFormat(LOCALES[this.language], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(year, month - 1, day)));
+    return written.replace(/\s/g, '\u00a0');
+  }
+
+  /**
    * An instant as the time of day in Ufa (`13:50`), whatever zone the PC's clock is set to: every
    * time the kiosk shows is Ufa time, as on its receipts.
    */

@@ -7,6 +7,8 @@ import {
   MAX_STATEMENT_MONTHS,
   periodLength,
   rangeProblemKey,
+  statementLines,
+  type CurrentCharges,
 } from './charges-state.svelte';
 
 describe('periods of the month pickers', () => {
@@ -40,6 +42,55 @@ describe('number formats of the statement', () => {
   it('shows a tariff in kopecks per unit as rubles, keeping hundredths of a kopeck', () => {
     expect(formatTariff(279_156)).toBe('2\u00a0791,56\u00a0₽');
     expect(formatTariff(3_950.25)).toBe('39,5025\u00a0₽');
+  });
+});
+
+describe('a month of the statement', () => {
+  const charge = (service: 'heating' | 'hot-water-water', amountKopecks: number) => ({
+    service,
+    serviceName: service === 'heating' ? 'Отопление' : 'Горячая вода',
+    unit: service === 'heating' ? ('Гкал' as const) : ('м³' as const),
+    volume: 1,
+    tariffKopecks: amountKopecks,
+    amountKopecks,
+    basis: 'meter' as const,
+  });
+  const payment = (paidOn: string, amountKopecks: number) => ({ paidOn, amountKopecks, channel: 'kiosk' as const });
+  const month: CurrentCharges['month'] = {
+    period: '2026-11',
+    openingBalanceKopecks: 0,
+    charges: [charge('heating', 300_000), charge('hot-water-water', 50_000)],
+    recalculations: [{ service: 'heating', reason: 'Перерасчёт за октябрь', amountKopecks: -1_000 }],
+    penaltiesKopecks: 1_500,
+    chargedKopecks: 350_500,
+    // As a billing centre may send them: not in date order, one on the month's last day.
+    payments: [payment('2026-11-30', 5_000), payment('2026-11-20', 100_000), payment('2026-11-05', 200_000), payment('2026-11-20', 7_000)],
+    paidKopecks: 312_000,
+    closingBalanceKopecks: 38_500,
+  };
+
+  it('lists its lines in date order, and lines of one day in the order they came', () => {
+    const lines = statementLines(month);
+    expect(lines.map((line) => [line.date, line.kind === 'payment' ? line.payment.amountKopecks : line.kind])).toEqual([
+      ['2026-11-05', 200_000],
+      ['2026-11-20', 100_000],
+      ['2026-11-20', 7_000],
+      ['2026-11-30', 'charge'],
+      ['2026-11-30', 'charge'],
+      ['2026-11-30', 'recalculation'],
+      ['2026-11-30', 'penalty'],
+      ['2026-11-30', 5_000],
+    ]);
+    expect(new Set(lines.map((line) => line.key)).size).toBe(lines.length);
+  });
+
+  it('dates charges on the month’s last day, in February too, and leaves out a penalty of zero', () => {
+    const february = statementLines({ ...month, period: '2028-02', penaltiesKopecks: 0, payments: [] });
+    expect(february.map((line) => [line.date, line.kind])).toEqual([
+      ['2028-02-29', 'charge'],
+      ['2028-02-29', 'charge'],
+      ['2028-02-29', 'recalculation'],
+    ]);
   });
 });
 

@@ -7,8 +7,9 @@ import type { MessageKey } from '../../src-main/core/messages/messages';
 
 export type CurrentCharges = KioskOutput<'charges.current'>;
 export type StatementResult = KioskOutput<'charges.statement'>;
-type ChargeLine = CurrentCharges['month']['charges'][number];
-type Payment = CurrentCharges['month']['payments'][number];
+type StatementMonth = CurrentCharges['month'];
+type ChargeLine = StatementMonth['charges'][number];
+type Payment = StatementMonth['payments'][number];
 
 /** How a charge was worked out: by the meter, the average, the norm or the area. */
 export const BASIS_LABELS: Record<ChargeLine['basis'], MessageKey> = {
@@ -26,6 +27,42 @@ export const CHANNEL_LABELS: Record<Payment['channel'], MessageKey> = {
   kiosk: 'charges.channel.kiosk',
   'utility-office': 'charges.channel.utility-office',
 };
+
+/** One line of a month in the statement table, with the date it is shown on and a key unique in its month. */
+export type StatementLine = { key: string; date: string } & (
+  | { kind: 'charge'; charge: ChargeLine }
+  | { kind: 'recalculation'; recalculation: StatementMonth['recalculations'][number] }
+  | { kind: 'penalty'; amountKopecks: number }
+  | { kind: 'payment'; payment: Payment }
+);
+
+/** The last day of a billing period, the date the manual shows charges on. */
+export function monthEnd(period: string): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return `${period}-${day}`;
+}
+
+/**
+ * A month's lines in date order: each payment on its day; charges, recalculations and penalties on
+ * the month's last day. Lines of one day keep the order the billing centre gave (the sort is stable).
+ */
+export function statementLines(month: StatementMonth): StatementLine[] {
+  const end = monthEnd(month.period);
+  const lines: StatementLine[] = [
+    ...month.charges.map((charge): StatementLine => ({ key: `charge-${charge.service}`, date: end, kind: 'charge', charge })),
+    ...month.recalculations.map((recalculation, index): StatementLine => ({
+      key: `recalculation-${index}`,
+      date: end,
+      kind: 'recalculation',
+      recalculation,
+    })),
+    ...(month.penaltiesKopecks > 0 ? [{ key: 'penalty', date: end, kind: 'penalty', amountKopecks: month.penaltiesKopecks } as const] : []),
+    ...month.payments.map((payment, index): StatementLine => ({ key: `payment-${index}`, date: payment.paidOn, kind: 'payment', payment })),
+  ];
+  return lines.sort((first, second) => (first.date < second.date ? -1 : first.date > second.date ? 1 : 0));
+}
 
 export const MAX_STATEMENT_MONTHS = 36;
 /** How far back the pickers go; the billing centre keeps less and says from when. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bridgeAnswering } from '../../tests/support/kiosk-bridge-stub';
 import type { KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
-import { LoginForm } from './login-form.svelte';
+import { LoginForm, openLogin } from './login-form.svelte';
 import { SmsLoginForm } from './sms-login-form.svelte';
 
 afterEach(() => {
@@ -78,6 +78,18 @@ describe('LoginForm', () => {
     form.pressKeypad('clear');
     expect(form.accountNumber).toBe('');
     expect(form.accountComplete).toBe(false);
+  });
+
+  it('opens with the account number handed over (after registration), once, with the password next', () => {
+    openLogin('820000009');
+    expect(kioskApp.screen).toBe('login');
+    const handed = new LoginForm();
+    expect(handed.accountNumber).toBe('820000009');
+    expect(handed.activeField).toBe('password');
+    // Taken once: the next login form starts empty.
+    const next = new LoginForm();
+    expect(next.accountNumber).toBe('');
+    expect(next.activeField).toBe('account');
   });
 
   it('typing clears the refusal shown', () => {

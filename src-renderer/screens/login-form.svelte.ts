@@ -8,6 +8,18 @@ import { openSmsLogin } from './sms-login-form.svelte';
 
 export type LoginField = 'account' | 'password';
 
+const ACCOUNT_DIGITS = 9;
+
+// A screen takes no props, so an account number handed to the login screen (registration's
+// «Войти») waits here for the login form, which takes it once when it opens.
+let handedOver = '';
+
+/** Opens the login screen with this account number filled in, so only the password is left to type. */
+export function openLogin(accountNumber: string): void {
+  handedOver = accountNumber;
+  kioskApp.goTo('login');
+}
+
 export class LoginForm {
   accountNumber = $state('');
   password = $state('');
@@ -21,6 +33,12 @@ export class LoginForm {
     return this.lockout.secondsLeft;
   }
   readonly accountComplete = $derived(/^\d{9}$/.test(this.accountNumber));
+
+  constructor() {
+    this.accountNumber = handedOver.replace(/\D/g, '').slice(0, ACCOUNT_DIGITS);
+    handedOver = '';
+    if (this.accountComplete) this.activeField = 'password';
+  }
 
   pressKeypad(key: string): void {
     this.error = null;

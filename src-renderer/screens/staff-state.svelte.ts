@@ -115,28 +115,6 @@ export function labelFor(list: keyof typeof LABELS, code: string): string {
   return key ? i18n.t(key) : code;
 }
 
-/** Staff actions have names in the catalog; customer calls during assisted service show their method. */
-const AUDIT_ACTIONS: Record<string, MessageKey> = {
-  'staff.login': 'staff.audit.actions.staff_login',
-  'staff.logout': 'staff.audit.actions.staff_logout',
-  'outbox.retry': 'staff.audit.actions.outbox_retry',
-  'outbox.mark-handled': 'staff.audit.actions.outbox_mark-handled',
-  'print.reprint': 'staff.audit.actions.print_reprint',
-  'print.test-page': 'staff.audit.actions.print_test-page',
-  'training-bill.print': 'staff.audit.actions.training-bill_print',
-  'assist.open': 'staff.audit.actions.assist_open',
-  'assist.end': 'staff.audit.actions.assist_end',
-  'assist.refused': 'staff.audit.actions.assist_refused',
-  'settings.save': 'staff.audit.actions.settings_save',
-  'kiosk.restart': 'staff.audit.actions.kiosk_restart',
-  'kiosk.exit': 'staff.audit.actions.kiosk_exit',
-  'limits.reset': 'staff.audit.actions.limits_reset',
-};
-
-export function auditActionText(action: string): string {
-  return i18n.t(AUDIT_ACTIONS[action] ?? 'staff.audit.customerAction');
-}
-
 /** What the outbox row says of its refusal: the billing centre's own words, or the name of the terminal's code. */
 export function rejectionText(row: OutboxMessage): string {
   return row.rejectionMessage ?? (row.rejectionCode ? labelFor('outboxRejection', row.rejectionCode) : '—');

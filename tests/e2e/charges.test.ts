@@ -62,6 +62,20 @@ describe('charges and payments', () => {
     const table = (await page.getByTestId('statement-table').textContent()) ?? '';
     expect(table).toMatch(/Оплата: (Онлайн-банк|Отделение банка|Почта России|Терминал самообслуживания|Касса МУП УИС)/);
     expect(table).not.toMatch(/bank-online|bank-office|utility-office|kiosk|post\b/);
+    // Within a month the lines run in date order: payments on their days, the charges on its last day.
+    const monthDates = await page
+      .getByTestId('statement-month')
+      .evaluateAll((months) =>
+        months.map((month) =>
+          [...month.querySelectorAll('tr:not(.month-head):not(.month-total) > td:first-child')].map((cell) => cell.textContent ?? ''),
+        ),
+      );
+    for (const dates of monthDates) {
+      const isoDates = dates.map((date) => date.trim().split('.').reverse().join('-'));
+      expect(isoDates).toEqual([...isoDates].sort());
+    }
+    // Not proven by months of one date only: some month has a payment before its last day.
+    expect(monthDates.some((dates) => dates.length > 1 && dates[0] !== dates.at(-1))).toBe(true);
 
     // Three months: move the start forward 9 months with the big ▶ button.
     await press(page, 'Начало периода', 'Следующий месяц', 9);

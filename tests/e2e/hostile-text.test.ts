@@ -25,11 +25,15 @@ const it = kioskTest({
 });
 
 describe('hostile text from the billing centre', () => {
-  it('is shown literally on the home screen and in the appeals, and nothing runs', async ({ page }) => {
+  it('is shown literally on the home screen, in the profile and in the appeals, and nothing runs', async ({ page }) => {
     const problems = pageProblems(page);
     await logInAs(page, customer);
-    await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${NAME}!` }).isVisible()).toBe(true);
+    // Not a name and patronymic to greet by: the greeting goes without it.
+    await expect.poll(() => page.getByRole('heading', { name: 'Здравствуйте!', level: 1 }).isVisible()).toBe(true);
     expect(await page.getByText(ADDRESS, { exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Личная информация' }).click();
+    await expect.poll(() => page.getByText(NAME, { exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Назад' }).first().click();
     await page.getByRole('button', { name: 'Виртуальная приёмная' }).click();
     await expect.poll(() => page.getByText(ANSWER).first().isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await page.locator('img[src="x"], iframe, b[onmouseover]').count()).toBe(0);

@@ -22,7 +22,9 @@ describe('login and balance', () => {
     await expect.poll(() => page.getByText('Учебный режим').isVisible()).toBe(true);
 
     await logInAs(page, customer);
-    await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${expected.holderName}!` }).isVisible()).toBe(true);
+    // By name and patronymic, as one addresses a person formally in Russian.
+    expect(expected.holderName).toBe('Петров Сергей Николаевич');
+    await expect.poll(() => page.getByRole('heading', { name: 'Здравствуйте, Сергей Николаевич!', level: 1 }).isVisible()).toBe(true);
     expect(await page.getByTestId('amount-due').textContent()).toBe(formatMoney(expected.amountDueKopecks));
     await expect.poll(() => page.getByText(expected.address).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(`Задолженность: ${formatMoney(expected.balanceKopecks)}`).isVisible()).toBe(true);
@@ -33,7 +35,7 @@ describe('login and balance', () => {
 
     await page.getByRole('button', { name: 'Выйти' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Добро пожаловать!' }).isVisible()).toBe(true);
-    expect(await page.content()).not.toContain(expected.holderName);
+    expect(await page.content()).not.toContain('Сергей Николаевич');
     expect(problems).toEqual([]);
   });
 

@@ -150,7 +150,7 @@ describe('Личная информация', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Неверный номер лицевого счёта или пароль.');
     await page.getByRole('button', { name: 'Назад' }).click();
     await logIn(page, customer.accountNumber, 'kurai-2026');
-    await expect.poll(() => page.getByRole('heading', { name: 'Здравствуйте, Галиева Айгуль Ринатовна!' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Здравствуйте, Айгуль Ринатовна!' }).isVisible()).toBe(true);
 
     expect(problems).toEqual([]);
   });

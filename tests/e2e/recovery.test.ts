@@ -8,6 +8,7 @@ import { mailedPassword, newCaptchaAnswer, storedAccount } from '../support/bill
 import { DEMO } from '../support/demo-accounts';
 import { keyboard, logIn, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
+import { homeGreeting } from '../support/home-greeting';
 
 // Its own billing centre, so the test can read the captcha answer, the registered e-mail and the "sent" password.
 const it = kioskTest({ ownBilling: true, env: { KIOSK_IDLE_TIMEOUT_S: '600' } });
@@ -56,7 +57,7 @@ describe('password recovery', () => {
     expect(await page.getByText(email).count()).toBe(0);
 
     await logIn(page, accountNumber, mailedPassword(billingServer, accountNumber));
-    await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holder}!` }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: homeGreeting(holder) }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });
 

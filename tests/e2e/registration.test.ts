@@ -7,8 +7,9 @@ import { describe, expect } from 'vitest';
 import { CONSENT } from '../../src-main/billing-server/reference-content';
 import { mailedPassword, newCaptchaAnswer, storedAccount } from '../support/billing-database-reads';
 import { DEMO } from '../support/demo-accounts';
-import { keypad, logIn, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
+import { keyboard, keypad, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
+import { homeGreeting } from '../support/home-greeting';
 
 // Its own billing centre, so the test can read the captcha answer and the "sent" e-mail.
 const it = kioskTest({ ownBilling: true, env: { KIOSK_IDLE_TIMEOUT_S: '600' } });
@@ -54,6 +55,9 @@ describe('registration', () => {
       .poll(() => page.getByRole('heading', { name: 'Соглашение об использовании личного кабинета абонента' }).isVisible())
       .toBe(true);
     await expect.poll(() => page.getByText(CONSENT.text).isVisible()).toBe(true);
+    // The text's version, a date, written out the Russian way.
+    expect(CONSENT.textVersion).toBe('2025-09-01');
+    expect(await page.getByText('Редакция от 1\u00a0сентября\u00a02025\u00a0г.', { exact: true }).isVisible()).toBe(true);
     const consent = page.getByRole('checkbox', { name: /Согласен с условиями соглашения/ });
     expect(await consent.getAttribute('aria-checked')).toBe('false');
     expect(await page.getByRole('button', { name: 'Далее', exact: true }).isDisabled()).toBe(true);
@@ -103,9 +107,17 @@ describe('registration', () => {
       .get(newcomer.accountNumber);
     expect(record?.text_version).toBe(CONSENT.textVersion);
 
+    // «Войти в личный кабинет» opens the login with the new account's number filled in: only the
+    // mailed password is left to type, on the keyboard that is already open.
     const holder = storedAccount(billingServer, newcomer.accountNumber).holderName;
-    await logIn(page, newcomer.accountNumber, mailedPassword(billingServer, newcomer.accountNumber));
-    await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holder}!` }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Войти в личный кабинет' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Вход в личный кабинет' }).isVisible()).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe(newcomer.accountNumber);
+    expect(await keyboard(page).isVisible()).toBe(true);
+    expect(await keypad(page).count()).toBe(0);
+    await typeOnKeyboard(page, mailedPassword(billingServer, newcomer.accountNumber));
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: homeGreeting(holder) }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
   });
 

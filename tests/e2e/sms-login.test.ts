@@ -7,8 +7,9 @@ import { describe, expect } from 'vitest';
 import { newCaptchaAnswer, storedAccount } from '../support/billing-database-reads';
 import { backdateSmsCode, expireSmsCode, smsCount, smsLoginCode, smsPassword } from '../support/billing-sms-reads';
 import { BILL_HOLDERS, DEMO } from '../support/demo-accounts';
-import { keypad, logIn, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
+import { keypad, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
+import { homeGreeting } from '../support/home-greeting';
 
 const inTraining = kioskTest();
 // Its own billing centre, so the test can read the SMS and move the codes' clocks.
@@ -103,7 +104,7 @@ describe('«Войти по коду из SMS»', () => {
     await expect.poll(() => resendButton(page).isDisabled()).toBe(true);
 
     await enterCode(page, smsLoginCode(billingServer, customer.accountNumber));
-    await expectFullHome(page, `Здравствуйте, ${storedAccount(billingServer, customer.accountNumber).holderName}!`);
+    await expectFullHome(page, homeGreeting(storedAccount(billingServer, customer.accountNumber).holderName));
   });
 
   it('a landline cannot get an SMS, and an unknown account is named as such', async ({ page }) => {
@@ -156,9 +157,13 @@ describe('«Войти по коду из SMS»', () => {
     await waitForVisible(page, page.getByText('Регистрация прошла успешно. Пароль отправлен в SMS', { exact: true }), 'the success');
     expect(await page.getByText(`Номер, на который отправлено SMS с паролем: ${masked(customer.phone)}`).isVisible()).toBe(true);
 
-    // «Войти в личный кабинет» under the success leads to the login screen.
-    await logIn(page, customer.accountNumber, smsPassword(billingServer, customer.accountNumber));
-    await expectFullHome(page, `Здравствуйте, ${storedAccount(billingServer, customer.accountNumber).holderName}!`);
+    // «Войти в личный кабинет» under the success leads to the login screen, the account number filled in.
+    await page.getByRole('button', { name: 'Войти в личный кабинет' }).click();
+    await waitForVisible(page, page.getByRole('heading', { name: 'Вход в личный кабинет' }), 'the login screen');
+    expect(await page.getByRole('textbox', { name: 'Лицевой счёт' }).inputValue()).toBe(customer.accountNumber);
+    await typeOnKeyboard(page, smsPassword(billingServer, customer.accountNumber));
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await expectFullHome(page, homeGreeting(storedAccount(billingServer, customer.accountNumber).holderName));
     expect(problems).toEqual([]);
   });
 });

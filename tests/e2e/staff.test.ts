@@ -27,6 +27,7 @@ import {
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 import { countdownSeconds, theOneCountdown } from '../support/lockout-timer';
 import type { PrinterEmulator } from '../support/printer-emulator';
+import { homeGreeting } from '../support/home-greeting';
 
 const cheapHash = (pin: string) => hashSecret(pin, { N: 2 ** 10, r: 8, p: 1 });
 const STAFF = { number: '3003', pin: '135790', name: 'Петрова А. В.' };
@@ -87,16 +88,19 @@ async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
 }
 
-/** The audit log's rows as `[action code, account]`, newest first. */
+/** The audit log's rows as `[who, what]`, newest first, as the staff member reads them. */
 async function auditRows(page: Page): Promise<string[][]> {
   await openTab(page, 'Журнал действий');
   await page.getByRole('button', { name: 'Обновить' }).click();
   const rows = page.getByRole('table', { name: 'Журнал действий сотрудников' }).locator('tbody tr');
   await expect.poll(() => rows.count()).toBeGreaterThan(0);
-  return rows.evaluateAll((trs) =>
-    trs.map((tr) => [tr.querySelector('code')?.textContent ?? '', tr.querySelectorAll('td')[3]?.textContent ?? '']),
-  );
+  return rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((cell) => cell.textContent ?? '')));
 }
+
+/** The staff member as the audit log names them: name and number. */
+const STAFF_IN_LOG = `${STAFF.name} (${STAFF.number})`;
+/** `л/с •••••0001`: the account as the audit log writes it, masked like the customer screens. */
+const inLog = (accountNumber: string) => `л/с\u00a0•••••${accountNumber.slice(-4)}`;
 
 /** Types Russian text on the on-screen keyboard (capitals with «Заглавные», spaces with «Пробел»). */
 async function typeCyrillic(page: Page, text: string): Promise<void> {
@@ -200,6 +204,7 @@ describe('staff mode', () => {
     expect(await wiped.getByRole('button', { name: 'Напечатать повторно' }).count()).toBe(0);
 
     // Still no paper: the reprint fails too and says why.
+    const keptJobId = /Квитанция № (\d+)/.exec((await kept.textContent()) ?? '')?.[1] as string;
     await kept.getByRole('button', { name: 'Напечатать повторно' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Квитанция № \d+ не напечатана\. Закончилась бумага$/);
 
@@ -226,10 +231,10 @@ describe('staff mode', () => {
 
     const rows = await auditRows(page);
     expect(rows.slice(0, 4)).toEqual([
-      ['print.test-page', '—'],
-      ['print.reprint', '•••••0001'],
-      ['print.reprint', '•••••0001'],
-      ['staff.login', '—'],
+      [STAFF_IN_LOG, expect.stringMatching(/^Печать тестовой страницы № \d+: напечатана$/)],
+      [STAFF_IN_LOG, `Повторная печать квитанции № ${jobId} клиента ${inLog(customer.accountNumber)}: напечатана`],
+      [STAFF_IN_LOG, `Повторная печать квитанции № ${keptJobId} клиента ${inLog(customer.accountNumber)}: не напечатана`],
+      [STAFF_IN_LOG, 'Вход в режим сотрудника'],
     ]);
   });
 
@@ -254,8 +259,18 @@ describe('staff mode', () => {
 
     const rows = await auditRows(page);
     expect(rows.slice(0, 2)).toEqual([
-      ['outbox.mark-handled', '•••••0001'],
-      ['outbox.retry', '•••••0001'],
+      [
+        STAFF_IN_LOG,
+        expect.stringMatching(
+          new RegExp(`^Отклонённое сообщение № \\d+ \\(«Показания»\\) клиента ${inLog(customer.accountNumber)} отмечено обработанным$`),
+        ),
+      ],
+      [
+        STAFF_IN_LOG,
+        expect.stringMatching(
+          new RegExp(`^Повторная отправка сообщения № \\d+ \\(«Показания»\\) клиента ${inLog(customer.accountNumber)}$`),
+        ),
+      ],
     ]);
   });
 
@@ -283,7 +298,7 @@ describe('staff mode', () => {
     await keypad(page).getByRole('button', { name: 'Очистить' }).click();
     await typeOnKeypad(page, helped.accountNumber);
     await open.click();
-    await expect.poll(() => page.getByRole('heading', { name: `Здравствуйте, ${holder}!` }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: homeGreeting(holder) }).isVisible()).toBe(true);
     const banner = page.getByRole('region', { name: 'Режим сотрудника' });
     expect(await banner.textContent()).toContain(`Лицевой счёт клиента •••••0002 открыт сотрудником ${STAFF.name}`);
     // The staff corner is not offered while staff are at the screen.
@@ -294,14 +309,28 @@ describe('staff mode', () => {
     expect(await banner.count()).toBe(0);
     expect(await page.content()).not.toContain(holder);
 
+    // Plain Russian with the staff member's name: no action codes, no raw details, no numbers alone.
     const rows = await auditRows(page);
     expect(rows.slice(0, 4)).toEqual([
-      ['assist.end', '•••••0002'],
-      ['account.summary', '•••••0002'],
-      ['assist.open', '•••••0002'],
-      ['assist.refused', '•••••9999'],
+      [
+        STAFF_IN_LOG,
+        expect.stringMatching(
+          new RegExp(`^Помощь клиенту ${inLog(helped.accountNumber)} завершена, длительность: (меньше минуты|\\d+\u00a0мин)$`),
+        ),
+      ],
+      [STAFF_IN_LOG, `Просмотр главной страницы клиента ${inLog(helped.accountNumber)}: выполнено`],
+      [STAFF_IN_LOG, `Открыт лицевой счёт клиента ${inLog(helped.accountNumber)} без пароля. Причина: «Клиент не помнит пароль»`],
+      [STAFF_IN_LOG, 'Лицевой счёт •••••9999 не открыт: лицевой счёт с таким номером не найден'],
     ]);
-    await expect.poll(() => page.getByText('Действие в кабинете клиента').first().isVisible()).toBe(true);
+    const log = (await page.getByRole('table', { name: 'Журнал действий сотрудников' }).textContent()) ?? '';
+    for (const code of ['assist.end', 'assist.open', 'account.summary', 'outcome', 'assisted', 'reason:', '******'])
+      expect(log).not.toContain(code);
+    // The staff screen follows the language chosen in the header, like everything else.
+    await page.getByRole('group', { name: 'Язык интерфейса' }).getByRole('button', { name: 'English', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('cell', { name: `Viewed the home page of customer account •••••0002: done` }).isVisible())
+      .toBe(true);
+    await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: 'Русский', exact: true }).click();
     expect(problems).toEqual([]);
   });
 
@@ -345,8 +374,10 @@ describe('staff mode', () => {
     // Staff were logged out by the restart; the audit log kept the change.
     await openStaffScreen(page);
     const rows = await auditRows(page);
-    expect(rows.slice(0, 2).map(([action]) => action)).toEqual(['staff.login', 'settings.save']);
-    expect(await page.getByRole('row').filter({ hasText: 'Изменены настройки' }).textContent()).toContain('Офис на Ленина 2');
+    expect(rows.slice(0, 2)).toEqual([
+      [STAFF_IN_LOG, 'Вход в режим сотрудника'],
+      [STAFF_IN_LOG, 'Изменены настройки: Название офиса: «Офис обслуживания потребителей МУП УИС» → «Офис на Ленина 2»'],
+    ]);
     expect(problems).toEqual([]);
   });
 

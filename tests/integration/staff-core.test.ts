@@ -20,8 +20,9 @@ import { PrinterEmulator } from '../support/printer-emulator';
 import { readingsSubmission } from '../../src-main/features/readings/readings-submission';
 import type { Message } from '../../src-main/core/messages/messages';
 import { DEMO } from '../support/demo-accounts';
+import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 
-type Entry = { action: string; accountNumberMasked: string | null; staffNumber: string; details: string | null };
+type Entry = KioskOutput<'staff.audit.list'>['entries'][number];
 
 async function ok<T = Record<string, unknown>>(dispatch: KioskDispatch, method: string, input: unknown = {}): Promise<T> {
   const result = await dispatch(method, input);
@@ -72,7 +73,11 @@ describe('staff login', () => {
     expect(status.trainingMode).toBe(true);
     expect(status.printer.state).toBe('ready');
     expect(status.disk.freeBytes).toBeGreaterThan(0);
-    expect((await auditTrail(dispatch))[0]).toMatchObject({ action: 'staff.login', staffNumber: '1001' });
+    expect((await auditTrail(dispatch))[0]).toMatchObject({
+      event: { action: 'staff.login' },
+      staffNumber: '1001',
+      staffName: 'Сотрудник (учебный режим)',
+    });
     await ok(dispatch, 'staff.logout');
     expect(await refusal(dispatch, 'staff.status')).toMatchObject({ code: 'staff-only' });
   });
@@ -128,9 +133,9 @@ describe('the outbox', () => {
     expect(await refusal(dispatch, 'staff.outbox.markHandled', { messageId: accepted.messageId })).toMatchObject({ code: 'invalid-input' });
 
     const trail = await auditTrail(dispatch);
-    expect(trail.slice(0, 2).map((entry) => [entry.action, entry.accountNumberMasked])).toEqual([
-      ['outbox.mark-handled', '•••••0001'],
-      ['outbox.retry', '•••••0001'],
+    expect(trail.slice(0, 2).map((entry) => [entry.event, entry.accountLastDigits])).toEqual([
+      [{ action: 'outbox.mark-handled', messageId: accepted.messageId, kind: 'readings', rejectionCode: 'unknown-meter' }, '0001'],
+      [{ action: 'outbox.retry', messageId: accepted.messageId, kind: 'readings' }, '0001'],
     ]);
     await ok(dispatch, 'staff.logout');
   });
@@ -166,7 +171,10 @@ describe('the print journal', () => {
     expect(await refusal(dispatch, 'staff.print.reprint', { jobId: 999_999 })).toMatchObject({ code: 'not-found' });
 
     const trail = await auditTrail(dispatch);
-    expect(trail.slice(0, 2).map((entry) => entry.action)).toEqual(['print.reprint', 'print.test-page']);
+    expect(trail.slice(0, 2).map((entry) => entry.event)).toEqual([
+      { action: 'print.reprint', jobId: failed.jobId, reprintJobId: reprinted.jobId, status: 'printed' },
+      { action: 'print.test-page', jobId: failed.jobId, status: 'failed' },
+    ]);
     await ok(dispatch, 'staff.logout');
   });
 });
@@ -205,16 +213,13 @@ describe('assisted service', () => {
     expect(await refusal(dispatch, 'account.summary')).toMatchObject({ code: 'not-logged-in' });
 
     const trail = (await auditTrail(dispatch)).slice(0, 5);
-    expect(trail.map((entry) => [entry.action, entry.accountNumberMasked])).toEqual([
-      ['assist.end', '•••••0002'],
-      ['readings.submit', '•••••0002'],
-      ['account.summary', '•••••0002'],
-      ['assist.open', '•••••0002'],
-      ['assist.refused', '•••••9999'],
+    expect(trail.map((entry) => [entry.event, entry.accountLastDigits])).toEqual([
+      [{ action: 'assist.end', minutes: 0 }, '0002'],
+      [{ action: 'assisted-call', method: 'readings.submit', outcome: refused.code }, '0002'],
+      [{ action: 'assisted-call', method: 'account.summary', outcome: 'ok' }, '0002'],
+      [{ action: 'assist.open', reason: 'forgot-password' }, '0002'],
+      [{ action: 'assist.refused', reason: 'readings', code: 'unknown-account' }, '9999'],
     ]);
-    expect(trail[1]?.details).toBe(`assisted: true, outcome: ${refused.code}`);
-    expect(trail[2]?.details).toBe('assisted: true, outcome: ok');
-    expect(trail[3]?.details).toBe('reason: forgot-password');
 
     // The billing centre knows the session was opened by staff, with the reason.
     const billingDb = new Database(path.join(fixture.dataDir, 'training-billing.sqlite'), { readonly: true });
@@ -234,13 +239,15 @@ describe('assisted service', () => {
     await ok(dispatch, 'account.summary');
     await ok(dispatch, 'session.logout');
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
-    expect((await auditTrail(dispatch)).some((entry) => entry.accountNumberMasked === '•••••0003')).toBe(false);
+    expect((await auditTrail(dispatch)).some((entry) => entry.accountLastDigits === DEMO.expiredVerification.accountNumber.slice(-4))).toBe(
+      false,
+    );
 
     await ok(dispatch, 'staff.assist.open', { accountNumber: DEMO.owesMoney.accountNumber, reason: 'payment' });
     await ok(dispatch, 'staff.logout');
     expect(await refusal(dispatch, 'account.summary')).toMatchObject({ code: 'not-logged-in' });
     await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
-    const actions = (await auditTrail(dispatch)).slice(0, 4).map((entry) => entry.action);
+    const actions = (await auditTrail(dispatch)).slice(0, 4).map((entry) => entry.event.action);
     expect(actions).toEqual(['staff.login', 'staff.logout', 'assist.end', 'assist.open']);
     await ok(dispatch, 'staff.logout');
   });
@@ -312,15 +319,18 @@ describe('settings and restart', () => {
       // The restart ended the staff session; the audit log survived it.
       expect(await refusal(dispatch, 'staff.status')).toMatchObject({ code: 'staff-only' });
       await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
-      const saveEntry = (await auditTrail(dispatch)).find((entry) => entry.action === 'settings.save');
-      expect(saveEntry?.details).toContain('Офис на ул. Ленина, 2');
+      const saveEntry = (await auditTrail(dispatch)).find((entry) => entry.event.action === 'settings.save');
+      expect(saveEntry?.event).toEqual({
+        action: 'settings.save',
+        changed: { officeName: ['Офис обслуживания потребителей МУП УИС', 'Офис на ул. Ленина, 2'], idleTimeoutSeconds: [60, 90] },
+      });
 
       expect(await ok(dispatch, 'staff.restart')).toEqual({ restarting: true });
       await expect.poll(() => host.restarts).toBe(2);
       await ok(dispatch, 'staff.login', { staffNumber: '1001', pin: '123456' });
       expect(await ok(dispatch, 'staff.exit')).toEqual({ exiting: true });
       await expect.poll(() => exits).toBe(1);
-      const actions = (await auditTrail(dispatch)).slice(0, 4).map((entry) => entry.action);
+      const actions = (await auditTrail(dispatch)).slice(0, 4).map((entry) => entry.event.action);
       expect(actions).toEqual(['kiosk.exit', 'staff.login', 'kiosk.restart', 'staff.login']);
     } finally {
       await host.close();

@@ -98,7 +98,10 @@ describe('a demo bill in training mode', () => {
     expect(text.find((line) => line.startsWith('Код активации'))).toMatch(new RegExp(`${DEMO.paperBillOnly.activationCode}$`));
     expect(text.filter((line) => line.includes('?'))).toEqual([]);
     expect(paper.qrPayloads).toEqual([bill.qr.payload]);
-    expect(fixture.core.services.staffDesk.auditTrail(1)[0]).toMatchObject({ action: 'training-bill.print', accountNumber: account });
+    expect(fixture.core.services.staffDesk.auditTrail(1)[0]).toMatchObject({
+      event: { action: 'training-bill.print', status: 'printed' },
+      accountNumber: account,
+    });
 
     // The bill scanner types the printed QR; the kiosk reads the account number from it.
     const scanned = await call<KioskOutput<'billSession.readScan'>>(fixture, 'billSession.readScan', {

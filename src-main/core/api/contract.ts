@@ -19,16 +19,18 @@ export interface KioskMethodContract<
   Name extends string = string,
   Input extends z.ZodType = z.ZodType,
   Output extends z.ZodType = z.ZodType,
+  Audience extends MethodAudience = MethodAudience,
 > {
   readonly name: Name;
-  readonly audience: MethodAudience;
+  readonly audience: Audience;
   readonly input: Input;
   readonly output: Output;
 }
 
-export function defineMethod<Name extends string, Input extends z.ZodType, Output extends z.ZodType>(
-  contract: KioskMethodContract<Name, Input, Output>,
-): KioskMethodContract<Name, Input, Output> {
+// The audience is kept as a literal so types can tell the methods on a customer's account apart.
+export function defineMethod<Name extends string, Input extends z.ZodType, Output extends z.ZodType, Audience extends MethodAudience>(
+  contract: KioskMethodContract<Name, Input, Output, Audience>,
+): KioskMethodContract<Name, Input, Output, Audience> {
   return contract;
 }
 

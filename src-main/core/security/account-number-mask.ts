@@ -11,6 +11,11 @@ export function maskAccountNumber(accountNumber: string): string {
   return accountNumber.length <= SHOWN_DIGITS ? HIDDEN_DIGITS : HIDDEN_DIGITS + accountNumber.slice(-SHOWN_DIGITS);
 }
 
+/** The same mask from the last four digits alone (the staff audit log never receives the whole number). */
+export function maskFromLastDigits(lastDigits: string): string {
+  return HIDDEN_DIGITS + lastDigits.slice(-SHOWN_DIGITS);
+}
+
 /**
  * Masks one account number wherever it stands in a text meant for the screen: a payment purpose
  * («Оплата …, л/с 820000001, за 11.2026»), a receipt's preview. Other numbers (a KPP has nine

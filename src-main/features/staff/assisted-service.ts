@@ -49,7 +49,7 @@ export class AssistedService {
     const staff = this.staffDesk.require();
     const session = this.customerSession.begin(accountNumber, billingToken);
     this.current = { sessionId: session.sessionId, accountNumber, staffNumber: staff.staffNumber, reason, startedAt: this.clock() };
-    this.staffDesk.audit('assist.open', accountNumber, { reason });
+    this.staffDesk.audit({ action: 'assist.open', reason }, accountNumber);
     return this.current;
   }
 
@@ -58,8 +58,10 @@ export class AssistedService {
     if (!visit || visit.sessionId !== session.sessionId) return;
     this.current = null;
     // In the name of the staff member who opened it, even if their own session has closed meanwhile.
-    this.staffDesk.auditAs(visit.staffNumber, 'assist.end', visit.accountNumber, {
-      minutes: Math.round((this.clock() - visit.startedAt) / 60_000),
-    });
+    this.staffDesk.auditAs(
+      visit.staffNumber,
+      { action: 'assist.end', minutes: Math.round((this.clock() - visit.startedAt) / 60_000) },
+      visit.accountNumber,
+    );
   }
 }

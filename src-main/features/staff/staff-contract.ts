@@ -3,6 +3,7 @@
 // resetting login limits.
 import { z } from 'zod';
 import { ASSIST_REASON_CODES } from '../staff/assisted-service';
+import { auditEventSchema } from './audit-events';
 import { editableSettingsSchema, SETTING_NAMES } from './staff-settings-schema';
 import { defineContract, defineMethod } from '../../core/api/contract';
 import { accountNumberSchema, emptyInputSchema, messageSchema, refusal } from '../../core/api/schemas';
@@ -126,10 +127,15 @@ export const staffContract = defineContract({
             id: z.number().int(),
             at: z.string(),
             staffNumber: z.string(),
-            action: z.string(),
-            accountNumberMasked: z.string().nullable(),
-            /** A short summary of the details (e.g. `outcome: ok`), with no personal data. */
-            details: z.string().nullable(),
+            /** The member's name from the staff list; null for a number no longer on it. */
+            staffName: z.string().nullable(),
+            /** The account's last four digits: enough to match a customer at the counter, shown masked. */
+            accountLastDigits: z
+              .string()
+              .regex(/^\d{4}$/)
+              .nullable(),
+            /** What was done, with its typed details; the screen words each kind in the staff member's language. */
+            event: auditEventSchema,
           }),
         ),
       }),

@@ -19,8 +19,72 @@ describe('StaffDesk', () => {
     const { desk } = setup();
     await desk.login('7001', '135790');
     expect(desk.session?.displayName).toBe('Петрова А. В.');
-    desk.audit('outbox.retry', '820000001', { messageId: 4 });
-    expect(desk.auditTrail().map((entry) => entry.action)).toEqual(['outbox.retry', 'staff.login']);
+    desk.audit({ action: 'outbox.retry', messageId: 4, kind: 'readings' }, '820000001');
+    expect(desk.auditTrail().map((entry) => entry.event)).toEqual([
+      { action: 'outbox.retry', messageId: 4, kind: 'readings' },
+      { action: 'staff.login' },
+    ]);
+    expect(desk.auditTrail()[0]).toMatchObject({ staffNumber: '7001', staffName: 'Петрова А. В.', accountNumber: '820000001' });
+  });
+
+  it('names the staff member as the staff list does now, and by the number alone once they left it', async () => {
+    const { db, desk } = setup();
+    await desk.login('7001', '135790');
+    desk.ensureMembers([{ staffNumber: '7001', displayName: 'Петрова-Сидорова А. В.', pinHash: hashSecret('000000', cheap) }]);
+    expect(desk.auditTrail()[0]?.staffName).toBe('Петрова-Сидорова А. В.');
+    // The PIN is not changed by the list.
+    desk.logout();
+    await desk.login('7001', '135790');
+    db.prepare("INSERT INTO audit_log (at, staff_number, action) VALUES (1, '4004', 'staff.login')").run();
+    expect(desk.auditTrail()[0]).toMatchObject({ staffNumber: '4004', staffName: null, event: { action: 'staff.login' } });
+  });
+
+  it('reads rows written before the events were typed, and shows what it cannot read by name', () => {
+    const { db, desk } = setup();
+    const insert = db.prepare('INSERT INTO audit_log (at, staff_number, action, account_number, details_json) VALUES (1, ?, ?, ?, ?)');
+    // As the kiosk wrote them until now: the action's name and its details as JSON.
+    insert.run('7001', 'assist.end', '820000002', JSON.stringify({ minutes: 3 }));
+    insert.run('7001', 'readings.calculate', '820000002', JSON.stringify({ assisted: true, outcome: 'ok' }));
+    insert.run('7001', 'account.summary', '820000002', JSON.stringify({ assisted: true, outcome: 'billing-unavailable' }));
+    insert.run('7001', 'settings.save', null, JSON.stringify({ officeName: ['Офис', 'Офис на Ленина 2'] }));
+    insert.run('7001', 'staff.logout', null, JSON.stringify({ reason: 'inactivity' }));
+    insert.run('7001', 'print.reprint', '820000001', JSON.stringify({ jobId: 6, reprintJobId: 9, status: 'printed' }));
+    // Not readable by this version: an action it does not know, details that do not fit, text that is not JSON.
+    insert.run('7001', 'cash.withdraw', null, null);
+    insert.run('7001', 'assist.end', '820000002', JSON.stringify({ minutes: 'many' }));
+    insert.run('7001', 'readings.submit', '820000002', '{not json');
+    expect(desk.auditTrail().map((entry) => entry.event)).toEqual([
+      { action: 'unreadable', storedAction: 'readings.submit' },
+      { action: 'unreadable', storedAction: 'assist.end' },
+      { action: 'unreadable', storedAction: 'cash.withdraw' },
+      { action: 'print.reprint', jobId: 6, reprintJobId: 9, status: 'printed' },
+      { action: 'staff.logout', reason: 'inactivity' },
+      { action: 'settings.save', changed: { officeName: ['Офис', 'Офис на Ленина 2'] } },
+      { action: 'assisted-call', method: 'account.summary', outcome: 'billing-unavailable' },
+      { action: 'assisted-call', method: 'readings.calculate', outcome: 'ok' },
+      { action: 'assist.end', minutes: 3 },
+    ]);
+  });
+
+  it('writes each event as the rows above store it, and reads it back the same', async () => {
+    const { db, desk } = setup();
+    await desk.login('7001', '135790');
+    desk.audit({ action: 'settings.save', changed: { idleTimeoutSeconds: [60, 90] } });
+    desk.audit({ action: 'kiosk.restart' });
+    desk.auditAssistedCall('7001', 'readings.submit', '820000002', 'invalid-input');
+    const rows = db
+      .prepare<[], { action: string; details_json: string | null }>('SELECT action, details_json FROM audit_log ORDER BY id DESC LIMIT 3')
+      .all();
+    expect(rows).toEqual([
+      { action: 'readings.submit', details_json: '{"assisted":true,"outcome":"invalid-input"}' },
+      { action: 'kiosk.restart', details_json: null },
+      { action: 'settings.save', details_json: '{"idleTimeoutSeconds":[60,90]}' },
+    ]);
+    expect(desk.auditTrail(3).map((entry) => entry.event)).toEqual([
+      { action: 'assisted-call', method: 'readings.submit', outcome: 'invalid-input' },
+      { action: 'kiosk.restart' },
+      { action: 'settings.save', changed: { idleTimeoutSeconds: [60, 90] } },
+    ]);
   });
 
   it('locks a staff number after repeated wrong PINs', async () => {
@@ -60,7 +124,7 @@ describe('StaffDesk', () => {
     now += 61_000;
     expect(desk.session).toBeNull();
     expect(() => desk.require()).toThrow(KioskFailure);
-    expect(desk.auditTrail()[0]).toMatchObject({ action: 'staff.logout', staffNumber: '7001', details: { reason: 'inactivity' } });
+    expect(desk.auditTrail()[0]).toMatchObject({ staffNumber: '7001', event: { action: 'staff.logout', reason: 'inactivity' } });
   });
 
   it('keeps an audit log that nobody can edit or delete', async () => {

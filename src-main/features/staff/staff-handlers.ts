@@ -40,18 +40,6 @@ type StaffHandlers = Pick<
 
 const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
-/** `outcome: ok, assisted: true`: what the staff screen shows of an audit entry's details. */
-export function summarizeAuditDetails(details: unknown): string | null {
-  if (details === null || details === undefined) return null;
-  const text =
-    typeof details === 'object' && !Array.isArray(details)
-      ? Object.entries(details as Record<string, unknown>)
-          .map(([key, value]) => `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`)
-          .join(', ')
-      : JSON.stringify(details);
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
-
 export function createStaffHandlers(services: KioskServices): StaffHandlers {
   const { staffDesk, outbox, outboxWorker, billingLink, config, loginLimiter, printing, customerSession } = services;
   const startedAt = services.clock();
@@ -154,7 +142,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       } else if (row.status !== 'pending') {
         throw new KioskFailure({ code: 'invalid-input', message: message('staff.errors.alreadySettled') });
       }
-      staffDesk.audit('outbox.retry', row.accountNumber, { messageId, kind: row.kind });
+      staffDesk.audit({ action: 'outbox.retry', messageId, kind: row.kind }, row.accountNumber);
       const state = await outboxWorker.deliverSoon(messageId, config.billing.timeoutMs);
       return { status: state };
     },
@@ -165,11 +153,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       if (!row || !outbox.markHandled(messageId, staff.staffNumber)) {
         throw new KioskFailure({ code: 'invalid-input', message: message('staff.errors.onlyRejected') });
       }
-      staffDesk.audit('outbox.mark-handled', row.accountNumber, {
-        messageId,
-        kind: row.kind,
-        rejectionCode: row.rejectionCode,
-      });
+      staffDesk.audit({ action: 'outbox.mark-handled', messageId, kind: row.kind, rejectionCode: row.rejectionCode }, row.accountNumber);
       // The worker reports the outbox's counts to the screen; a row closed by hand changes them too.
       outboxWorker.kick();
       return { status: 'handled' as const };
@@ -182,9 +166,9 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
           id: entry.id,
           at: new Date(entry.at).toISOString(),
           staffNumber: entry.staffNumber,
-          action: entry.action,
-          accountNumberMasked: entry.accountNumber === null ? null : maskAccountNumber(entry.accountNumber),
-          details: summarizeAuditDetails(entry.details),
+          staffName: entry.staffName,
+          accountLastDigits: entry.accountNumber === null ? null : entry.accountNumber.slice(-4),
+          event: entry.event,
         })),
       };
     },
@@ -194,7 +178,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       loginLimiter.reset('customer');
       loginLimiter.reset('registration');
       loginLimiter.reset('password-reset');
-      staffDesk.audit('limits.reset');
+      staffDesk.audit({ action: 'limits.reset' });
       return { reset: true as const };
     },
 
@@ -227,7 +211,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       if (!job) throw new KioskFailure({ code: 'not-found', message: message('staff.errors.jobUnknown') });
       const printed = await printing.reprint(jobId);
       if (!printed) throw new KioskFailure({ code: 'invalid-input', message: message('staff.errors.reprintWiped') });
-      staffDesk.audit('print.reprint', job.account_number, { jobId, reprintJobId: printed.jobId, status: printed.status });
+      staffDesk.audit({ action: 'print.reprint', jobId, reprintJobId: printed.jobId, status: printed.status }, job.account_number);
       return outcome(printed);
     },
 
@@ -244,7 +228,7 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
         printedAt: `${ufaDateTime(services.clock())} (время уфимское)`,
       });
       const printed = await printing.print(receipt, { accountNumber: null, sessionId: null });
-      staffDesk.audit('print.test-page', null, { jobId: printed.jobId, status: printed.status });
+      staffDesk.audit({ action: 'print.test-page', jobId: printed.jobId, status: printed.status });
       return outcome(printed);
     },
 
@@ -259,10 +243,14 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
           { 'unknown-account': message('staff.errors.unknownAccount') },
         );
       } catch (error) {
-        staffDesk.audit('assist.refused', accountNumber, {
-          reason,
-          code: error instanceof KioskFailure ? (error.error.billingCode ?? error.error.code) : 'internal',
-        });
+        staffDesk.audit(
+          {
+            action: 'assist.refused',
+            reason,
+            code: error instanceof KioskFailure ? (error.error.billingCode ?? error.error.code) : 'internal',
+          },
+          accountNumber,
+        );
         throw error;
       }
       services.assisted.begin(accountNumber, login.sessionToken, reason);
@@ -296,18 +284,18 @@ export function createStaffHandlers(services: KioskServices): StaffHandlers {
       const changed = Object.keys(check.changed) as SettingName[];
       if (changed.length === 0) return { changed, restarting: false };
       writeFileAtomically(services.configFile, `${JSON.stringify(check.file, null, 2)}\n`);
-      staffDesk.audit('settings.save', null, check.changed);
+      staffDesk.audit({ action: 'settings.save', changed: check.changed });
       services.logger.info('settings saved by staff', { changed });
       return { changed, restarting: services.requestRestart() };
     },
 
     async 'staff.restart'() {
-      staffDesk.audit('kiosk.restart');
+      staffDesk.audit({ action: 'kiosk.restart' });
       return { restarting: services.requestRestart() };
     },
 
     async 'staff.exit'() {
-      staffDesk.audit('kiosk.exit');
+      staffDesk.audit({ action: 'kiosk.exit' });
       return { exiting: services.requestExit() };
     },
   };

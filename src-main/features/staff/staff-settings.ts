@@ -61,7 +61,7 @@ export function settingsOverriddenByEnvironment(env: NodeJS.ProcessEnv = process
 }
 
 export type SettingsCheck =
-  | { ok: true; file: Record<string, unknown>; changed: Partial<Record<SettingName, [before: unknown, after: unknown]>> }
+  | { ok: true; file: Record<string, unknown>; changed: Partial<Record<SettingName, [before: string | number, after: string | number]>> }
   | { ok: false; message: Message; fields: Partial<Record<SettingName, Message>> };
 
 /**
@@ -94,7 +94,7 @@ export function applySettings(fileContent: Record<string, unknown>, settings: Ed
     return { ok: false, fields, message: first };
   }
   const after = currentSettings(checked.data);
-  const changed: Partial<Record<SettingName, [unknown, unknown]>> = {};
+  const changed: Partial<Record<SettingName, [string | number, string | number]>> = {};
   for (const name of SETTING_NAMES) {
     if (previous[name] !== after[name]) changed[name] = [previous[name], after[name]];
   }

@@ -71,7 +71,7 @@ export function createTrainingBillHandlers(services: KioskServices): TrainingBil
     async 'trainingBill.print'({ accountNumber }) {
       const bill = await billView(services, demoBill(accountNumber));
       const printed = await printing.print(trainingBillReceipt(bill, receiptContext(config, clock)), { accountNumber, sessionId: null });
-      staffDesk.audit('training-bill.print', accountNumber, { jobId: printed.jobId, status: printed.status });
+      staffDesk.audit({ action: 'training-bill.print', jobId: printed.jobId, status: printed.status }, accountNumber);
       return { jobId: printed.jobId, status: printed.status, printerState: printed.printerState, message: printed.message };
     },
   };
