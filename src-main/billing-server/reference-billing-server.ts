@@ -36,6 +36,7 @@ import { generateDemoData } from './demo-data';
 import { maskAddress, maskPhone, shortHolderName } from './holder-masking';
 import { hashPassword, verifyPassword } from './password-hash';
 import { APPEAL_TOPICS, CONSENT, DEMO_PAYEE, referenceData } from './reference-content';
+import { referenceFaq } from './reference-faq';
 import { canReceiveSms, sendTrainingSms } from './training-sms';
 
 export interface ReferenceBillingServerOptions {
@@ -958,6 +959,14 @@ function createRoutes({ db, ledger, now, today, readingWindow, sessionTtlMs, pay
       idempotent: false,
       handle() {
         return { status: 200, body: { ...referenceData(today(), readingWindow), payee } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/reference/faq',
+      idempotent: false,
+      handle() {
+        return { status: 200, body: referenceFaq(readingWindow) };
       },
     },
     {

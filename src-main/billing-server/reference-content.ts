@@ -68,7 +68,7 @@ export function referenceData(today: string, readingWindow: ReadingWindow): Refe
         name: 'Центральный офис обслуживания',
         address: 'г. Уфа, ул. Ленина, д. 52',
         phone: '8-800-250-52-80',
-        hours: 'Пн–Пт 8:30–17:30, обед 12:30–13:18',
+        hours: 'Пн–Чт 8:00–17:00, Пт 8:00–16:00, обед 12:00–13:00',
         acceptsPayments: true,
       },
       {
@@ -76,7 +76,7 @@ export function referenceData(today: string, readingWindow: ReadingWindow): Refe
         name: 'Офис в Дёмском районе',
         address: 'г. Уфа, ул. Правды, д. 21',
         phone: '8-800-250-52-80',
-        hours: 'Пн–Пт 8:30–17:30',
+        hours: 'Пн–Чт 8:00–17:00, Пт 8:00–16:00, обед 12:00–13:00',
         acceptsPayments: true,
       },
       {
@@ -84,7 +84,7 @@ export function referenceData(today: string, readingWindow: ReadingWindow): Refe
         name: 'Офис в Сипайлово',
         address: 'г. Уфа, ул. Юрия Гагарина, д. 41',
         phone: '8-800-250-52-80',
-        hours: 'Пн, Ср, Пт 9:00–18:00',
+        hours: 'Пн, Ср, Пт 9:00–18:00, обед 13:00–14:00',
         acceptsPayments: false,
       },
     ],

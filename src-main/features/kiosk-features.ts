@@ -5,6 +5,7 @@ import type { SubmissionKind } from '../core/outbox/submission-kinds';
 import { appealsFeature } from './appeals';
 import { billLoginFeature } from './bill-login';
 import { chargesFeature } from './charges';
+import { faqFeature } from './faq';
 import { defineFeature, fullLoginOnly, type DocumentReceiptBuilder, type KioskFeature } from './feature';
 import { kioskMethods, kioskPrintingContract, type KioskHandlers } from './kiosk-methods';
 import { payFeature } from './pay';
@@ -37,6 +38,7 @@ export const kioskFeatures = [
   readingsFeature,
   readingsHistoryFeature,
   appealsFeature,
+  faqFeature,
   profileFeature,
   printingFeature,
   staffFeature,

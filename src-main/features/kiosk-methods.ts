@@ -5,6 +5,7 @@ import { actsOnAccount, type HandlersFor, type MethodInput, type MethodOutput } 
 import { appealsContract } from './appeals/appeals-contract';
 import { billLoginContract } from './bill-login/bill-login-contract';
 import { chargesContract } from './charges/charges-contract';
+import { faqContract } from './faq/faq-contract';
 import { payContract } from './pay/pay-contract';
 import { printingContract } from './printing/printing-contract';
 import { profileContract } from './profile/profile-contract';
@@ -33,6 +34,7 @@ const featureContracts = [
   readingsContract,
   readingsHistoryContract,
   appealsContract,
+  faqContract,
   profileContract,
   staffContract,
   trainingBillContract,

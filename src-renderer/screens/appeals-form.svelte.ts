@@ -1,9 +1,11 @@
-// «Виртуальная приёмная»: the customer's appeals with their statuses and answers, and the form of a
-// new one (topic, text on the on-screen keyboard, where to send the answer). Checks live in the
-// core; this class only holds what was typed and what the core answered.
+// «Виртуальная приёмная»: the customer's appeals with their statuses and answers, the frequent
+// questions by topic, and the form of a new one (topic, text on the on-screen keyboard, where to
+// send the answer), which offers the frequent questions of the chosen topic first. Checks live in
+// the core; this class only holds what was typed and what the core answered.
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { kioskApp } from '../state/kiosk-app.svelte';
+import { FaqState, type FaqQuestion } from './appeals-faq.svelte';
 import { pressDigitKey } from './keypad-digits';
 
 export type AppealTopic = KioskOutput<'appeals.topics'>['topics'][number];
@@ -12,7 +14,7 @@ export type AppealView = KioskOutput<'appeals.list'>['appeals'][number];
 export type WaitingAppeal = KioskOutput<'appeals.list'>['waiting'][number];
 export type AppealSubmitted = KioskOutput<'appeals.submit'>;
 
-export type AppealsView = 'list' | 'form' | 'done';
+export type AppealsView = 'list' | 'faq' | 'form' | 'done';
 export type AppealField = 'text' | 'phone' | 'email';
 export type ContactMode = 'profile' | 'other';
 
@@ -62,15 +64,23 @@ export class AppealsState {
   submitting = $state(false);
   submitted = $state<AppealSubmitted | null>(null);
 
+  readonly faq = new FaqState();
+  /** Appeal topics of this form whose frequent questions the customer has seen and gone past. */
+  offeredTopicIds = $state<string[]>([]);
+
   readonly remaining = $derived(APPEAL_TEXT_LIMIT - this.text.length);
   readonly phoneShown = $derived(formatPhoneDigits(this.phoneDigits));
   /** The profile has somewhere to send the answer, so it can be the default. */
   readonly profileUsable = $derived(!!this.profileContacts && !!(this.profileContacts.phoneMasked || this.profileContacts.emailMasked));
+  /** «Возможно, ответ уже есть»: the chosen topic's frequent questions, until the customer goes on to write. */
+  readonly offeredQuestions = $derived<FaqQuestion[]>(
+    this.view === 'form' && this.topicId && !this.offeredTopicIds.includes(this.topicId) ? this.faq.questionsFor(this.topicId) : [],
+  );
 
   /** Called once when the screen opens. */
   async load(): Promise<void> {
     this.view = 'list';
-    await this.loadList();
+    await Promise.all([this.loadList(), this.faq.load()]);
   }
 
   async loadList(): Promise<void> {
@@ -89,9 +99,24 @@ export class AppealsState {
     }
   }
 
-  /** «Новое обращение»: a clean form with the topics and the profile's contacts as the default. */
-  async openForm(): Promise<void> {
-    this.topicId = '';
+  /** The questions and answers of one topic of the frequent questions. */
+  openFaqTopic(topicId: string): void {
+    this.faq.openTopic(topicId);
+    this.view = 'faq';
+  }
+
+  closeFaq(): void {
+    this.view = 'list';
+  }
+
+  /**
+   * «Новое обращение»: a clean form with the topics and the profile's contacts as the default. From
+   * a topic of the frequent questions, its appeal topic comes chosen, its questions already seen.
+   */
+  async openForm(appealTopicId?: string): Promise<void> {
+    this.topicId = appealTopicId ?? '';
+    this.offeredTopicIds = appealTopicId ? [appealTopicId] : [];
+    this.faq.openQuestionIds = [];
     this.text = '';
     this.phoneDigits = '';
     this.email = '';
@@ -99,13 +124,14 @@ export class AppealsState {
     this.submitted = null;
     this.activeField = 'text';
     this.view = 'form';
-    const result = await kioskApp.track(callKiosk('appeals.topics', {}));
+    const [result] = await Promise.all([kioskApp.track(callKiosk('appeals.topics', {})), this.faq.ensureLoaded()]);
     if (!result.ok) {
       this.topicsError = result.error;
       return;
     }
     this.topicsError = null;
     this.topics = result.value.topics;
+    if (!this.topics.some((topic) => topic.id === this.topicId)) this.topicId = '';
     this.profileContacts = result.value.profileContacts;
     this.contactMode = this.profileUsable ? 'profile' : 'other';
   }
@@ -119,6 +145,13 @@ export class AppealsState {
   chooseTopic(topicId: string): void {
     this.topicId = topicId;
     this.error = null;
+    this.faq.openQuestionIds = [];
+  }
+
+  /** «Написать обращение» after the offered questions: the form's text and keyboard come back. */
+  writeAppeal(): void {
+    if (this.topicId && !this.offeredTopicIds.includes(this.topicId)) this.offeredTopicIds = [...this.offeredTopicIds, this.topicId];
+    this.activeField = 'text';
   }
 
   chooseContactMode(mode: ContactMode): void {

@@ -392,6 +392,26 @@ describe('accessibility, touch sizes and overflow', () => {
       expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
     });
 
+    it(`the frequent questions in ${orientation}: a topic with an answer open, and those offered before an appeal`, async ({
+      openPage,
+    }) => {
+      const page = await openPage({ orientation, as: customer });
+      const findings: Finding[] = [];
+      await page.getByRole('button', { name: 'Виртуальная приёмная', exact: true }).click();
+      await waitForHeading(page, 'Виртуальная приёмная', 1);
+      await page.getByRole('button', { name: /^Способы оплаты/ }).click();
+      await waitForHeading(page, 'Частые вопросы: Способы оплаты', 2);
+      await page.getByRole('button', { name: 'Где ещё можно оплатить?' }).click();
+      findings.push(...(await auditEveryVariant(page, orientation, 'frequent questions of a topic')));
+      await page.getByRole('button', { name: 'К темам вопросов' }).click();
+      await page.getByRole('button', { name: 'Новое обращение' }).click();
+      await page.getByRole('radio', { name: 'Передача показаний и приборы учёта' }).check();
+      await waitForHeading(page, 'Возможно, ответ уже есть:', 2);
+      await page.getByRole('button', { name: 'Как поверить счётчик?' }).click();
+      findings.push(...(await auditEveryVariant(page, orientation, 'frequent questions before an appeal')));
+      expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
+    });
+
     it(
       `dialogs, registration steps, print preview and staff tabs in ${orientation}, in every variant`,
       { timeout: 150_000 },

@@ -450,7 +450,7 @@ const otherSmsCode = (code: string) => String((Number(code) + 1) % 1_000_000).pa
 describe('the document', () => {
   it('is an OpenAPI 3.1 document with the terminal and session security schemes', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.info.version).toBe('1.1.0');
+    expect(doc.info.version).toBe('1.2.0');
     expect(doc.info.title).toMatch(/[А-Яа-я].*Billing|Billing.*[А-Яа-я]/i);
     for (const topic of ['Idempotency-Key', 'X-Terminal-Key', 'kopecks', 'YYYY-MM-DD', 'YYYY-MM', 'UTC+5', 'outbox'])
       expect(doc.info.description).toContain(topic);
@@ -607,6 +607,7 @@ describe('the document', () => {
       register: '#/components/schemas/RegistrationRequest',
       requestPasswordReset: '#/components/schemas/PasswordResetRequest',
       getReferenceData: undefined,
+      getFaq: undefined,
       sendHeartbeat: '#/components/schemas/Heartbeat',
     });
   });
@@ -658,6 +659,10 @@ const WIRE_SCHEMAS: Record<string, z.ZodType> = {
   PasswordResetResponse: wire.passwordResetResponseSchema,
   Office: wire.officeSchema,
   ReferenceData: wire.referenceDataSchema,
+  FaqText: wire.faqTextSchema,
+  FaqQuestion: wire.faqQuestionSchema,
+  FaqTopic: wire.faqTopicSchema,
+  Faq: wire.faqSchema,
   Heartbeat: wire.heartbeatSchema,
 };
 /** Shared pieces of the document that billing-wire.ts keeps as unexported constants. */
@@ -1118,6 +1123,27 @@ describe('terminal', () => {
     expect([other.status, other.body]).toEqual([403, expect.objectContaining({ code: 'wrong-terminal' })]);
     const invalid = await refusal(client.sendHeartbeat({ ...heartbeat, queueDepth: -1 }));
     expect([invalid.status, invalid.billingCode]).toEqual([422, 'invalid-request']);
+  });
+});
+
+describe('frequent questions', () => {
+  it('answers every topic in Russian, Bashkir and English, each tied to appeal topics that exist', async () => {
+    const faq = await client.getFaq();
+    expect(lastExchange().status).toBe(200);
+    const appealTopics = new Set((await client.getReferenceData()).appealTopics.map((topic) => topic.id));
+    expect(faq.topics.map((topic) => topic.id)).toEqual(
+      expect.arrayContaining(['readings', 'payment', 'recalculations', 'verification', 'registration', 'personal-account']),
+    );
+    for (const topic of faq.topics) {
+      expect(topic.appealTopicIds.length, topic.id).toBeGreaterThan(0);
+      for (const appealTopicId of topic.appealTopicIds)
+        expect(appealTopics.has(appealTopicId), `${topic.id} → ${appealTopicId}`).toBe(true);
+      for (const text of [topic.title, ...topic.questions.flatMap((entry) => [entry.question, entry.answer])])
+        expect([text.ba, text.en].every(Boolean), text.ru).toBe(true);
+    }
+    // The reading window in the answer is the server's own (15th–25th here).
+    const readings = faq.topics.find((topic) => topic.id === 'readings');
+    expect(readings?.questions.map((entry) => entry.answer.ru).join(' ')).toContain('с 15 по 25 число');
   });
 });
 

@@ -12,6 +12,7 @@ import {
   appealSchema,
   billSessionResponseSchema,
   captchaSchema,
+  faqSchema,
   invoiceSchema,
   loginResponseSchema,
   metersResponseSchema,
@@ -28,6 +29,7 @@ import {
   type AppealRequest,
   type BillSessionResponse,
   type Captcha,
+  type Faq,
   type Heartbeat,
   type Invoice,
   type LoginResponse,
@@ -181,6 +183,11 @@ export class BillingClient {
 
   getReferenceData(): Promise<ReferenceData> {
     return this.request(referenceDataSchema, { method: 'GET', url: '/reference' });
+  }
+
+  /** The frequent questions and their answers by topic, in Russian, Bashkir and English in one answer. */
+  getFaq(): Promise<Faq> {
+    return this.request(faqSchema, { method: 'GET', url: '/reference/faq' });
   }
 
   async sendHeartbeat(heartbeat: Heartbeat): Promise<void> {

@@ -347,6 +347,37 @@ export const referenceDataSchema = z.object({
 });
 export type ReferenceData = z.infer<typeof referenceDataSchema>;
 
+/**
+ * A text of the frequent questions in the kiosk's three languages. Russian is always there; a
+ * Bashkir or English text the billing centre has not translated yet may be left out, and the kiosk
+ * shows the Russian one instead.
+ */
+export const faqTextSchema = z.object({
+  ru: z.string().min(1).max(2000),
+  ba: z.string().min(1).max(2000).optional(),
+  en: z.string().min(1).max(2000).optional(),
+});
+export type FaqText = z.infer<typeof faqTextSchema>;
+
+export const faqQuestionSchema = z.object({
+  id: z.string().min(1).max(50),
+  question: faqTextSchema,
+  answer: faqTextSchema,
+});
+
+export const faqTopicSchema = z.object({
+  id: z.string().min(1).max(50),
+  title: faqTextSchema,
+  /** The appeal topics (`appealTopics[].id`) whose new appeals these questions are offered before. */
+  appealTopicIds: z.array(z.string().max(50)).max(20),
+  questions: z.array(faqQuestionSchema).min(1).max(50),
+});
+export type FaqTopic = z.infer<typeof faqTopicSchema>;
+
+/** «Частые вопросы» of the Виртуальная приёмная, by topic, in every language at once. */
+export const faqSchema = z.object({ topics: z.array(faqTopicSchema).max(30) });
+export type Faq = z.infer<typeof faqSchema>;
+
 export const heartbeatSchema = z
   .object({
     version: z.string().max(50),
