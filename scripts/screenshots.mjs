@@ -311,7 +311,7 @@ async function logIn(page, accountNumber) {
 async function payslipFor500(page) {
   await keypad(page).getByRole('button', { name: 'Очистить' }).click();
   await typeOnKeypad(page, '500');
-  await page.getByRole('button', { name: 'Сформировать QR-код' }).click();
+  await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).click();
   await page.getByRole('button', { name: 'Напечатать квитанцию' }).waitFor();
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '../lib/i18n.svelte';
-import { announcement, spelledValue, type ItemFacts } from './control-announcement';
+import { announcement, caretAnnouncement, spelledValue, type ItemFacts } from './control-announcement';
 
 const say = (item: ItemFacts) => announcement(item, (key, values) => i18n.t(key, values));
 
@@ -70,5 +70,30 @@ describe('spelled values', () => {
     expect(spelledValue('820000001')).toBe('8 2 0 0 0 0 0 0 1');
     expect(spelledValue('4821-7390')).toBe('4 8 2 1 7 3 9 0');
     expect(spelledValue('Уфа')).toBe('Уфа');
+  });
+});
+
+describe('where the caret stands after ◄ or ►', () => {
+  const t = (key: Parameters<typeof i18n.t>[0], values?: Parameters<typeof i18n.t>[1]) => i18n.t(key, values);
+
+  it('names the character after the caret, a sign that speech would skip in words', () => {
+    expect(caretAnnouncement('ivanova@mail.ru', 7, false, t)).toBe('Перед знаком «собака»');
+    expect(caretAnnouncement('ivanova@mail.ru', 12, false, t)).toBe('Перед точкой');
+    expect(caretAnnouncement('ivanova@mail.ru', 0, false, t)).toBe('Перед «i»');
+    expect(caretAnnouncement('нет воды', 3, false, t)).toBe('Перед пробелом');
+    expect(caretAnnouncement('abc', 3, false, t)).toBe('В конце текста');
+  });
+
+  it('in a secret, only counts the characters on either side', () => {
+    const spoken = caretAnnouncement('demo1234', 5, true, t);
+    expect(spoken).toBe('Символов до курсора: 5, после курсора: 3');
+    expect(spoken).not.toMatch(/[a-z]/);
+  });
+
+  it('speaks the customer’s language', () => {
+    void i18n.choose('en');
+    expect(caretAnnouncement('a.b', 1, false, t)).toBe('Before a dot');
+    void i18n.choose('ba');
+    expect(caretAnnouncement('a.b', 3, false, t)).toBe('Текст аҙағында');
   });
 });

@@ -81,3 +81,19 @@ export function announcement(item: ItemFacts, t: Translate): string {
     .map((part) => (/[!?…]$/.test(part) ? part : `${part}.`))
     .join(' ');
 }
+
+/** Characters a speech engine passes over in silence, named instead when the caret stands before them. */
+const NAMED_CHARACTERS: Record<string, string> = { ' ': 'space', '.': 'dot', ',': 'comma', '-': 'hyphen', '@': 'at', _: 'underscore' };
+
+/**
+ * Where the caret stands after ◄ or ►: before which character, or at the end of the text. A secret
+ * is never read, so there only the characters on either side of the caret are counted.
+ */
+export function caretAnnouncement(value: string, caret: number, secret: boolean, t: Translate): string {
+  const before = [...value.slice(0, caret)].length;
+  const after = [...value.slice(caret)];
+  if (secret) return t('voiceMode.caret.secret', { before, after: after.length });
+  const next = after[0];
+  if (next === undefined) return t('voiceMode.caret.atEnd');
+  return t('voiceMode.caret.before', { character: NAMED_CHARACTERS[next] ?? 'other', text: next });
+}

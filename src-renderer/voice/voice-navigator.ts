@@ -6,7 +6,7 @@
 // What the screen says by itself (a new screen, a dialog, a live message such as «Квитанция
 // напечатана») is spoken when it appears, as a screen reader would.
 import { i18n } from '../lib/i18n.svelte';
-import { announcement } from './control-announcement';
+import { announcement, caretAnnouncement } from './control-announcement';
 import {
   collapsedText,
   activeField,
@@ -107,9 +107,12 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
   }
 
   /** What pressing a key of the on-screen keypad did to the field: never the characters of a secret. */
-  function typingEcho(field: HTMLInputElement | HTMLTextAreaElement, before: string, keyName: string): string {
+  function typingEcho(field: HTMLInputElement | HTMLTextAreaElement, before: string, key: Element, keyName: string): string {
     const after = field.value;
     const secret = itemFacts(field).secret === true;
+    // ◄ ►: the key, then where the caret stands now (the field holds it as its selection).
+    if (key.hasAttribute('data-moves-caret'))
+      return `${keyName}. ${caretAnnouncement(after, field.selectionStart ?? after.length, secret, t)}`;
     if (after.length < before.length)
       return after === '' || secret ? t('voiceMode.erased') : `${t('voiceMode.erased')}. ${describe(field)}`;
     if (after.length > before.length) return secret ? t('voiceMode.star') : keyName;
@@ -138,7 +141,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     click(item);
     await nextFrame();
     if (field) {
-      const echo = typingEcho(field, before, facts.name);
+      const echo = typingEcho(field, before, item, facts.name);
       // The form moved on by itself (a complete account number goes on to the password): say so, and go to the new keys.
       const nextField = activeField(doc);
       if (!nextField || nextField === field) return voice.speak(echo);

@@ -279,7 +279,7 @@ async function subStates(openPage: OpenPage, orientation: Orientation): Promise<
   await waitForHeading(page, 'Оплатить', 1);
   await keypad(page).getByRole('button', { name: 'Очистить' }).click();
   await typeOnKeypad(page, '500');
-  await page.getByRole('button', { name: 'Сформировать QR-код' }).click();
+  await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).click();
   await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
   await expect.poll(() => page.getByRole('region', { name: 'Так будет выглядеть квитанция' }).isVisible()).toBe(true);
   await check('payment slip print preview');

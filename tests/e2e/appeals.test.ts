@@ -114,7 +114,9 @@ describe('Виртуальная приёмная', () => {
     await page.getByRole('button', { name: 'К списку обращений' }).click();
     const item = page.getByRole('listitem').filter({ hasText: appealNumber! });
     await expect.poll(() => item.isVisible()).toBe(true);
-    expect(await item.getByRole('heading').textContent()).toMatch(new RegExp(`^Обращение № ${appealNumber} от \\d\\d\\.\\d\\d\\.\\d{4}$`));
+    expect(await item.getByRole('heading').textContent()).toMatch(
+      new RegExp(`^Обращение №\\s${appealNumber} от \\d\\d\\.\\d\\d\\.\\d{4}$`),
+    );
     expect(await item.getByText('Зарегистрировано', { exact: true }).isVisible()).toBe(true);
     expect(await item.getByText('Качество горячей воды', { exact: true }).isVisible()).toBe(true);
     expect(await item.getByText(text, { exact: true }).isVisible()).toBe(true);

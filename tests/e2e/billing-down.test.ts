@@ -31,7 +31,7 @@ describe('billing centre down', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
       .toBe(
-        'Нет связи с расчётным центром МУП УИС. Попробуйте ещё раз через несколько минут или позвоните в контакт-центр: 8-800-250-52-80 (звонок бесплатный).',
+        'Нет связи с расчётным центром МУП УИС. Попробуйте ещё раз через несколько минут или позвоните в контакт-центр: 8\u2011800\u2011250\u201152\u201180 (звонок бесплатный).',
       );
     await expect.poll(() => page.getByText('Нет связи с расчётным центром', { exact: true }).isVisible()).toBe(true);
     // The screen still responds: the customer can go back.

@@ -62,7 +62,7 @@ describe('pay', () => {
     const qrImage = page.getByRole('img', { name: `QR-код для оплаты ${formatMoney(invoice.amountDueKopecks)} в приложении банка` });
     await expect.poll(() => qrImage.isVisible()).toBe(true);
     await expect.poll(() => qrImage.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
-    expect(await page.getByRole('button', { name: 'Сформировать QR-код' }).getAttribute('class')).toContain('primary-action');
+    expect(await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).getAttribute('class')).toContain('primary-action');
     await expect.poll(() => qrSum(page)).toBe(String(invoice.amountDueKopecks));
     const payload = await qrPayload(page);
     expect(Object.fromEntries(parsePaymentQrPayload(payload).fields)).toMatchObject({
@@ -76,8 +76,8 @@ describe('pay', () => {
     await enterAmount(page, '1500', '50');
     expect(await page.getByTestId('amount-chosen').textContent()).toBe(`Вы оплачиваете: ${formatMoney(150_050)}`);
     // Until the customer asks for a new code, the old one is not shown for the new amount.
-    await expect.poll(() => page.getByText('Сумма изменена. Нажмите «Сформировать QR-код»').isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Сформировать QR-код' }).click();
+    await expect.poll(() => page.getByText('Сумма изменена. Нажмите «Сформировать QR\u2011код»').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).click();
     await expect.poll(() => qrSum(page)).toBe('150050');
     await expect
       .poll(() => page.getByRole('img', { name: `QR-код для оплаты ${formatMoney(150_050)} в приложении банка` }).isVisible())
@@ -110,7 +110,7 @@ describe('pay', () => {
     const before = await qrSum(page);
 
     await enterAmount(page, '0', '');
-    await page.getByRole('button', { name: 'Сформировать QR-код' }).click();
+    await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Сумма к оплате должна быть больше нуля. Введите сумму в рублях и копейках.');
@@ -119,7 +119,7 @@ describe('pay', () => {
     expect(await page.getByLabel('Рубли', { exact: true }).inputValue()).toBe('0');
 
     await enterAmount(page, '1000000', '01');
-    await page.getByRole('button', { name: 'Сформировать QR-код' }).click();
+    await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('Сумма слишком большая: за один платёж можно оплатить не более 1 000 000 ₽. Проверьте сумму.');
@@ -130,7 +130,7 @@ describe('pay', () => {
     await page.getByLabel('Копейки', { exact: true }).click();
     await keypad(page).getByRole('button', { name: 'Стереть' }).click();
     await keypad(page).getByRole('button', { name: 'Стереть' }).click();
-    await page.getByRole('button', { name: 'Сформировать QR-код' }).click();
+    await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).click();
     await expect.poll(() => qrSum(page)).toBe('100000000');
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(before).not.toBe('100000000');
@@ -153,7 +153,7 @@ describe('pay', () => {
     expect(await page.getByRole('img', { name: /^QR-код для оплаты/ }).count()).toBe(0);
 
     await enterAmount(page, '500', '');
-    await page.getByRole('button', { name: 'Сформировать QR-код' }).click();
+    await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).click();
     await expect.poll(() => qrSum(page)).toBe('50000');
     await expect
       .poll(() => page.getByRole('img', { name: `QR-код для оплаты ${formatMoney(50_000)} в приложении банка` }).isVisible())

@@ -138,7 +138,7 @@ describe('meter readings', () => {
     await page.getByRole('button', { name: 'Передать показания' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain(
-      `Исправленные показания заменят переданные ранее (№ ${firstNumber}). Передать откорректированные показания?`,
+      `Исправленные показания заменят переданные ранее (№\u00a0${firstNumber}). Передать откорректированные показания?`,
     );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('dialog');
     await dialog.getByRole('button', { name: 'Да', exact: true }).click();

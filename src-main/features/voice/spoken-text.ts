@@ -303,7 +303,9 @@ function appendWords(spoken: string, words: string, nextCharacter: string | unde
  * The text of a screen as espeak-ng should read it in `language`: numbers, amounts, dates, times
  * and signs in words, everything else unchanged.
  */
-export function speakableText(text: string, language: SpeechLanguage): string {
+export function speakableText(shown: string, language: SpeechLanguage): string {
+  // A non-breaking hyphen (U+2011) keeps «8‑800‑250‑52‑80» on one line; to the ear it is a hyphen.
+  const text = shown.replaceAll('\u2011', '-');
   const rules = TOKEN_RULES[language];
   let spoken = '';
   let position = 0;
