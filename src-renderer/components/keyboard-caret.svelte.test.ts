@@ -38,4 +38,13 @@ describe('the caret shared by the keyboard and its field', () => {
     expect(keyboardCaret.text).toBeNull();
     expect(keyboardCaret.caretIn('first')).toBe(5);
   });
+
+  it('tells the keyboard whether a field draws the caret, so ◄ ► are offered only then', () => {
+    expect(keyboardCaret.drawn).toBe(false);
+    const field = {};
+    const stop = keyboardCaret.drawnBy(field);
+    expect(keyboardCaret.drawn).toBe(true);
+    stop();
+    expect(keyboardCaret.drawn).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 // The caret of the field the on-screen keyboard types into: the keyboard moves it (typing, «Стереть»,
 // ◄ ►) and the field draws it. A screen shows one keyboard at a time, typing into its active field,
 // so the caret is one, shared by the two without the screen passing it between them.
+import { untrack } from 'svelte';
 import { caretIn, type CaretText } from './caret-text';
 
 interface Keyboard {
@@ -12,8 +13,10 @@ interface Keyboard {
 class KeyboardCaret {
   /** The keyboards on screen, the newest last (two only for a moment, while one screen replaces another). */
   #keyboards = $state.raw<Keyboard[]>([]);
-  /** Where the caret was put last: by an edit, a ◄ ►, or a tap in the field. */
+  /** Where the caret was put last: by an edit, a ◄ ►, or a tap on the field. */
   #placed = $state.raw<CaretText | null>(null);
+  /** The fields drawing the caret now: a field of its own making (not a KeyedField) draws none. */
+  #drawers = $state.raw<ReadonlySet<object>>(new Set());
 
   /** A keyboard came on screen, typing into `text`; returns what to call when it goes. */
   connect(owner: object, text: () => string): () => void {
@@ -22,6 +25,20 @@ class KeyboardCaret {
       this.#keyboards = this.#keyboards.filter((keyboard) => keyboard.owner !== owner);
       if (this.#keyboards.length === 0) this.#placed = null;
     };
+  }
+
+  /** A field began to draw the caret; returns what to call when it stops. */
+  drawnBy(field: object): () => void {
+    // Called from the field's effect, which must not come to depend on the set it changes.
+    this.#drawers = new Set([...untrack(() => this.#drawers), field]);
+    return () => {
+      this.#drawers = new Set([...untrack(() => this.#drawers)].filter((drawer) => drawer !== field));
+    };
+  }
+
+  /** Whether the field the keyboard types into shows the caret: only then may ◄ ► move it. */
+  get drawn(): boolean {
+    return this.#drawers.size > 0;
   }
 
   /** The text the keyboard on screen types into, or null when no keyboard is shown. */

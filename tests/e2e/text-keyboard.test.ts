@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, onTestFinished } from 'vitest';
 import type { KioskProcess } from '../support/browser-mode-process';
 import { showKiosk } from '../support/chromium';
-import { DEMO } from '../support/demo-accounts';
+import { DEMO, TRAINING_STAFF } from '../support/demo-accounts';
 import { keyboard, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 import { heard, recordSpeech } from '../support/voice-page';
@@ -184,6 +184,18 @@ describe('the on-screen keyboard and its caret', () => {
     await clear.dblclick();
     await heard(page, 'Стёрто');
     expect(await page.getByLabel('E-mail', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('offers ◄ ► only where the field shows the caret: a staff setting has «Очистить» but no caret to move', async ({ openPage }) => {
+    const page = await openPage({ asStaff: TRAINING_STAFF });
+    await page.getByRole('tab', { name: 'Настройки' }).click();
+    const url = page.getByLabel('Адрес расчётного центра', { exact: true });
+    await url.click();
+    await typeOnKeyboard(page, 'https');
+    await expect.poll(() => url.inputValue()).toMatch(/https$/);
+    expect(await keyNames(page)).not.toContain('Курсор влево');
+    await press(page, 'Очистить');
+    expect(await url.inputValue()).toBe('');
   });
 
   it('in a password, voice mode counts the characters on either side of the caret', async ({ page }) => {
