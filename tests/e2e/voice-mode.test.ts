@@ -31,9 +31,14 @@ import {
 const it = kioskTest({ printer: 'epson', env: { KIOSK_PRINTER_WIDTH_MM: '80' } });
 const withoutSpeech = kioskTest({ env: { KIOSK_ESPEAK_COMMAND: '/opt/missing/espeak-ng' } });
 
-/** The home screen as announced: its greeting names the holder (in full, or shortened in a bill session). */
+/**
+ * The home screen as announced: its greeting names the holder by name and patronymic, or greets
+ * without a name where the name is only initials (a bill session).
+ */
 const home = (language: Language) =>
-  new RegExp(`^${escape(screen(language, text(language, 'home.greeting', { name: '§' }))).replace('§', '.+')}$`);
+  new RegExp(
+    `^(${escape(screen(language, text(language, 'home.greeting', { name: '§' }))).replace('§', '.+')}|${escape(screen(language, text(language, 'home.greetingWithoutName')))})$`,
+  );
 
 /** The share of the screen's pixels that are not dark: a curtained screen shows only its one grey line. */
 async function brightShare(page: Page): Promise<number> {
