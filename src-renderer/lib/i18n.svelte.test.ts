@@ -1,18 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { message } from '../../src-main/core/messages/messages';
 import { i18n, type Language } from './i18n.svelte';
 import type { KioskError } from './kiosk-api';
+import { withEveryCatalog } from './i18n-test-kit';
 
-// Every catalog loaded once, so that choosing a language below takes effect at once.
-beforeAll(async () => {
-  await i18n.choose('ba');
-  await i18n.choose('en');
-  await i18n.choose('ru');
-});
-
-afterEach(() => {
-  void i18n.choose('ru');
-});
+withEveryCatalog();
 
 /** The same refusal read in each language. */
 function inEvery(error: KioskError): Record<Language, string> {

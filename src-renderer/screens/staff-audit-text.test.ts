@@ -1,19 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAccountMethodName, kioskMethodNames } from '../../src-main/features/kiosk-methods';
 import { i18n, LANGUAGES } from '../lib/i18n.svelte';
 import { auditEventText, auditStaffText } from './staff-audit-text';
 import type { AuditEntry } from './staff-state.svelte';
+import { withEveryCatalog } from '../lib/i18n-test-kit';
 
-// Every catalog loaded once, so that choosing a language below takes effect at once.
-beforeAll(async () => {
-  await i18n.choose('ba');
-  await i18n.choose('en');
-  await i18n.choose('ru');
-});
-
-afterEach(() => {
-  void i18n.choose('ru');
-});
+withEveryCatalog();
 
 type AuditEvent = AuditEntry['event'];
 

@@ -1,19 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18n } from '../lib/i18n.svelte';
 import { announcement, caretAnnouncement, spelledValue, type ItemFacts } from './control-announcement';
+import { withEveryCatalog } from '../lib/i18n-test-kit';
 
 const say = (item: ItemFacts) => announcement(item, (key, values) => i18n.t(key, values));
 
-// Every catalog loaded once, so that choosing a language below takes effect at once.
-beforeAll(async () => {
-  await i18n.choose('ba');
-  await i18n.choose('en');
-  await i18n.choose('ru');
-});
-
-afterEach(() => {
-  void i18n.choose('ru');
-});
+withEveryCatalog();
 
 describe('the announcement of an item from its role, name and state', () => {
   it('names a button, and says when it is on or unavailable', () => {
