@@ -5,6 +5,7 @@
 // first (start, the logins, home) are in the start bundle; every other one is its own chunk, loaded
 // when it is first shown (`load`), so the start screen downloads none of them.
 import type { Component } from 'svelte';
+import { SvelteMap } from 'svelte/reactivity';
 import type { MessageKey } from '../../src-main/core/messages/messages';
 import BillLoginScreen from './bill-login-screen.svelte';
 import HomeScreen from './home-screen.svelte';
@@ -100,7 +101,8 @@ export function screenNamed(name: ScreenName): KioskScreen<ScreenName> {
   return byName.get(name) as KioskScreen<ScreenName>;
 }
 
-const loaded = new Map<string, Component>();
+// Reactive: the frame that shows the current screen re-reads it when a chunk arrives.
+const loaded = new SvelteMap<string, Component>();
 
 /** The screen's component if it is at hand: in the start bundle, or its chunk loaded before. */
 export function loadedComponent(screen: KioskScreen): Component | null {
