@@ -135,6 +135,7 @@ async function captureOrientation(browser, kiosk, orientation) {
   await shoot('07-home');
 
   await openService(page, 'Оплатить', 'Оплатить');
+  await page.getByRole('button', { name: 'Сформировать QR-код' }).waitFor();
   await shoot('08-pay');
   await payslipFor500(page);
   await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();

@@ -9,14 +9,24 @@ type Orientation = TerminalFacts['orientation'];
 export class ScreenShape {
   /** The window is at least as tall as it is wide. */
   tall = $state(false);
+  /** The window is at most 1400 px wide (a 5:4 screen, a portrait one): large text needs tighter tables there. */
+  slim = $state(false);
 
   /** Follows the window's shape until the returned function is called. */
   watch(target: Pick<Window, 'matchMedia'>): () => void {
-    const query = target.matchMedia('(orientation: portrait)');
-    const update = () => (this.tall = query.matches);
+    const tall = target.matchMedia('(orientation: portrait)');
+    const slim = target.matchMedia('(max-width: 1400px)');
+    const update = () => {
+      this.tall = tall.matches;
+      this.slim = slim.matches;
+    };
     update();
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
+    tall.addEventListener('change', update);
+    slim.addEventListener('change', update);
+    return () => {
+      tall.removeEventListener('change', update);
+      slim.removeEventListener('change', update);
+    };
   }
 
   /** The portrait layout: forced by the setting, or by the window's shape when the setting is `auto`. */

@@ -1,7 +1,8 @@
 // Every screen and dialog, in landscape 1920×1080, portrait 1080×1920 and a 5:4 1280×1024 screen, in
 // normal and large text: the screen's main action and the keypad or keyboard that is open lie wholly
 // inside the window (not cut by a scrolling box, not covered by anything), the page itself never
-// scrolls, and whatever content scrolls does so in a scroll region that shows its ▲ ▼ buttons. A kiosk
+// scrolls (nor sideways), and whatever content scrolls does so in a scroll region, up and down only,
+// that shows its ▲ ▼ buttons. A kiosk
 // has no mouse wheel, and a customer does not know to swipe. One tour visits each state once and
 // measures it in all six variants by resizing the window and switching the text size.
 import path from 'node:path';
@@ -143,6 +144,12 @@ function measureReach(mainElements: Element[]): string[] {
     }
   }
 
+  // A scroll region scrolls up and down only: what is wider than it would be cut off.
+  for (const viewport of layer.querySelectorAll('[data-scroll-viewport]')) {
+    if (rendered(viewport) && viewport.scrollWidth > viewport.clientWidth + 1) {
+      problems.push(`scroll region ${describe(viewport)} is ${viewport.scrollWidth} px wide in ${viewport.clientWidth} px`);
+    }
+  }
   // Whatever has more to show than its room must be a scroll region with its buttons in reach.
   for (const element of layer.querySelectorAll('*')) {
     if (element.matches('textarea, input, select') || !rendered(element)) continue;
