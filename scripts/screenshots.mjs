@@ -1,7 +1,7 @@
 // `npm run screenshots`: pictures of every screen and dialog for review by eye, in landscape
-// (1920×1080) and portrait (1080×1920), in Russian, Bashkir and English, and in Russian with high
-// contrast and with large text, into screenshots/ (git-ignored). It builds if the build is stale,
-// starts the kiosk in browser mode (training mode, a fresh temporary data folder per orientation)
+// (1920×1080), portrait (1080×1920) and on a 5:4 screen (1280×1024), in Russian, Bashkir and
+// English, and in Russian with high contrast and with large text, into screenshots/ (git-ignored). It builds if the build is stale,
+// starts the kiosk in browser mode (training mode, a fresh temporary data folder per window size)
 // and drives Debian's Chromium through playwright-core, tapping the on-screen keypad and keyboard
 // the way a customer does.
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,9 +17,11 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
   (candidate) => candidate && fs.existsSync(candidate),
 );
 
+/** The window sizes, each with its own kiosk; the terminal's layout setting is left at `auto`, so each follows its window. */
 const VIEWPORTS = {
   landscape: { width: 1920, height: 1080 },
   portrait: { width: 1080, height: 1920 },
+  '1280x1024': { width: 1280, height: 1024 },
 };
 
 /** Each screen is captured in every variant: the language is named as its button says, the modes by their Russian names. */
@@ -66,8 +68,8 @@ async function main() {
     ],
   });
   try {
-    for (const orientation of ['landscape', 'portrait']) {
-      const kiosk = await startKiosk(orientation);
+    for (const orientation of Object.keys(VIEWPORTS)) {
+      const kiosk = await startKiosk();
       try {
         console.log(`${orientation}: kiosk at ${kiosk.origin}`);
         await captureOrientation(browser, kiosk, orientation);
@@ -133,11 +135,13 @@ async function captureOrientation(browser, kiosk, orientation) {
   await shoot('07-home');
 
   await openService(page, 'Оплатить', 'Оплатить');
+  await page.getByRole('button', { name: 'Сформировать QR\u2011код' }).waitFor();
   await shoot('08-pay');
   await payslipFor500(page);
   await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
   await page.getByRole('region', { name: 'Так будет выглядеть квитанция' }).waitFor();
-  await shoot('09-pay-print-preview');
+  await shoot('09-pay-printed-dialog');
+  await closePrintDialog(page);
   await backHome(page);
 
   await openService(page, 'Начисления и платежи', 'Начисления и платежи');
@@ -145,7 +149,8 @@ async function captureOrientation(browser, kiosk, orientation) {
   await shoot('10-charges');
   await page.getByRole('button', { name: 'Напечатать выписку' }).click();
   await page.getByRole('region', { name: 'Так будет выглядеть квитанция' }).waitFor();
-  await shoot('11-charges-statement-print-preview');
+  await shoot('11-charges-statement-printed-dialog');
+  await closePrintDialog(page);
   await backHome(page);
 
   await openService(page, 'Передать показания', 'Передать показания');
@@ -284,6 +289,13 @@ async function backHome(page) {
   await home.waitFor();
 }
 
+/** «Закрыть» in the dialog that shows what was printed. */
+async function closePrintDialog(page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Закрыть', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 function keypad(page) {
   return page.getByRole('group', { name: 'Цифровая клавиатура' });
 }
@@ -334,8 +346,8 @@ async function holdStaffCorner(page) {
   await page.mouse.up();
 }
 
-/** Browser mode as `npm start` runs it, headless, with its own data folder and orientation. */
-async function startKiosk(orientation) {
+/** Browser mode as `npm start` runs it, headless, with its own data folder. */
+async function startKiosk() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-screenshots-'));
   const child = spawn(process.execPath, ['--enable-source-maps', ENTRY], {
     env: {
@@ -343,7 +355,6 @@ async function startKiosk(orientation) {
       KIOSK_HEADLESS: '1',
       KIOSK_DATA_DIR: dataDir,
       KIOSK_PORT: '0',
-      KIOSK_ORIENTATION: orientation,
       KIOSK_IDLE_TIMEOUT_S: String(TOUR_IDLE_SECONDS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -283,9 +283,10 @@ async function customerSession(page, { accountNumber, meterSerial, readingText }
   await waitFor(page, { heading: 'Показания переданы' });
   await settled(page);
 
+  // One tap prints; the dialog shows what was printed until «Закрыть».
   await quickTap(page, 'Напечатать подтверждение');
-  await quickTap(page, 'Напечатать', 'Так будет выглядеть квитанция');
   await waitFor(page, { text: 'Готово. Возьмите квитанцию из принтера.' });
+  await quickTap(page, 'Закрыть');
   await quickTap(page, 'На главную');
   await waitFor(page, HOME);
   await quickTap(page, 'Выйти');

@@ -28,6 +28,7 @@ import {
   permissionDecision,
   resolveAppAsset,
   securityHeaders,
+  type ScreenOrientation,
   shouldIgnoreKey,
 } from './shell-config';
 
@@ -244,7 +245,7 @@ function hardenWebContents(contents: WebContents): void {
   });
 }
 
-function createWindow(orientation: 'landscape' | 'portrait'): BrowserWindow {
+function createWindow(orientation: ScreenOrientation): BrowserWindow {
   const window = new BrowserWindow(kioskWindowOptions({ production, preloadPath: path.join(buildDir, 'preload.js'), orientation }));
   const contents = window.webContents;
   const reloadToStart = () => {

@@ -74,6 +74,9 @@ describe('kioskWindowOptions', () => {
     const landscape = kioskWindowOptions({ production: false, preloadPath: '/p.js', orientation: 'landscape' });
     expect(portrait.height).toBeGreaterThan(portrait.width ?? Infinity);
     expect(landscape.width).toBeGreaterThan(landscape.height ?? Infinity);
+    // `auto` lets the screen decide the layout; the development window opens landscape.
+    const auto = kioskWindowOptions({ production: false, preloadPath: '/p.js', orientation: 'auto' });
+    expect([auto.width, auto.height]).toEqual([landscape.width, landscape.height]);
   });
 });
 

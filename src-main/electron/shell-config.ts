@@ -53,7 +53,7 @@ export const WINDOW_BACKGROUND_COLOR = '#ffffff';
 export function kioskWindowOptions(options: KioskWindowOptionsInput): BrowserWindowConstructorOptions {
   const { production, preloadPath, orientation } = options;
   // Outside production the window is an ordinary one the size of a scaled-down kiosk screen, so a
-  // developer can still reach the rest of the desktop.
+  // developer can still reach the rest of the desktop; `auto` takes the landscape size.
   const [width, height] = orientation === 'portrait' ? [720, 1280] : [1280, 720];
   return {
     width,

@@ -75,15 +75,16 @@ describe('logging in with the paper bill', () => {
     await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
     // The statement is for the full personal account: the pay screen does not lead there.
     expect(await page.getByRole('button', { name: 'Начисления и платежи' }).count()).toBe(0);
-    const preview = page.getByRole('region', { name: 'Так будет выглядеть квитанция' });
-    await preview.getByRole('button', { name: 'Напечатать', exact: true }).click();
-    await expect.poll(() => preview.getByRole('status').textContent()).toBe('Готово. Возьмите квитанцию из принтера.');
+    // One tap prints; the dialog says when it is done.
+    const printing = page.getByRole('dialog', { name: 'Напечатать квитанцию' });
+    await expect.poll(() => printing.getByRole('status').textContent()).toBe('Готово. Возьмите квитанцию из принтера.');
     await expect.poll(() => printer.printed().length).toBe(1);
     const slip = printer.printed()[0];
     const sum = /\|Sum=(\d+)\|/.exec(slip?.qrPayloads[0] ?? '')?.[1];
     expect(Number(sum)).toBe(dueKopecks);
     expect(slip?.qrPayloads[0]).toContain(`|PersAcc=${holder.accountNumber}|`);
     expect(slip?.lines.find((line) => line.startsWith('СУММА ПЛАТЕЖА'))).toContain(formatRubles(dueKopecks));
+    await printing.getByRole('button', { name: 'Закрыть', exact: true }).click();
 
     await page.getByRole('button', { name: /Назад/ }).click();
     await page.getByRole('button', { name: 'Передать показания' }).click();

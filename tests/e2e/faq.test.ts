@@ -136,7 +136,8 @@ describe('Частые вопросы', () => {
     await offer.getByRole('button', { name: ask.question.ru }).click();
     await expect.poll(() => offer.getByText(ask.answer.ru, { exact: true }).isVisible()).toBe(true);
 
-    await offer.getByRole('button', { name: 'Написать обращение' }).click();
+    // The way on stays in view beside or under the questions, outside their scrolling region.
+    await page.getByRole('button', { name: 'Написать обращение' }).click();
     await expect.poll(() => page.getByLabel('Текст обращения').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Возможно, ответ уже есть:' }).count()).toBe(0);
     const text = 'прошу пересчитать за октябрь';
@@ -171,7 +172,7 @@ describe('Частые вопросы', () => {
     const offer = page.getByRole('region', { name: 'Возможно, ответ уже есть:' });
     await expect.poll(() => offer.getByRole('button', { name: 'Как войти в личный кабинет?' }).isVisible()).toBe(true);
     expect(await offer.getByRole('button', { name: 'Где взять код активации?' }).isVisible()).toBe(true);
-    await offer.getByRole('button', { name: 'Ответ найден' }).click();
+    await page.getByRole('button', { name: 'Ответ найден' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Мои обращения' }).isVisible()).toBe(true);
   });
 

@@ -82,7 +82,8 @@ describe('pay', () => {
     await expect
       .poll(() => page.getByRole('img', { name: `QR-код для оплаты ${formatMoney(150_050)} в приложении банка` }).isVisible())
       .toBe(true);
-    // The slip preview follows the chosen amount, and it can be printed for exactly that amount.
+    // The slip preview follows the chosen amount, and it can be printed for exactly that amount, at
+    // one tap by the QR code.
     const slip = page.getByTestId('payment-slip');
     await expect.poll(() => page.getByRole('heading', { name: 'Квитанция для печати' }).isVisible()).toBe(true);
     await expect.poll(() => slip.textContent()).toContain(formatMoney(150_050));
@@ -94,7 +95,9 @@ describe('pay', () => {
     const shownText = await page.locator('body').innerText();
     expect(shownText).not.toContain(customer.accountNumber);
     expect(shownText).not.toContain('ST00012');
-    expect(await slip.locator('..').getByRole('button', { name: 'Напечатать квитанцию' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('region', { name: 'Оплата по QR\u2011коду' }).getByRole('button', { name: 'Напечатать квитанцию' }).isVisible(),
+    ).toBe(true);
 
     // Offices and places to pay, from the reference data.
     await expect.poll(() => page.getByRole('heading', { name: 'Офисы и банкоматы для оплаты' }).isVisible()).toBe(true);

@@ -73,15 +73,15 @@ function openStaffScreen(page: Page): Promise<void> {
   return openStaffScreenAs(page, STAFF);
 }
 
-/** «Оплатить» → «Напечатать квитанцию» → «Напечатать», with the emulated printer in `state`. */
+/** «Оплатить» → «Напечатать квитанцию» (which prints at once) with the emulated printer in `state`, then «Закрыть». */
 async function printPaymentSlip(page: Page, emulator: PrinterEmulator, state: 'paper-out'): Promise<void> {
   await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
-  await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
-  const preview = page.getByRole('region', { name: 'Так будет выглядеть квитанция' });
-  await expect.poll(() => preview.isVisible()).toBe(true);
   emulator.state = state;
-  await preview.getByRole('button', { name: 'Напечатать', exact: true }).click();
-  await expect.poll(() => preview.getByRole('alert').textContent()).toContain('В принтере закончилась бумага.');
+  await page.getByRole('button', { name: 'Напечатать квитанцию' }).click();
+  const printing = page.getByRole('dialog', { name: 'Напечатать квитанцию' });
+  await expect.poll(() => printing.getByRole('alert').textContent()).toContain('В принтере закончилась бумага.');
+  await printing.getByRole('button', { name: 'Закрыть', exact: true }).click();
+  await expect.poll(() => printing.count()).toBe(0);
 }
 
 async function openTab(page: Page, name: string): Promise<void> {

@@ -179,7 +179,7 @@ describe('the kiosk event stream', () => {
     expect(screen.events[0]).toMatchObject({
       type: 'snapshot',
       data: {
-        terminal: { terminalId: 'EVENTS-01', trainingMode: false, orientation: 'landscape', languages: ['ru', 'ba', 'en'] },
+        terminal: { terminalId: 'EVENTS-01', trainingMode: false, orientation: 'auto', languages: ['ru', 'ba', 'en'] },
         link: { online: true },
         outbox: { pending: 0, rejected: 0, oldestPendingAt: null },
         printer: null,

@@ -5,7 +5,8 @@
 import type { MessageKey } from '../messages/messages';
 
 export const LANGUAGES = ['ru', 'ba', 'en'] as const;
-export const ORIENTATIONS = ['landscape', 'portrait'] as const;
+/** `auto` follows the screen's own shape (taller than wide is portrait); the other two force a layout. */
+export const ORIENTATIONS = ['auto', 'landscape', 'portrait'] as const;
 export const COMMAND_SETS = ['epson', 'star'] as const;
 export const PAPER_WIDTHS = [58, 80] as const;
 export const CODE_PAGES = ['cp866', 'wpc1251'] as const;
@@ -158,9 +159,9 @@ export const CONFIG_FIELDS = {
   'ui.orientation': {
     kind: 'choice',
     choices: ORIENTATIONS,
-    default: 'landscape',
+    default: 'auto',
     env: { name: 'KIOSK_ORIENTATION' },
-    doc: 'screen layout',
+    doc: 'screen layout: `auto` follows the screen (portrait when taller than wide), the others force it',
   },
   'ui.idleTimeoutSeconds': {
     kind: 'int',

@@ -10,7 +10,8 @@ export interface TerminalFacts {
   version: string;
   /** True when the kiosk talks to its own in-process reference billing server. */
   trainingMode: boolean;
-  orientation: 'landscape' | 'portrait';
+  /** `auto` follows the screen's shape; `landscape` and `portrait` force the layout. */
+  orientation: 'auto' | 'landscape' | 'portrait';
   idleTimeoutSeconds: number;
   idleWarningSeconds: number;
   languages: Array<'ru' | 'ba' | 'en'>;

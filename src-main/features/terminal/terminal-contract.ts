@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
 import { emptyInputSchema, isoDateSchema } from '../../core/api/schemas';
+import { ORIENTATIONS } from '../../core/config/config-fields';
 
 export const terminalStatusOutput = z.object({
   terminalId: z.string(),
@@ -10,7 +11,8 @@ export const terminalStatusOutput = z.object({
   /** True when the kiosk talks to its own in-process reference billing server. */
   trainingMode: z.boolean(),
   billingOnline: z.boolean(),
-  orientation: z.enum(['landscape', 'portrait']),
+  /** The configured layout: `auto` follows the screen's shape, the other two force it. */
+  orientation: z.enum(ORIENTATIONS),
   idleTimeoutSeconds: z.number().int().positive(),
   idleWarningSeconds: z.number().int().positive(),
   languages: z.array(z.enum(['ru', 'ba', 'en'])),
