@@ -100,6 +100,11 @@ class I18n {
     return String(formatter.format(values));
   }
 
+  /** Whether the catalogs have a text of this name: for a name built from data, such as a method's. */
+  has(key: string): key is MessageKey {
+    return lookup(russianCatalog, key as MessageKey) !== undefined;
+  }
+
   /** A message of the core (a refusal, a printer problem, a confirmation) in the customer's language. */
   message(message: Message): string {
     return this.t(message.key, message.values);
