@@ -64,9 +64,9 @@ export default defineConfig({
           // expect.poll's default of 1 s is shorter than a login or a staff PIN check takes beside
           // Chromium and a second worker on two loaded cores; a wrong screen still fails, only later.
           expect: { poll: { timeout: 5_000 } },
-          // Two e2e files at a time, each with its own kiosk process, data folder and Chromium: the
-          // chain of one at a time was the longest part of `npm test` (about 570 s of 800), and the
-          // files share nothing. Polls wait up to 5 s (above), which covers two Chromiums on two cores.
+          // Several e2e files at a time (two by default, four in `npm test`: scripts/test.mjs), each
+          // with its own kiosk process, data folder and Chromium: the files share nothing, and one at
+          // a time was the longest part of `npm test`. Polls wait up to 5 s (above) for the load.
           fileParallelism: true,
         },
       },

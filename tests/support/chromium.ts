@@ -1,15 +1,22 @@
 // Launches Debian's Chromium through playwright-core (Playwright's own browser download does not
-// work offline). The flags keep Chromium from reaching for the network at start.
+// work offline). The flags keep Chromium from reaching for the network at start. Debian's headless
+// shell comes first: the same Blink and V8 without the desktop browser around them (what Playwright
+// itself runs for headless tests), it took a quarter less CPU over the same e2e files than the full
+// browser in headless mode, and every e2e file is CPU-bound on two cores.
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { KioskProcess } from './browser-mode-process';
 
-export const CHROMIUM_PATH = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (candidate): candidate is string => !!candidate && fs.existsSync(candidate),
-);
+export const CHROMIUM_PATH = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
 
 export async function launchChromium(): Promise<Browser> {
-  if (!CHROMIUM_PATH) throw new Error('Chromium is not installed: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  if (!CHROMIUM_PATH)
+    throw new Error('Chromium is not installed: apt-get install -y chromium-headless-shell (or chromium, or set CHROMIUM_PATH)');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -1,17 +1,18 @@
-// Every screen and dialog of the kiosk, in both orientations, in all three languages and in Russian
-// with high contrast and with large text: axe-core (WCAG 2.2 AA; with high contrast also the 7:1
-// contrast of WCAG AAA; every variant in landscape, Russian in portrait) finds no violations, primary actions are at least 64×64 CSS px and every
-// other control at least 48×48, no text is smaller than 20 px (30 px with large text; the on-screen
-// copy of a receipt included), nothing makes the screen
-// scroll sideways and no control's text spills out of it. The main screens are audited with voice
-// mode on as well, its panel and caption shown.
+// The accessibility audit of every screen and dialog, shared by accessibility-landscape.test.ts and
+// accessibility-portrait.test.ts: in all three languages and in Russian with high contrast and with
+// large text, axe-core (WCAG 2.2 AA; with high contrast also the 7:1 contrast of WCAG AAA; every
+// variant in landscape, Russian in portrait) finds no violations, primary actions are at least
+// 64×64 CSS px and every other control at least 48×48, no text is smaller than 20 px (30 px with
+// large text; the on-screen copy of a receipt included), nothing makes the screen scroll sideways
+// and no control's text spills out of it. The main screens are audited with voice mode on as well,
+// its panel and caption shown.
 import { source as axeSource, type AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import type { Orientation } from '../support/chromium';
-import { DEMO, TRAINING_STAFF } from '../support/demo-accounts';
-import { holdStaffCorner, keypad, logInAs, typeOnKeyboard, typeOnKeypad, typeStaffLogin } from '../support/kiosk-page';
-import { kioskTest, type OpenPage } from '../support/kiosk-test';
+import type { Orientation } from './chromium';
+import { DEMO, TRAINING_STAFF } from './demo-accounts';
+import { holdStaffCorner, keypad, logInAs, typeOnKeyboard, typeOnKeypad, typeStaffLogin } from './kiosk-page';
+import { kioskTest, type OpenPage } from './kiosk-test';
 
 interface Variant {
   name: string;
@@ -34,11 +35,6 @@ const RUSSIAN = VARIANTS[0]!;
 /** The kiosk's idle timeout (the configuration's default) after which the warning appears. */
 const IDLE_TIMEOUT_S = 60;
 
-/** One kiosk per orientation, each with a fresh data folder; the file's Chromium is shared. */
-const kioskIn: Record<Orientation, ReturnType<typeof kioskTest>> = {
-  landscape: kioskTest(),
-  portrait: kioskTest({ env: { KIOSK_ORIENTATION: 'portrait' } }),
-};
 /** Logs in on every screen that needs a customer: the meter that takes readings, nothing due. */
 const customer = DEMO.expiredVerification;
 const newcomer = DEMO.notRegistered;
@@ -337,27 +333,33 @@ async function subStates(openPage: OpenPage, orientation: Orientation): Promise<
   return findings;
 }
 
-describe('accessibility, touch sizes and overflow', () => {
-  // The audit itself must see a fault, or an empty list of findings would prove nothing.
-  kioskIn.landscape('the audit finds a nameless tiny button and small text', async ({ openPage }) => {
-    const page = await openPage({ orientation: 'landscape' });
-    await waitForHeading(page, 'Добро пожаловать!', 1);
-    await page.evaluate(() => {
-      const fault = document.createElement('button');
-      fault.style.cssText = 'width: 30px; height: 30px; font-size: 12px';
-      const caption = document.createElement('p');
-      caption.style.fontSize = '12px';
-      caption.textContent = 'мелкий текст';
-      document.querySelector('main')?.append(fault, caption);
-    });
-    const problems = (await audit(page, 'start with a fault', RUSSIAN)).map((finding) => finding.problem);
-    expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^button-name: /), 'target "button" is 30×30', 'text 12px "мелкий текст"']),
-    );
-  });
+/**
+ * The suite for one orientation, in a test file of its own so the two run side by side: its own
+ * kiosk (a fresh data folder) and Chromium. Landscape also proves the audit sees a fault.
+ */
+export function describeAccessibility(orientation: Orientation): void {
+  const it = kioskTest(orientation === 'portrait' ? { env: { KIOSK_ORIENTATION: 'portrait' } } : {});
+  describe(`accessibility, touch sizes and overflow in ${orientation}`, () => {
+    if (orientation === 'landscape') {
+      // The audit itself must see a fault, or an empty list of findings would prove nothing.
+      it('the audit finds a nameless tiny button and small text', async ({ openPage }) => {
+        const page = await openPage({ orientation: 'landscape' });
+        await waitForHeading(page, 'Добро пожаловать!', 1);
+        await page.evaluate(() => {
+          const fault = document.createElement('button');
+          fault.style.cssText = 'width: 30px; height: 30px; font-size: 12px';
+          const caption = document.createElement('p');
+          caption.style.fontSize = '12px';
+          caption.textContent = 'мелкий текст';
+          document.querySelector('main')?.append(fault, caption);
+        });
+        const problems = (await audit(page, 'start with a fault', RUSSIAN)).map((finding) => finding.problem);
+        expect(problems).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^button-name: /), 'target "button" is 30×30', 'text 12px "мелкий текст"']),
+        );
+      });
+    }
 
-  for (const orientation of ['landscape', 'portrait'] as const) {
-    const it = kioskIn[orientation];
     it(
       `every screen in ${orientation}: Russian, Bashkir, English, high contrast, large text`,
       { timeout: 120_000 },
@@ -424,5 +426,5 @@ describe('accessibility, touch sizes and overflow', () => {
         expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
       },
     );
-  }
-});
+  });
+}
