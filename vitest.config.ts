@@ -59,6 +59,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // As for the integration tests: each file starts its own kiosk, data folder and Chromium
+          // (tests/support/kiosk-test.ts), so sharing a worker's module cache across its files
+          // saves importing Playwright, zod and the reference server again for every file.
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // expect.poll's default of 1 s is shorter than a login or a staff PIN check takes beside

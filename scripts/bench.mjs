@@ -32,11 +32,21 @@ import {
   snapshotBuild,
   spawnNode,
   startBillingServer,
+  startCountingProxy,
   startHelloServer,
   startKiosk,
 } from './bench/processes.mjs';
 import { formatTable, median, percentile, round, show, summarize } from './bench/stats.mjs';
-import { DEMO_PASSWORD, firstContentfulPaint, launchBrowser, screenTransitions, soak, statementRender } from './bench/ui.mjs';
+import {
+  DEMO_PASSWORD,
+  firstContentfulPaint,
+  journeyCalls,
+  keyPresses,
+  launchBrowser,
+  screenTransitions,
+  soak,
+  statementRender,
+} from './bench/ui.mjs';
 
 const args = process.argv.slice(2);
 const SMOKE = args.includes('--smoke');
@@ -46,7 +56,21 @@ const ONLY = args
   .split(',')
   .filter(Boolean);
 
-const BENCHMARKS = ['sizes', 'receipt', 'enqueue', 'billing', 'drain', 'cold', 'api', 'fcp', 'taps', 'statement', 'soak'];
+const BENCHMARKS = [
+  'sizes',
+  'receipt',
+  'enqueue',
+  'billing',
+  'drain',
+  'cold',
+  'api',
+  'fcp',
+  'taps',
+  'keys',
+  'statement',
+  'journeys',
+  'soak',
+];
 if (ONLY?.some((key) => !BENCHMARKS.includes(key))) {
   console.error(`Unknown benchmark in --only. Known: ${BENCHMARKS.join(', ')}`);
   process.exit(2);
@@ -55,23 +79,25 @@ const selected = (key) => !ONLY || ONLY.includes(key);
 
 const SIZES = SMOKE
   ? {
-      cold: { warmup: 0, repetitions: 2 },
-      fcp: { warmup: 0, repetitions: 2 },
-      taps: { warmup: 0, repetitions: 2 },
+      cold: { warmup: 0, repetitions: 1 },
+      fcp: { warmup: 0, repetitions: 1 },
+      taps: { warmup: 0, repetitions: 1 },
+      keys: { warmup: 0, repetitions: 1 },
       statementApi: { warmup: 1, repetitions: 3 },
-      statementRender: { warmup: 0, repetitions: 2 },
+      statementRender: { warmup: 0, repetitions: 1 },
       receipt: { warmup: 5, iterations: 20 },
       print: { warmup: 1, repetitions: 3 },
       enqueue: { warmup: 5, iterations: 50 },
-      drain: { count: 200 },
-      billing: { warmupSeconds: 0.2, seconds: 0.5, concurrency: 8 },
+      drain: { count: 60 },
+      billing: { warmupSeconds: 0.1, seconds: 0.3, concurrency: 8 },
       // Settle pauses let the page's timers and the GC quiet down before memory is read; the smoke run only proves the soak runs.
-      soak: { warmupSessions: 0, sessions: 2, settleMs: 200 },
+      soak: { warmupSessions: 0, sessions: 1, settleMs: 200 },
     }
   : {
       cold: { warmup: 2, repetitions: 20 },
       fcp: { warmup: 2, repetitions: 20 },
       taps: { warmup: 2, repetitions: 20 },
+      keys: { warmup: 1, repetitions: 10 },
       statementApi: { warmup: 10, repetitions: 100 },
       statementRender: { warmup: 3, repetitions: 20 },
       receipt: { warmup: 300, iterations: 3000 },
@@ -86,13 +112,21 @@ const SIZES = SMOKE
 const soakOverride = Number(args.find((arg) => arg.startsWith('--soak='))?.slice('--soak='.length));
 if (soakOverride > 0) SIZES.soak.sessions = soakOverride;
 
+/** Chromium's CPU throttling for the kiosk-class column: an Atom or Celeron kiosk PC is several times slower than this machine. */
+const KIOSK_CLASS_CPU_RATE = 4;
+
+// The UI targets hold under ×4 throttling, measured in the page (the key press also unthrottled).
 const TARGETS = {
   coldStartMs: 1000,
-  fcpMs: 300,
-  tapP95Ms: 100,
+  fcpMs: 500,
+  tapP95Ms: 50,
   loginP95Ms: 250,
+  keyP95Ms: 16.7,
+  keyThrottledP95Ms: 33,
   statementApiMs: 30,
   statementRenderMs: 100,
+  readingsScreenCalls: 2,
+  readingsBillingCalls: 2,
   startJsGzipKb: 100,
   jsGzipKb: 150,
   cssGzipKb: 20,
@@ -114,7 +148,7 @@ const roundAll = (samples) => samples.map((value) => round(value));
 const results = {};
 /** Floors measured by one benchmark and quoted by another. */
 const floors = {};
-/** @type {Array<{ name: string; median: string; p95: string; target: string; floor: string; status: string }>} */
+/** @type {Array<{ name: string; median: string; p95: string; throttledMedian: string; throttledP95: string; n: string; target: string; floor: string; status: string }>} */
 const rows = [];
 const failures = [];
 
@@ -123,9 +157,44 @@ function status(ok) {
   return ok ? 'PASS' : 'MISS';
 }
 
-function row(name, { median: mid = '—', p95 = '—', target = '—', floor = '—', ok = null, note = '' }) {
+/**
+ * One line of the table. `throttled` is the same figure under ×4 CPU throttling (UI benchmarks);
+ * `n` the number of samples (of each column).
+ */
+function row(name, { median: mid = '—', p95 = '—', throttled = null, n = '—', target = '—', floor = '—', ok = null, note = '' }) {
   const verdict = ok === null ? (SMOKE ? 'smoke' : 'info') : status(ok);
-  rows.push({ name, median: mid, p95, target, floor, status: note ? `${verdict} (${note})` : verdict });
+  rows.push({
+    name,
+    median: mid,
+    p95,
+    throttledMedian: throttled?.median ?? '—',
+    throttledP95: throttled?.p95 ?? '—',
+    n: String(n),
+    target,
+    floor,
+    status: note ? `${verdict} (${note})` : verdict,
+  });
+}
+
+/** A UI figure's row: both columns from their samples, in ms. */
+function uiRow(name, normal, throttled, options) {
+  row(name, {
+    median: show(median(normal), 'ms'),
+    p95: show(percentile(normal, 95), 'ms'),
+    throttled: { median: show(median(throttled), 'ms'), p95: show(percentile(throttled, 95), 'ms') },
+    n: normal.length === throttled.length ? normal.length : `${normal.length} / ${throttled.length}`,
+    ...options,
+  });
+}
+
+/**
+ * Runs a UI benchmark at this machine's speed, then under ×4 CPU throttling. The smoke run, which
+ * only proves the suite still runs, throttles where it costs little (`smokeThrottled`) and repeats
+ * the normal figures elsewhere, so the ×4 code path is exercised without doubling `npm test`'s time.
+ */
+async function atBothSpeeds(measure, { smokeThrottled = false } = {}) {
+  const normal = await measure(1);
+  return { normal, throttled: SMOKE && !smokeThrottled ? normal : await measure(KIOSK_CLASS_CPU_RATE) };
 }
 
 async function benchmark(key, title, run) {
@@ -139,7 +208,8 @@ async function benchmark(key, title, run) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     failures.push({ key, message });
     results[key] = { ...(results[key] ?? {}), error: message };
-    rows.push({ name: title, median: '—', p95: '—', target: '—', floor: '—', status: 'ERROR' });
+    row(title, {});
+    rows[rows.length - 1].status = 'ERROR';
     console.error(`  ${title} failed: ${message}`);
   }
 }
@@ -300,18 +370,21 @@ try {
     };
     const kb = (bytes) => bytes / 1024;
     row('renderer JS, gzip (start screen)', {
+      n: startFiles.size,
       median: show(kb(startGzipBytes), 'KB'),
       target: `≤ ${TARGETS.startJsGzipKb} KB`,
       floor: `${startFiles.size} file(s)`,
       ok: kb(startGzipBytes) <= TARGETS.startJsGzipKb,
     });
     row('renderer JS, gzip (whole app)', {
+      n: js.files.length,
       median: show(kb(js.gzipBytes), 'KB'),
       target: `≤ ${TARGETS.jsGzipKb} KB`,
       floor: `raw ${show(kb(js.rawBytes), 'KB')}, ${js.files.length} files`,
       ok: kb(js.gzipBytes) <= TARGETS.jsGzipKb,
     });
     row('renderer CSS, gzip (whole app)', {
+      n: css.files.length,
       median: show(kb(css.gzipBytes), 'KB'),
       target: `≤ ${TARGETS.cssGzipKb} KB`,
       floor: `raw ${show(kb(css.rawBytes), 'KB')}`,
@@ -335,6 +408,7 @@ try {
     };
     row('receipt ESC/POS build (payment slip)', {
       median: show(summary.median, 'ms'),
+      n: summary.n,
       p95: show(summary.p95, 'ms'),
       target: `median ≤ ${TARGETS.receiptBuildMs} ms`,
       ok: summary.median <= TARGETS.receiptBuildMs,
@@ -362,6 +436,7 @@ try {
     };
     row('outbox enqueue (synchronous=FULL)', {
       median: show(e.median, 'ms'),
+      n: e.n,
       p95: show(e.p95, 'ms'),
       target: `p99 ≤ ${TARGETS.enqueueToFsync} × fsync p99`,
       floor: `fsync p99 ${show(f.p99, 'ms')}`,
@@ -394,6 +469,7 @@ try {
     };
     row('billing server: account summary', {
       median: show(load.perSecond, 'req/s'),
+      n: load.latencies.length,
       p95: `${show(percentile(load.latencies, 95), 'ms')} latency`,
       target: `≥ ${TARGETS.summaryPerSecond} req/s`,
       floor: `hello-world ${show(ceiling.perSecond, 'req/s')}`,
@@ -436,6 +512,7 @@ try {
     const complete = drain.pendingLeft === 0 && drain.rejected === 0;
     row(`outbox drain: ${drain.queued} queued readings`, {
       median: show(drain.perSecond, '/s'),
+      n: drain.queued,
       target: `≥ ${TARGETS.drainPerSecond} /s`,
       floor: `billing alone ${show(direct.perSecond, '/s')}`,
       ok: drain.perSecond >= TARGETS.drainPerSecond && complete,
@@ -450,7 +527,7 @@ try {
   }
 
   // --- the kiosk in browser mode -----------------------------------------------------------------
-  const needKiosk = ['cold', 'api', 'fcp', 'taps', 'statement', 'soak'].some(selected);
+  const needKiosk = ['cold', 'api', 'fcp', 'taps', 'keys', 'statement', 'journeys', 'soak'].some(selected);
   let kiosk = null;
   const kioskDir = path.join(workDir, 'kiosk');
   const kioskEnv = { KIOSK_PRINTER: printerInterface, KIOSK_PRINTER_WIDTH_MM: '80' };
@@ -485,6 +562,7 @@ try {
     };
     row('browser mode cold start → Kiosk ready', {
       median: show(summary.median, 'ms'),
+      n: summary.n,
       p95: show(summary.p95, 'ms'),
       target: `median ≤ ${TARGETS.coldStartMs} ms`,
       floor: `bare node ${show(median(floor), 'ms')}`,
@@ -493,7 +571,7 @@ try {
   });
 
   let customer = null;
-  if (needKiosk && ['api', 'fcp', 'taps', 'statement', 'soak'].some(selected)) {
+  if (needKiosk && ['api', 'fcp', 'taps', 'keys', 'statement', 'journeys', 'soak'].some(selected)) {
     // --inspect-port=0: inert until the soak switches the inspector on to collect garbage.
     kiosk = await startKiosk({ dataDir: kioskDir, env: kioskEnv, nodeArgs: ['--inspect-port=0'] });
     cleanups.push(() => kiosk?.stop());
@@ -548,6 +626,7 @@ try {
       };
       row('36-month statement: kiosk API time', {
         median: show(s.median, 'ms'),
+        n: s.n,
         p95: show(s.p95, 'ms'),
         target: `median ≤ ${TARGETS.statementApiMs} ms`,
         floor: `billing alone ${show(median(floor), 'ms')}`,
@@ -594,6 +673,7 @@ try {
       };
       row('print to the TCP emulator, end to end', {
         median: show(p.median, 'ms'),
+        n: p.n,
         p95: show(p.p95, 'ms'),
         target: `median ≤ ${TARGETS.printMs} ms`,
         floor: `raw TCP ${show(median(printFloor), 'ms')}`,
@@ -607,112 +687,193 @@ try {
   });
 
   let browser = null;
-  if (['fcp', 'taps', 'statement', 'soak'].some(selected)) {
+  if (['fcp', 'taps', 'keys', 'statement', 'journeys', 'soak'].some(selected)) {
     browser = await launchBrowser();
     cleanups.push(() => browser?.close());
     results.chromium = browser.version();
   }
 
   await benchmark('fcp', 'start screen first contentful paint', async () => {
-    const { samples, floor } = await firstContentfulPaint(browser, kiosk, SIZES.fcp);
-    const summary = summarize(samples);
+    const measured = await atBothSpeeds((rate) => firstContentfulPaint(browser, kiosk, SIZES.fcp, rate), { smokeThrottled: true });
+    const figures = (run) => ({ summary: summarize(run.samples), samples: roundAll(run.samples), floor: summarize(run.floor) });
     results.fcp = {
-      what: 'first-contentful-paint of the start screen, each in a fresh browser context (cold cache)',
-      summary,
-      samples: roundAll(samples),
-      floor: { what: 'a one-heading static page from a bare Node server', summary: summarize(floor), samples: roundAll(floor) },
+      what: 'first-contentful-paint of the start screen, each in a fresh browser context (cold cache); floor: a one-heading static page from a bare Node server',
+      normal: figures(measured.normal),
+      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...figures(measured.throttled) },
     };
-    row('start screen first contentful paint', {
-      median: show(summary.median, 'ms'),
-      p95: show(summary.p95, 'ms'),
-      target: `median ≤ ${TARGETS.fcpMs} ms`,
-      floor: `static page ${show(median(floor), 'ms')}`,
-      ok: summary.median <= TARGETS.fcpMs,
+    const throttledP95 = percentile(measured.throttled.samples, 95);
+    uiRow('start screen first contentful paint', measured.normal.samples, measured.throttled.samples, {
+      target: `×4 p95 ≤ ${TARGETS.fcpMs} ms`,
+      floor: `static page ${show(median(measured.normal.floor), 'ms')}, ×4 ${show(median(measured.throttled.floor), 'ms')}`,
+      ok: throttledP95 <= TARGETS.fcpMs,
     });
   });
 
+  /** A tap bucket's figures for results.json. */
+  const tapFigures = (bucket) => ({
+    painted: summarize(bucket.painted),
+    firstPaint: summarize(bucket.firstPaint),
+    settled: summarize(bucket.settled),
+    driver: summarize(bucket.driver),
+    samples: roundAll(bucket.painted),
+    eventTimingPairs: bucket.eventTimingPairs.map(([probe, eventTiming]) => [round(probe, 1), eventTiming]),
+  });
+  /** Where Event Timing reported a tap (≥ 16 ms): how far the probe's first paint is from its duration. */
+  const eventTimingAgreement = (buckets) => {
+    const pairs = buckets.flatMap((bucket) => bucket.eventTimingPairs);
+    const gaps = pairs.map(([probe, eventTiming]) => probe - eventTiming);
+    return { pairs: pairs.length, medianGapMs: round(median(gaps), 2), maxAbsGapMs: round(Math.max(0, ...gaps.map(Math.abs)), 2) };
+  };
+
   await benchmark('taps', 'tap → next screen painted', async () => {
-    const measured = await screenTransitions(browser, kiosk, customer.accountNumber, SIZES.taps);
-    const floorP95 = percentile(measured.emptyTap, 95);
-    floors.emptyTapMedian = median(measured.emptyTap);
-    const all = Object.values(measured.transitions).flatMap((bucket) => bucket.painted);
-    const transitions = Object.fromEntries(
-      Object.entries(measured.transitions).map(([key, bucket]) => [
-        key,
-        {
-          painted: summarize(bucket.painted),
-          settled: summarize(bucket.settled),
-          samples: roundAll(bucket.painted),
-          settledSamples: roundAll(bucket.settled),
-        },
-      ]),
-    );
-    const login = {
-      painted: summarize(measured.login.painted),
-      settled: summarize(measured.login.settled),
-      samples: roundAll(measured.login.painted),
-    };
-    results.taps = {
-      what: 'Playwright click (real input events) → target heading in the DOM → two animation frames, measured in the page; "settled" = also no kiosk API call in flight',
-      transitions,
-      login,
-      emptyTap: { summary: summarize(measured.emptyTap), samples: roundAll(measured.emptyTap) },
-      pageProblems: measured.problems,
-    };
-    const worst = Math.max(...Object.values(transitions).map((entry) => entry.painted.p95));
-    row('tap → next screen painted (all main screens)', {
-      median: show(median(all), 'ms'),
-      p95: show(percentile(all, 95), 'ms'),
-      target: `p95 ≤ ${TARGETS.tapP95Ms} ms, each`,
-      floor: `empty tap ${show(floorP95, 'ms')}`,
-      ok: worst <= TARGETS.tapP95Ms,
-      note: `worst screen p95 ${show(worst, 'ms')}`,
+    const measured = await atBothSpeeds((rate) => screenTransitions(browser, kiosk, customer.accountNumber, SIZES.taps, rate));
+    floors.emptyTapMedian = median(measured.normal.emptyTap.painted);
+    const figuresOf = (run) => ({
+      transitions: Object.fromEntries(Object.entries(run.transitions).map(([key, bucket]) => [key, tapFigures(bucket)])),
+      login: tapFigures(run.login),
+      emptyTap: tapFigures(run.emptyTap),
+      eventTiming: eventTimingAgreement([...Object.values(run.transitions), run.login, run.emptyTap]),
+      pageProblems: run.problems,
     });
-    for (const [key, entry] of Object.entries(transitions)) {
-      row(`  ${key}`, {
-        median: show(entry.painted.median, 'ms'),
-        p95: show(entry.painted.p95, 'ms'),
-        target: `p95 ≤ ${TARGETS.tapP95Ms} ms`,
-        ok: entry.painted.p95 <= TARGETS.tapP95Ms,
-        note: `with its data p95 ${show(entry.settled.p95, 'ms')}`,
+    results.taps = {
+      what: 'Playwright click (real input events); in the page, from the click event’s timeStamp to the frame that shows the target (requestAnimationFrame, then a task after it); "first paint" = the first frame after the click’s handlers, what Event Timing measures; "settled" = also no kiosk API call in flight; "driver" = the same tap timed in Node, protocol round trips included',
+      normal: figuresOf(measured.normal),
+      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...figuresOf(measured.throttled) },
+    };
+    const allPainted = (run) => Object.values(run.transitions).flatMap((bucket) => bucket.painted);
+    const worstThrottled = Math.max(...Object.values(measured.throttled.transitions).map((bucket) => percentile(bucket.painted, 95)));
+    uiRow('tap → next screen painted (all main screens)', allPainted(measured.normal), allPainted(measured.throttled), {
+      target: `×4 p95 ≤ ${TARGETS.tapP95Ms} ms, each`,
+      floor: `empty tap p95 ${show(percentile(measured.normal.emptyTap.painted, 95), 'ms')}, ×4 ${show(percentile(measured.throttled.emptyTap.painted, 95), 'ms')}`,
+      ok: worstThrottled <= TARGETS.tapP95Ms,
+      note: `worst screen ×4 p95 ${show(worstThrottled, 'ms')}`,
+    });
+    for (const [key, bucket] of Object.entries(measured.normal.transitions)) {
+      const throttled = measured.throttled.transitions[key] ?? { painted: [], settled: [] };
+      uiRow(`  ${key}`, bucket.painted, throttled.painted, {
+        target: `×4 p95 ≤ ${TARGETS.tapP95Ms} ms`,
+        ok: percentile(throttled.painted, 95) <= TARGETS.tapP95Ms,
+        note: `with its data ×4 p95 ${show(percentile(throttled.settled, 95), 'ms')}`,
       });
     }
+    uiRow('  empty tap (the floor)', measured.normal.emptyTap.painted, measured.throttled.emptyTap.painted, {
+      note: `driver-side ${show(median(measured.normal.emptyTap.driver), 'ms')}`,
+    });
+    const driverAll = Object.values(measured.normal.transitions).flatMap((bucket) => bucket.driver);
+    const driverAllThrottled = Object.values(measured.throttled.transitions).flatMap((bucket) => bucket.driver);
+    uiRow('  the same taps timed by the driver', driverAll, driverAllThrottled, {
+      note: 'for comparison: Playwright click → painted seen from Node',
+    });
+    const agreement = eventTimingAgreement([
+      ...Object.values(measured.normal.transitions),
+      ...Object.values(measured.throttled.transitions),
+      measured.normal.login,
+      measured.throttled.login,
+    ]);
+    row('  probe vs Event Timing (taps ≥ 16 ms)', {
+      median: `${agreement.medianGapMs >= 0 ? '+' : ''}${show(agreement.medianGapMs, 'ms')}`,
+      n: agreement.pairs,
+      target: 'within its 8 ms steps',
+      ok: agreement.pairs === 0 ? null : Math.abs(agreement.medianGapMs) <= 8,
+      note: agreement.pairs === 0 ? 'no tap reached 16 ms' : `largest gap ${show(agreement.maxAbsGapMs, 'ms')}`,
+    });
+
     const loginFloor = [];
     const floorClient = billingApi(kiosk.billingUrl, 'BENCH-FLOOR');
     for (let index = 0; index < Math.min(10, SIZES.taps.repetitions); index += 1)
       loginFloor.push((await floorClient.login(customer.accountNumber, DEMO_PASSWORD)).ms);
     floorClient.close();
-    results.taps.login.floor = {
+    results.taps.loginFloor = {
       what: 'the billing server alone: POST /api/v1/sessions (scrypt password check)',
       summary: summarize(loginFloor),
     };
-    row('login tap → home painted', {
-      median: show(login.painted.median, 'ms'),
-      p95: show(login.painted.p95, 'ms'),
-      target: `p95 ≤ ${TARGETS.loginP95Ms} ms`,
+    uiRow('login tap → home painted', measured.normal.login.painted, measured.throttled.login.painted, {
+      target: `×4 p95 ≤ ${TARGETS.loginP95Ms} ms`,
       floor: `billing login ${show(median(loginFloor), 'ms')}`,
-      ok: login.painted.p95 <= TARGETS.loginP95Ms,
+      ok: percentile(measured.throttled.login.painted, 95) <= TARGETS.loginP95Ms,
+    });
+  });
+
+  await benchmark('keys', 'keypad key → digit painted', async () => {
+    const measured = await atBothSpeeds((rate) => keyPresses(browser, kiosk, SIZES.keys, rate));
+    results.keys = {
+      what: 'the account number typed on the login screen’s keypad with Playwright clicks: each key’s click timeStamp → the frame that shows the digit in the field',
+      normal: { ...tapFigures(measured.normal.keys), pageProblems: measured.normal.problems },
+      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...tapFigures(measured.throttled.keys), pageProblems: measured.throttled.problems },
+    };
+    const normalP95 = percentile(measured.normal.keys.painted, 95);
+    const throttledP95 = percentile(measured.throttled.keys.painted, 95);
+    uiRow('keypad key → digit painted', measured.normal.keys.painted, measured.throttled.keys.painted, {
+      target: `p95 ≤ ${TARGETS.keyP95Ms} ms, ×4 ≤ ${TARGETS.keyThrottledP95Ms} ms`,
+      floor: floors.emptyTapMedian === undefined ? '—' : `empty tap ${show(floors.emptyTapMedian, 'ms')}`,
+      ok: normalP95 <= TARGETS.keyP95Ms && throttledP95 <= TARGETS.keyThrottledP95Ms,
     });
   });
 
   await benchmark('statement', '36-month statement render', async () => {
-    const measured = await statementRender(browser, kiosk, customer.accountNumber, SIZES.statementRender);
-    const render = summarize(measured.render);
+    const measured = await atBothSpeeds((rate) => statementRender(browser, kiosk, customer.accountNumber, SIZES.statementRender, rate));
+    const figuresOf = (run) => ({
+      render: { summary: summarize(run.render), samples: roundAll(run.render) },
+      tapToPainted: { summary: summarize(run.total), samples: roundAll(run.total) },
+      apiInPage: { summary: summarize(run.api), samples: roundAll(run.api) },
+      pageProblems: run.problems,
+    });
     results.statementRender = {
       what: 'tap «Отобразить» (35 → 36 months) → 36 months painted; render = the API answer’s responseEnd (resource timing) → painted',
-      render: { summary: render, samples: roundAll(measured.render) },
-      tapToPainted: { summary: summarize(measured.total), samples: roundAll(measured.total) },
-      apiInPage: { summary: summarize(measured.api), samples: roundAll(measured.api) },
+      normal: figuresOf(measured.normal),
+      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...figuresOf(measured.throttled) },
+    };
+    const throttledP95 = percentile(measured.throttled.render, 95);
+    uiRow('36-month statement: render time', measured.normal.render, measured.throttled.render, {
+      target: `×4 p95 ≤ ${TARGETS.statementRenderMs} ms`,
+      floor: floors.emptyTapMedian === undefined ? '—' : `empty tap ${show(floors.emptyTapMedian, 'ms')}`,
+      ok: throttledP95 <= TARGETS.statementRenderMs,
+      note: `tap → painted ×4 p95 ${show(percentile(measured.throttled.total, 95), 'ms')}`,
+    });
+  });
+
+  await benchmark('journeys', 'calls per journey', async () => {
+    // Its own kiosk against a billing server behind a counting proxy (training mode keeps its
+    // billing centre inside the kiosk, where nothing can count its calls from outside).
+    const billingDir = path.join(workDir, 'journeys');
+    const server = await startBillingServer({ dbFile: path.join(billingDir, 'billing.sqlite') });
+    cleanups.push(() => server.stop());
+    const proxy = await startCountingProxy(server.url);
+    cleanups.push(() => proxy.stop());
+    const counted = await startKiosk({ dataDir: path.join(billingDir, 'kiosk'), env: { ...kioskEnv, KIOSK_BILLING_URL: proxy.url } });
+    cleanups.push(() => counted.stop());
+    const chosen = metersFromBillingDb(path.join(billingDir, 'billing.sqlite'), {
+      registeredOnly: true,
+      service: 'hot-water',
+      onePerAccount: true,
+    })[0];
+    if (!chosen) throw new Error('the billing server has no registered account with a hot-water meter');
+    const measured = await journeyCalls(browser, counted, proxy.seen, {
+      accountNumber: chosen.accountNumber,
+      meterSerial: chosen.serialNumber,
+      readingText: String(Math.floor(chosen.lastValue) + 1),
+    });
+    results.journeys = {
+      what: 'screen → core: the page’s kiosk API calls; core → billing: requests through a counting proxy in front of the billing server',
+      ...measured.journeys,
       pageProblems: measured.problems,
     };
-    row('36-month statement: render time', {
-      median: show(render.median, 'ms'),
-      p95: show(render.p95, 'ms'),
-      target: `median ≤ ${TARGETS.statementRenderMs} ms`,
-      floor: floors.emptyTapMedian === undefined ? '—' : `empty tap ${show(floors.emptyTapMedian, 'ms')}`,
-      ok: render.median <= TARGETS.statementRenderMs,
-      note: `tap → painted ${show(median(measured.total), 'ms')}`,
-    });
+    const countOf = (calls) => {
+      const counts = new Map();
+      for (const call of calls) counts.set(call, (counts.get(call) ?? 0) + 1);
+      return [...counts].map(([call, count]) => (count > 1 ? `${call} ×${count}` : call)).join(', ');
+    };
+    for (const [name, calls] of Object.entries(measured.journeys)) {
+      const readings = name === 'readings submission';
+      row(`journey: ${name}`, {
+        median: `${calls.screen.length} screen→core, ${calls.billing.length} core→billing`,
+        n: 1,
+        target: readings ? `≤ ${TARGETS.readingsScreenCalls} and ≤ ${TARGETS.readingsBillingCalls}` : '—',
+        ok: readings ? calls.screen.length <= TARGETS.readingsScreenCalls && calls.billing.length <= TARGETS.readingsBillingCalls : null,
+        note: `${countOf(calls.screen)} | ${countOf(calls.billing)}`,
+      });
+    }
+    await counted.stop();
   });
 
   await benchmark('soak', `soak: ${SIZES.soak.sessions} customer sessions`, async () => {
@@ -762,20 +923,52 @@ try {
       pageProblems: measured.problems,
       apiFailures: measured.apiFailures,
     };
+    // The whole kiosk in browser mode: the core's process and Chromium's renderer, at the start of
+    // the day (start screen, no session yet) and after the soak.
+    const totalAtStart = measured.atStart.kiosk.rssMb + measured.atStart.renderer.mb;
+    const totalAfter = measured.final.kiosk.rssMb + measured.final.renderer.mb;
+    results.soak.residentMemory = {
+      what: 'resident memory (VmRSS) of the kiosk core process plus Chromium’s renderer processes, in MB',
+      atStart: {
+        coreMb: round(measured.atStart.kiosk.rssMb, 1),
+        rendererMb: round(measured.atStart.renderer.mb, 1),
+        rendererProcesses: measured.atStart.renderer.processes,
+        totalMb: round(totalAtStart, 1),
+      },
+      afterSoak: {
+        coreMb: round(measured.final.kiosk.rssMb, 1),
+        rendererMb: round(measured.final.renderer.mb, 1),
+        rendererProcesses: measured.final.renderer.processes,
+        totalMb: round(totalAfter, 1),
+      },
+    };
+    row('kiosk memory (core + renderer RSS), at start', {
+      median: show(totalAtStart, 'MB'),
+      n: 1,
+      floor: `core ${show(measured.atStart.kiosk.rssMb, 'MB')}, renderer ${show(measured.atStart.renderer.mb, 'MB')} (${measured.atStart.renderer.processes} processes)`,
+    });
+    row(`kiosk memory (core + renderer RSS), after ${SIZES.soak.sessions} sessions`, {
+      median: show(totalAfter, 'MB'),
+      n: 1,
+      floor: `core ${show(measured.final.kiosk.rssMb, 'MB')}, renderer ${show(measured.final.renderer.mb, 'MB')} (${measured.final.renderer.processes} processes)`,
+    });
     row('soak: kiosk process RSS growth', {
       median: show(rssGrowth, 'MB'),
+      n: SIZES.soak.sessions,
       target: `≤ ${TARGETS.soakRssGrowthMb} MB`,
       ok: rssGrowth <= TARGETS.soakRssGrowthMb,
       note: `${show(base?.kiosk.rssAfterGcMb, 'MB')} → ${show(measured.final.kiosk.rssAfterGcMb, 'MB')} after GC; without GC ${show(rssGrowthRaw, 'MB')}; V8 heap ${kioskHeapGrowth >= 0 ? '+' : ''}${show(kioskHeapGrowth, 'MB')}`,
     });
     row('soak: renderer JS heap vs baseline', {
       median: `${heapDrift >= 0 ? '+' : ''}${show(heapDrift, '%')}`,
+      n: SIZES.soak.sessions,
       target: `within ${TARGETS.soakHeapDriftPercent} %`,
       ok: Math.abs(heapDrift) <= TARGETS.soakHeapDriftPercent,
       note: `${show(base?.heapMb, 'MB')} → ${show(measured.final.heapMb, 'MB')}`,
     });
     row('soak: errors', {
       median: String(errors),
+      n: SIZES.soak.sessions,
       target: '0',
       ok: errors === 0,
       note:
@@ -793,10 +986,30 @@ try {
 
 // --- report ---------------------------------------------------------------------------------------
 
-const header = ['benchmark', 'median', 'p95', 'target', 'floor', 'status'];
+const header = [
+  'benchmark',
+  'median',
+  'p95',
+  `×${KIOSK_CLASS_CPU_RATE} median`,
+  `×${KIOSK_CLASS_CPU_RATE} p95`,
+  'n',
+  'target',
+  'floor',
+  'status',
+];
 const table = formatTable(
   header,
-  rows.map((entry) => [entry.name, entry.median, entry.p95, entry.target, entry.floor, entry.status]),
+  rows.map((entry) => [
+    entry.name,
+    entry.median,
+    entry.p95,
+    entry.throttledMedian,
+    entry.throttledP95,
+    entry.n,
+    entry.target,
+    entry.floor,
+    entry.status,
+  ]),
 );
 console.log(`\n${table}\n`);
 

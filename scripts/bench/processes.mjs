@@ -254,3 +254,40 @@ export async function startHelloServer() {
   const started = await spawnNode(['-e', source], {}, /hello ready (\d+)/, 20_000);
   return { ...started, url: `http://127.0.0.1:${started.match[1]}` };
 }
+
+/**
+ * An HTTP proxy in front of the billing server that counts the requests passing through it, by
+ * method and path (numbers in the path, such as an account's, read as `:n`): the calls the kiosk
+ * core makes to the billing centre, seen from outside it.
+ */
+export async function startCountingProxy(targetUrl) {
+  const target = new URL(targetUrl);
+  /** @type {string[]} */
+  const seen = [];
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((incoming, outgoing) => {
+    seen.push(`${incoming.method} ${(incoming.url ?? '').split('?')[0]?.replace(/\/\d+(?=\/|$)/g, '/:n')}`);
+    const forwarded = http.request(
+      { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers, agent },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forwarded.on('error', () => outgoing.destroy());
+    incoming.pipe(forwarded);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${port}${target.pathname === '/' ? '' : target.pathname}`,
+    /** The requests seen so far. */
+    seen: () => [...seen],
+    stop: () =>
+      new Promise((resolve) => {
+        agent.destroy();
+        server.close(() => resolve(undefined));
+        server.closeAllConnections();
+      }),
+  };
+}

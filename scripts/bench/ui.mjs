@@ -1,10 +1,13 @@
 // The benchmarks a customer feels, in Debian's Chromium through browser mode: first contentful
 // paint of the start screen, tap → next screen painted on every main screen, login tap → home,
-// the 36-month statement's render time, and the soak of full customer sessions.
+// a keypad key → its digit painted, the 36-month statement's render time, the calls a journey
+// makes, and the soak of full customer sessions. Each UI benchmark takes `cpuRate`: Chromium's CPU
+// throttling (CDP Emulation.setCPUThrottlingRate), 4 for a kiosk-class Atom or Celeron PC.
 import fs from 'node:fs';
 import http from 'node:http';
 import { chromium } from 'playwright-core';
 import { installBenchHelpers } from './page-helpers.mjs';
+import { residentMb } from './processes.mjs';
 
 const CHROMIUM_PATH = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (candidate) => !!candidate && fs.existsSync(candidate),
@@ -36,11 +39,19 @@ async function kioskContext(browser, kiosk) {
   return context;
 }
 
+/** Slows the page's CPU `rate` times (1: as fast as this machine): before it loads, so its start is slowed too. */
+async function throttle(context, page, rate) {
+  if (rate === 1) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
 /** A fresh kiosk-sized touch context with the bench's instruments, like the end-to-end tests' pages. */
-async function newKioskPage(browser, kiosk) {
+async function newKioskPage(browser, kiosk, cpuRate = 1) {
   const context = await kioskContext(browser, kiosk);
   await context.addInitScript(installBenchHelpers);
   const page = await context.newPage();
+  await throttle(context, page, cpuRate);
   const problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
@@ -53,16 +64,27 @@ async function newKioskPage(browser, kiosk) {
 }
 
 /**
- * Clicks `locator` with real input events and returns tap → `target` painted, in ms, measured in
- * the page; then waits until the screen's API calls are done and returns that time too.
+ * Clicks `locator` with real input events. In the page, from the click's input timestamp: the first
+ * frame after its handlers (`firstPaint`, what Event Timing measures, and its `eventTiming` when that
+ * reports one) and `target` painted (`painted`); then, once the screen's API calls are done, that
+ * time too (`settled`). `driver` is the same tap seen from Node: the call to click until the page
+ * said the target was painted, protocol round trips included.
  */
 async function measureTap(page, locator, target) {
   await page.evaluate((armTarget) => window.__bench.arm(armTarget), target);
+  const driverStart = performance.now();
   await locator.click();
-  const { tapAt, paintedAt } = await page.evaluate(() => window.__bench.result());
+  const { tapAt, firstPaintAt, paintedAt, eventTiming } = await page.evaluate(() => window.__bench.result());
+  const driver = performance.now() - driverStart;
   // The screen with its data: painted after the last API call the tap started (or the screen itself if none).
   const dataPaintedAt = await page.evaluate(() => window.__bench.settled());
-  return { painted: paintedAt - tapAt, settled: Math.max(paintedAt, dataPaintedAt) - tapAt };
+  return {
+    painted: paintedAt - tapAt,
+    firstPaint: firstPaintAt - tapAt,
+    eventTiming,
+    settled: Math.max(paintedAt, dataPaintedAt) - tapAt,
+    driver,
+  };
 }
 
 const quickTap = (page, name, group) => page.evaluate(([buttonName, groupName]) => window.__bench.tap(buttonName, groupName), [name, group]);
@@ -81,12 +103,13 @@ async function typeCredentials(page, accountNumber) {
 }
 
 /** FCP of the start screen in a fresh context (cold cache), and of a minimal page for the floor. */
-export async function firstContentfulPaint(browser, kiosk, { warmup, repetitions }) {
+export async function firstContentfulPaint(browser, kiosk, { warmup, repetitions }, cpuRate = 1) {
   const fcpOf = async (url, waitForKiosk) => {
     const context = waitForKiosk
       ? await kioskContext(browser, kiosk)
       : await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true, locale: 'ru-RU' });
     const page = await context.newPage();
+    await throttle(context, page, cpuRate);
     await page.goto(url);
     if (waitForKiosk) await page.getByRole('heading', { name: 'Добро пожаловать!' }).waitFor();
     const fcp = await page.evaluate(
@@ -135,44 +158,51 @@ const SERVICES = [
   { key: 'profile', button: 'Личная информация', heading: 'Личная информация' },
 ];
 
+/** The samples of one kind of tap: in-page (target painted, first paint, with its data), driver-side, Event Timing pairs. */
+function tapBucket() {
+  return { painted: [], firstPaint: [], settled: [], driver: [], eventTimingPairs: [] };
+}
+
+function record(bucket, sample) {
+  bucket.painted.push(sample.painted);
+  bucket.firstPaint.push(sample.firstPaint);
+  bucket.settled.push(sample.settled);
+  bucket.driver.push(sample.driver);
+  // Where Event Timing reports the click (16 ms and more): [the probe's first paint, Event Timing's duration].
+  if (sample.eventTiming !== null) bucket.eventTimingPairs.push([sample.firstPaint, sample.eventTiming]);
+}
+
 /**
  * Every main screen: start → registration / password recovery / login and back, login → home,
  * home → each service and back, logout → start. Real clicks (Playwright), measured in the page.
  */
-export async function screenTransitions(browser, kiosk, accountNumber, { warmup, repetitions }) {
-  const { page, context, problems } = await newKioskPage(browser, kiosk);
-  /** @type {Record<string, { painted: number[]; settled: number[] }>} */
+export async function screenTransitions(browser, kiosk, accountNumber, { warmup, repetitions }, cpuRate = 1) {
+  const { page, context, problems } = await newKioskPage(browser, kiosk, cpuRate);
+  /** @type {Record<string, ReturnType<typeof tapBucket>>} */
   const transitions = {};
-  const login = { painted: [], settled: [] };
-  const emptyTap = [];
-  const record = (bucket, sample, measured) => {
-    if (!measured) return;
-    bucket.painted.push(sample.painted);
-    bucket.settled.push(sample.settled);
-  };
+  const login = tapBucket();
+  const emptyTap = tapBucket();
   const step = async (key, locator, target, measured) => {
-    transitions[key] ??= { painted: [], settled: [] };
-    record(transitions[key], await measureTap(page, locator, target), measured);
+    transitions[key] ??= tapBucket();
+    const sample = await measureTap(page, locator, target);
+    if (measured) record(transitions[key], sample);
   };
   const button = (name, exact = true) => page.getByRole('button', { name, exact });
   const back = () => page.getByRole('button', { name: /^(← )?Назад$/ });
   try {
     for (let round = 0; round < warmup + repetitions; round += 1) {
       const measured = round >= warmup;
-      // The floor: a tap on something that changes nothing on screen, then two frames.
-      if (measured) {
-        await page.evaluate(() => window.__bench.arm(null));
-        await page.getByRole('heading', { name: 'Добро пожаловать!' }).click();
-        const { tapAt, paintedAt } = await page.evaluate(() => window.__bench.result());
-        emptyTap.push(paintedAt - tapAt);
-      }
+      // The floor: a tap on something that changes nothing on screen, then the next frame.
+      const empty = await measureTap(page, page.getByRole('heading', { name: 'Добро пожаловать!' }), null);
+      if (measured) record(emptyTap, empty);
       await step('start → registration', button('Регистрация'), { heading: 'Регистрация в личном кабинете' }, measured);
       await step('registration → start', back(), START, measured);
       await step('start → password recovery', button('Забыли пароль?'), { heading: 'Восстановление пароля' }, measured);
       await step('password recovery → start', back(), START, measured);
       await step('start → login', button('Войти в личный кабинет'), { heading: 'Вход в личный кабинет' }, measured);
       await typeCredentials(page, accountNumber);
-      record(login, await measureTap(page, button('Войти'), HOME), measured);
+      const loggedIn = await measureTap(page, button('Войти'), HOME);
+      if (measured) record(login, loggedIn);
       for (const service of SERVICES) {
         await step(`home → ${service.key}`, button(service.button), { heading: service.heading }, measured);
         await step(`${service.key} → home`, back(), HOME, measured);
@@ -186,12 +216,40 @@ export async function screenTransitions(browser, kiosk, accountNumber, { warmup,
 }
 
 /**
+ * A keypad key → its digit painted in the field: the account number typed on the login screen's
+ * keypad with real clicks, each key measured in the page from its input timestamp.
+ */
+export async function keyPresses(browser, kiosk, { warmup, repetitions }, cpuRate = 1) {
+  const { page, context, problems } = await newKioskPage(browser, kiosk, cpuRate);
+  const keys = tapBucket();
+  const digits = '820000001';
+  try {
+    await quickTap(page, 'Войти в личный кабинет');
+    await waitFor(page, { heading: 'Вход в личный кабинет' });
+    const keypad = page.getByRole('group', { name: 'Цифровая клавиатура' });
+    for (let round = 0; round < warmup + repetitions; round += 1) {
+      await quickTap(page, 'Очистить', 'Цифровая клавиатура');
+      await waitFor(page, { value: ['#login-account', ''] });
+      for (let index = 0; index < digits.length; index += 1) {
+        const sample = await measureTap(page, keypad.getByRole('button', { name: digits[index], exact: true }), {
+          value: ['#login-account', digits.slice(0, index + 1)],
+        });
+        if (round >= warmup) record(keys, sample);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return { keys, problems };
+}
+
+/**
  * The 36-month statement on «Начисления и платежи»: tap «Отобразить» → 36 months painted, and the
  * render part of it (the API answer's last byte → painted, from the page's resource timing).
  * Alternates 35 and 36 months so each measured tap really replaces the table.
  */
-export async function statementRender(browser, kiosk, accountNumber, { warmup, repetitions }) {
-  const { page, context, problems } = await newKioskPage(browser, kiosk);
+export async function statementRender(browser, kiosk, accountNumber, { warmup, repetitions }, cpuRate = 1) {
+  const { page, context, problems } = await newKioskPage(browser, kiosk, cpuRate);
   const total = [];
   const render = [];
   const api = [];
@@ -240,6 +298,74 @@ export async function statementRender(browser, kiosk, accountNumber, { warmup, r
   return { total, render, api, problems };
 }
 
+/** From home: «Передать показания», a new reading for one meter, sent, its confirmation on screen. */
+async function submitReading(page, { meterSerial, readingText }) {
+  await quickTap(page, 'Передать показания');
+  await waitFor(page, { heading: 'Передать показания' });
+  await page.evaluate((label) => window.__bench.tapField(label), `Новое показание счётчика № ${meterSerial}`);
+  await quickTap(page, 'Очистить', 'Цифровая клавиатура');
+  await quickType(page, 'Цифровая клавиатура', readingText);
+  await quickTap(page, 'Передать показания');
+  // A consumption far above the usual asks first: the customer says «Да».
+  const outcome = await page.evaluate(async () => {
+    const until = performance.now() + 15_000;
+    while (performance.now() < until) {
+      if (window.__bench.present({ heading: 'Показания переданы' })) return 'done';
+      if (window.__bench.present({ heading: 'Подтвердите передачу показаний' })) return 'dialog';
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return 'timeout';
+  });
+  if (outcome === 'dialog') await quickTap(page, 'Да');
+  else if (outcome === 'timeout') throw new Error('the readings were not confirmed');
+  await waitFor(page, { heading: 'Показания переданы' });
+  await settled(page);
+}
+
+/**
+ * The calls three journeys make, screen → core (the page's kiosk API calls, by method) and core →
+ * billing (`billingSeen`: the requests a counting proxy in front of the billing server saw): login,
+ * a reading submitted from the home screen, and a payment slip printed from the home screen.
+ */
+export async function journeyCalls(browser, kiosk, billingSeen, customer) {
+  const { page, context, problems } = await newKioskPage(browser, kiosk);
+  /** @type {Record<string, { screen: string[]; billing: string[] }>} */
+  const journeys = {};
+  const measure = async (name, journey) => {
+    await settled(page);
+    const screenBefore = await page.evaluate(() => window.__bench.calls.length);
+    const billingBefore = billingSeen().length;
+    await journey();
+    await settled(page);
+    journeys[name] = {
+      screen: (await page.evaluate(() => window.__bench.calls)).slice(screenBefore),
+      billing: billingSeen().slice(billingBefore),
+    };
+  };
+  try {
+    await measure('login', async () => {
+      await quickTap(page, 'Войти в личный кабинет');
+      await waitFor(page, { heading: 'Вход в личный кабинет' });
+      await typeCredentials(page, customer.accountNumber);
+      await quickTap(page, 'Войти');
+      await waitFor(page, HOME);
+    });
+    await measure('readings submission', () => submitReading(page, customer));
+    await quickTap(page, 'На главную');
+    await waitFor(page, HOME);
+    await measure('payment slip', async () => {
+      await quickTap(page, 'Оплатить');
+      await waitFor(page, { heading: 'Оплатить' });
+      await quickTap(page, 'Напечатать квитанцию');
+      await waitFor(page, { text: 'Готово. Возьмите квитанцию из принтера.' });
+      await quickTap(page, 'Закрыть');
+    });
+  } finally {
+    await context.close();
+  }
+  return { journeys, problems };
+}
+
 /**
  * One full customer session the quick way (in-page taps): login, the 36-month statement, a meter
  * reading, its printed confirmation, logout.
@@ -262,26 +388,7 @@ async function customerSession(page, { accountNumber, meterSerial, readingText }
   await quickTap(page, 'Назад');
   await waitFor(page, HOME);
 
-  await quickTap(page, 'Передать показания');
-  await waitFor(page, { heading: 'Передать показания' });
-  await page.evaluate((label) => window.__bench.tapField(label), `Новое показание счётчика № ${meterSerial}`);
-  await quickTap(page, 'Очистить', 'Цифровая клавиатура');
-  await quickType(page, 'Цифровая клавиатура', readingText);
-  await quickTap(page, 'Передать показания');
-  // A consumption far above the usual asks first: the customer says «Да».
-  const outcome = await page.evaluate(async () => {
-    const until = performance.now() + 15_000;
-    while (performance.now() < until) {
-      if (window.__bench.present({ heading: 'Показания переданы' })) return 'done';
-      if (window.__bench.present({ heading: 'Подтвердите передачу показаний' })) return 'dialog';
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return 'timeout';
-  });
-  if (outcome === 'dialog') await quickTap(page, 'Да');
-  else if (outcome === 'timeout') throw new Error('the readings were not confirmed');
-  await waitFor(page, { heading: 'Показания переданы' });
-  await settled(page);
+  await submitReading(page, { meterSerial, readingText });
 
   // One tap prints; the dialog shows what was printed until «Закрыть».
   await quickTap(page, 'Напечатать подтверждение');
@@ -292,6 +399,29 @@ async function customerSession(page, { accountNumber, meterSerial, readingText }
   await quickTap(page, 'Выйти');
   await waitFor(page, START);
   await settled(page);
+}
+
+/**
+ * Resident memory of Chromium's renderer processes, in MB, from /proc (their pids from the
+ * browser's SystemInfo domain). With the soak's one page open, that is the page's renderer (and a
+ * spare one Chromium may keep warm), and how many there are.
+ */
+async function rendererResidentMb(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    const renderers = processInfo.filter((process) => process.type === 'renderer');
+    const mb = renderers.reduce((total, process) => {
+      try {
+        return total + residentMb(process.id);
+      } catch {
+        return total; // it exited meanwhile
+      }
+    }, 0);
+    return { mb, processes: renderers.length };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /**
@@ -317,11 +447,13 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs,
   const sampleEvery = Math.max(1, Math.round(sessions / 50));
   let baseline = null;
   const printedBefore = printedJobs();
+  // The kiosk as it starts its day: the start screen shown, no session yet.
+  const atStart = { kiosk: await kioskMemory(), renderer: await rendererResidentMb(browser) };
   try {
     for (let index = 0; index < warmupSessions + sessions; index += 1) {
       if (index === warmupSessions) {
         await new Promise((resolve) => setTimeout(resolve, settleMs / 2));
-        baseline = { heapMb: await heapMb(), kiosk: await kioskMemory(), printed: printedJobs() };
+        baseline = { heapMb: await heapMb(), kiosk: await kioskMemory(), renderer: await rendererResidentMb(browser), printed: printedJobs() };
         curve.push({ session: 0, heapMb: baseline.heapMb, kiosk: baseline.kiosk });
       }
       const start = performance.now();
@@ -341,12 +473,12 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs,
       if (done > 0 && (done % 50 === 0 || done === sessions)) log?.(`  soak: ${done}/${sessions} sessions, ${errors.length} errors`);
     }
     await new Promise((resolve) => setTimeout(resolve, settleMs));
-    const final = { heapMb: await heapMb(), kiosk: await kioskMemory() };
+    const final = { heapMb: await heapMb(), kiosk: await kioskMemory(), renderer: await rendererResidentMb(browser) };
     curve.push({ session: sessions, ...final });
     const apiFailures = await page.evaluate(() => window.__bench.apiFailures);
     const printed = printedJobs() - (baseline?.printed ?? printedBefore);
     if (printed !== sessions) errors.push(`the printer received ${printed} receipts for ${sessions} sessions`);
-    return { baseline, final, sessionMs, curve, errors, problems, apiFailures };
+    return { atStart, baseline, final, sessionMs, curve, errors, problems, apiFailures };
   } finally {
     await cdp.detach().catch(() => undefined);
     await context.close();

@@ -123,6 +123,8 @@ describe('voice mode', () => {
       // The payment slip, printed at one press; the dialog that says so is closed.
       await press(page, language, text(language, 'home.menuPay'));
       await heard(page, screen(language, text(language, 'pay.title')));
+      // The code (and the slip's button beside it) comes a moment after the screen, from the core.
+      await expect.poll(() => page.getByTestId('payment-qr').isVisible(), { timeout: 10_000 }).toBe(true);
       const printedBefore = printer.printed().length;
       await press(page, language, text(language, 'pay.printSlip'));
       await heard(page, text(language, 'print.printed'));
