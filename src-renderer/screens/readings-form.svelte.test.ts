@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { ReadingsForm, ufaDateTime, type Meter, type MetersData } from './readings-form.svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bridgeAnswering } from '../../tests/support/kiosk-bridge-stub';
+import type { KioskError } from '../lib/kiosk-api';
+import { ReadingsForm, ufaDateTime, type Confirmation, type Meter, type MetersData } from './readings-form.svelte';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 /** A hot-water meter as the core lists it; overrides make the one a test needs. */
 function meter(overrides: Partial<Meter> = {}): Meter {
@@ -85,19 +91,35 @@ describe('ReadingsForm typing', () => {
 });
 
 describe('ReadingsForm «Рассчитать расход»', () => {
-  // No kiosk API in unit tests: each case here is decided on the screen before the core is asked.
-  it('asks for a reading when none was entered', async () => {
+  // Decided on the screen from the meters the core sent: the core is not asked (the bridge would record it).
+  it('asks for a reading when none was entered', () => {
+    const calls = bridgeAnswering({});
     const form = formWith([meter()]);
-    expect(await form.calculate()).toBe(false);
+    expect(form.calculate()).toBe(false);
     expect(form.notice).toBe('readings.noneEntered');
+    expect(calls).toEqual([]);
   });
 
-  it('refuses a reading lower than the previous one on the spot', async () => {
+  it('refuses a reading lower than the previous one on the spot', () => {
     const form = formWith([meter()]);
     type(form, '46,5');
-    expect(await form.calculate()).toBe(false);
+    expect(form.calculate()).toBe(false);
     expect(form.results.HW1).toMatchObject({ value: 46.5, consumption: null, problem: 'lower-than-previous' });
     expect(form.busy).toBe(false);
+  });
+
+  it('shows the consumption of each entered reading without asking the core', () => {
+    const calls = bridgeAnswering({});
+    const form = formWith([meter(), meter({ meterId: 'HW2', serialNumber: 'ВСГ-2', lastReading: null })]);
+    type(form, '49,5');
+    form.select(form.meters[1]!);
+    type(form, '12');
+    expect(form.calculate()).toBe(true);
+    expect(form.results).toEqual({
+      HW1: { value: 49.5, consumption: 2.377, problem: null, high: null },
+      HW2: { value: 12, consumption: null, problem: null, high: null },
+    });
+    expect(calls).toEqual([]);
   });
 
   it('«Передать показания» sends nothing when the screen found a problem', async () => {
@@ -133,6 +155,141 @@ describe('ReadingsForm corrections and the dialog', () => {
     form.cancelDialog();
     expect(form.dialog).toBeNull();
     expect(form.values.HW1).toBe('110');
+  });
+});
+
+describe('ReadingsForm «Передать показания»: the submission is the only call', () => {
+  const registered = {
+    registrationNumber: 'П-20261120-000002',
+    acceptedAt: '2026-11-20T06:00:00Z',
+    readings: [{ meterId: 'HW1', value: 110 }],
+  };
+
+  /** The core's answer to readings.submit: the confirmation and the meters with this submission among this month's. */
+  function submitted(form: ReadingsForm, overrides: Partial<Confirmation> = {}): Confirmation {
+    const data = form.data as MetersData;
+    return {
+      delivery: 'delivered',
+      registrationNumber: registered.registrationNumber,
+      localReference: 'T1-000002',
+      submittedAt: '2026-11-20T06:00:00Z',
+      acceptedAt: registered.acceptedAt,
+      countsForPeriod: '2026-11',
+      corrects: null,
+      lines: [{ meterId: 'HW1', serialNumber: 'ВСГ-1', unit: 'м³', previous: 47.123, value: 110, consumption: 62.877 }],
+      message: { key: 'readings.outcome.delivered', values: { number: registered.registrationNumber } },
+      updatedMeters: { ...data, submissions: [registered, ...data.submissions] },
+      ...overrides,
+    } as Confirmation;
+  }
+
+  it('asks about a consumption far above the usual from the screen’s own check, before any call', async () => {
+    const calls = bridgeAnswering({});
+    const form = formWith([meter()]);
+    type(form, '110');
+    await form.requestSubmit();
+    expect(calls).toEqual([]);
+    // 62,877 м³ against the usual 3 м³ a month: 21 times.
+    expect(form.dialog).toEqual({ high: [{ meter: form.meters[0], consumption: 62.877, ratio: 21 }], corrects: null });
+    expect(form.results.HW1).toEqual({ value: 110, consumption: 62.877, problem: null, high: { ratio: 21 } });
+  });
+
+  it('«Да» sends readings.submit once, confirmed, and shows the meters it answered with (no reload)', async () => {
+    const form = formWith([meter()]);
+    type(form, '110');
+    const calls = bridgeAnswering({ 'readings.submit': { ok: true, value: submitted(form) } });
+    await form.requestSubmit();
+    await form.confirmDialog();
+    expect(calls).toEqual([
+      { method: 'readings.submit', input: { readings: [{ meterId: 'HW1', value: '110' }], confirmHighConsumption: true } },
+    ]);
+    expect(form.confirmation?.registrationNumber).toBe(registered.registrationNumber);
+    // The newest of the month is this one: the confirmation offers «Исправить» for it.
+    expect(form.latestSubmission).toEqual(registered);
+    expect([form.values, form.results, form.dialog]).toEqual([{}, {}, null]);
+  });
+
+  it('a usual reading goes without a dialog, and a correction of it asks first and names what it corrects', async () => {
+    const form = formWith([meter()]);
+    type(form, '49,5');
+    const first = { ...registered, registrationNumber: 'П-20261120-000001', readings: [{ meterId: 'HW1', value: 49.5 }] };
+    let calls = bridgeAnswering({
+      'readings.submit': {
+        ok: true,
+        value: submitted(form, {
+          registrationNumber: first.registrationNumber,
+          updatedMeters: { ...(form.data as MetersData), submissions: [first] },
+        }),
+      },
+    });
+    await form.requestSubmit();
+    expect(calls).toEqual([{ method: 'readings.submit', input: { readings: [{ meterId: 'HW1', value: '49,5' }] } }]);
+    expect(form.dialog).toBeNull();
+    expect(form.latestSubmission?.registrationNumber).toBe(first.registrationNumber);
+
+    form.startCorrection(first.registrationNumber);
+    expect(form.values).toEqual({ HW1: '49,500' });
+    form.pressKey('backspace');
+    form.pressKey('backspace');
+    form.pressKey('backspace');
+    type(form, '8');
+    const correction = { ...registered, registrationNumber: 'П-20261120-000002', readings: [{ meterId: 'HW1', value: 49.8 }] };
+    calls = bridgeAnswering({
+      'readings.submit': {
+        ok: true,
+        value: submitted(form, {
+          registrationNumber: correction.registrationNumber,
+          corrects: first.registrationNumber,
+          updatedMeters: { ...(form.data as MetersData), submissions: [correction, first] },
+        }),
+      },
+    });
+    await form.requestSubmit();
+    expect(calls).toEqual([]);
+    expect(form.dialog).toEqual({ high: [], corrects: first.registrationNumber });
+    await form.confirmDialog();
+    expect(calls).toEqual([
+      {
+        method: 'readings.submit',
+        input: { readings: [{ meterId: 'HW1', value: '49,8' }], correctsRegistrationNumber: first.registrationNumber },
+      },
+    ]);
+    expect(form.correcting).toBeNull();
+    expect(form.data?.submissions.map((submission) => submission.registrationNumber)).toEqual([
+      correction.registrationNumber,
+      first.registrationNumber,
+    ]);
+  });
+
+  it('readings queued while the billing centre is away: the confirmation, and the month’s list as it was', async () => {
+    const earlier = { ...registered, registrationNumber: 'П-20261120-000001' };
+    const form = formWith([meter()], [earlier]);
+    type(form, '49,5');
+    const calls = bridgeAnswering({
+      'readings.submit': {
+        ok: true,
+        value: submitted(form, { delivery: 'pending', registrationNumber: null, acceptedAt: null, updatedMeters: form.data as MetersData }),
+      },
+    });
+    await form.requestSubmit();
+    expect(calls.map((call) => call.method)).toEqual(['readings.submit']);
+    expect(form.confirmation?.delivery).toBe('pending');
+    expect(form.latestSubmission).toEqual(earlier);
+  });
+
+  it('a refusal of the core keeps what was typed and shows it', async () => {
+    const refusal: KioskError = {
+      code: 'invalid-input',
+      message: { key: 'readings.meterRefusals.lowerThanPrevious', values: { previous: '50,000', serial: 'ВСГ-1' } },
+      fields: { HW1: { key: 'readings.problemLowerThanPrevious', values: { previous: '50,000' } } },
+    };
+    const calls = bridgeAnswering({ 'readings.submit': { ok: false, error: refusal } });
+    const form = formWith([meter()]);
+    type(form, '49,5');
+    await form.requestSubmit();
+    expect(calls.map((call) => call.method)).toEqual(['readings.submit']);
+    expect(form.error).toEqual(refusal);
+    expect([form.confirmation, form.values]).toEqual([null, { HW1: '49,5' }]);
   });
 });
 

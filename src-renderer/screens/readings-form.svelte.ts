@@ -1,7 +1,9 @@
 // The readings screen's state: the account's meters, what the customer typed per meter on the
 // keypad (with a decimal comma), the consumption each reading gives, the confirmation dialog
-// (high consumption, correction), and the confirmation with its registration number. The same
-// checks as the core run here first for immediate feedback; the core repeats them and decides.
+// (high consumption, correction), and the confirmation with its registration number. The checks
+// the core makes run here on the meters it sent (the consumption, the high-consumption question),
+// so the screen asks the core only for the meters and the submission; the core repeats the checks
+// on submission and decides.
 import { checkReading, type ReadingProblemKind } from '../../src-main/features/readings/reading-checks';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import type { MessageKey } from '../../src-main/core/messages/messages';
@@ -12,7 +14,7 @@ export type MetersData = KioskOutput<'readings.meters'>;
 export type Meter = MetersData['meters'][number];
 export type Confirmation = KioskOutput<'readings.submit'>;
 
-/** What the screen shows under one meter's field after «Рассчитать расход». */
+/** What the screen shows under one meter's field after «Рассчитать расход» (or «Передать показания»). */
 export interface LineResult {
   value: number | null;
   consumption: number | null;
@@ -61,12 +63,16 @@ export class ReadingsForm {
         return;
       }
       this.loadError = null;
-      this.data = result.value;
-      if (!this.activeMeter?.acceptsReadings)
-        this.activeMeterId = result.value.meters.find((meter) => meter.acceptsReadings)?.meterId ?? null;
+      this.show(result.value);
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The meters as the core last gave them (on opening, or with a submission's confirmation). */
+  private show(data: MetersData): void {
+    this.data = data;
+    if (!this.activeMeter?.acceptsReadings) this.activeMeterId = data.meters.find((meter) => meter.acceptsReadings)?.meterId ?? null;
   }
 
   select(meter: Meter): void {
@@ -117,10 +123,10 @@ export class ReadingsForm {
   }
 
   /**
-   * «Рассчитать расход»: the screen's own checks first (at once), then the core's calculation.
-   * True when every entered reading is acceptable.
+   * «Рассчитать расход»: the checks of `reading-checks.ts` on the meters the core sent, the same the
+   * core makes (nothing is asked of it). True when every entered reading is acceptable.
    */
-  async calculate(): Promise<boolean> {
+  calculate(): boolean {
     if (this.busy || !this.data) return false;
     this.error = null;
     this.notice = null;
@@ -129,51 +135,26 @@ export class ReadingsForm {
       this.notice = 'readings.noneEntered';
       return false;
     }
-    const today = this.data.today;
-    const local: Record<string, LineResult> = {};
-    let problems = false;
+    const results: Record<string, LineResult> = {};
+    let acceptable = true;
     for (const { meter, text } of entered) {
-      const check = checkReading(this.forCheck(meter), text, today);
+      const check = checkReading(this.forCheck(meter), text, this.data.today);
       const problem = check.problems[0]?.kind ?? null;
-      problems ||= problem !== null;
-      local[meter.meterId] = {
+      acceptable &&= problem === null;
+      results[meter.meterId] = {
         value: check.value,
         consumption: check.consumption,
         problem,
         high: check.highConsumption ? { ratio: check.highConsumption.ratio } : null,
       };
     }
-    this.results = local;
-    if (problems) return false;
-
-    this.busy = true;
-    try {
-      const result = await kioskApp.track(
-        callKiosk('readings.calculate', { readings: entered.map(({ meter, text }) => ({ meterId: meter.meterId, value: text })) }),
-      );
-      if (!result.ok) {
-        this.error = result.error;
-        return false;
-      }
-      const lines: Record<string, LineResult> = {};
-      for (const line of result.value.lines) {
-        lines[line.meterId] = {
-          value: line.value,
-          consumption: line.consumption,
-          problem: line.problems[0]?.kind ?? null,
-          high: line.highConsumption ? { ratio: line.highConsumption.ratio } : null,
-        };
-      }
-      this.results = lines;
-      return result.value.acceptable;
-    } finally {
-      this.busy = false;
-    }
+    this.results = results;
+    return acceptable;
   }
 
   /** «Передать показания»: calculate, then ask (high consumption, correction) or send. */
   async requestSubmit(): Promise<void> {
-    if (!(await this.calculate())) return;
+    if (!this.calculate()) return;
     const high = this.entered().flatMap(({ meter }) => {
       const line = this.results[meter.meterId];
       return line?.high && line.consumption !== null ? [{ meter, consumption: line.consumption, ratio: line.high.ratio }] : [];
@@ -214,6 +195,9 @@ export class ReadingsForm {
         this.error = result.error;
         return;
       }
+      // The home summary stays as it is: what is due and paid comes from the issued bill, which
+      // readings do not change (they count for the month's calculation at its close).
+      this.show(result.value.updatedMeters);
       this.confirmation = result.value;
       this.correcting = null;
       this.values = {};
@@ -221,8 +205,6 @@ export class ReadingsForm {
     } finally {
       this.busy = false;
     }
-    void kioskApp.refreshSummary();
-    await this.load();
   }
 
   /** «Исправить»: enter new values for this month's submission, prefilled with what was sent. */

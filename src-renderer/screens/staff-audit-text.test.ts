@@ -72,8 +72,8 @@ describe('audit log wording', () => {
     expect(auditEventText(entry({ action: 'assisted-call', method: 'readings.submit', outcome: 'ok' }))).toBe(
       'Передача показаний за клиента л/с\u00a0•••••0001: выполнено',
     );
-    expect(auditEventText(entry({ action: 'assisted-call', method: 'readings.calculate', outcome: 'invalid-input' }))).toBe(
-      'Предварительный расчёт по показаниям клиента л/с\u00a0•••••0001: не выполнено (данные не прошли проверку)',
+    expect(auditEventText(entry({ action: 'assisted-call', method: 'profile.updateContacts', outcome: 'invalid-input' }))).toBe(
+      'Изменение контактов клиента л/с\u00a0•••••0001: не выполнено (данные не прошли проверку)',
     );
     expect(auditEventText(entry({ action: 'print.reprint', jobId: 6, reprintJobId: 9, status: 'printed' }, null))).toBe(
       'Повторная печать квитанции № 6: напечатана',

@@ -123,12 +123,6 @@ export class KioskApp {
     return true;
   }
 
-  /** Re-reads the home summary after a change that moves money or readings (e.g. back from a service). */
-  async refreshSummary(): Promise<void> {
-    const result = await callKiosk('account.summary', {});
-    if (result.ok) this.summary = result.value;
-  }
-
   /**
    * Called by a login form once the core opened the session: `full` after the password (and for
    * staff assisting), `bill` after the code from the paper bill.

@@ -1,5 +1,6 @@
 // A forwarder between the kiosk and the billing centre that drops the readings write, as a network
 // failing just then would: the readings stay in the terminal's outbox while everything else works.
+// It notes every request it sees, so a test can count what the kiosk asked the billing centre.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -8,12 +9,24 @@ import type { AddressInfo } from 'node:net';
  * readings write, as a network that fails just then would; everything else passes through.
  */
 export class ReadingsProxy {
-  dropReadings = true;
+  dropReadings: boolean;
+  /** Every request that reached the proxy, in order, dropped or not. */
+  readonly requests: Array<{ method: string; path: string }> = [];
   private server: http.Server | null = null;
+
+  constructor(options: { dropReadings?: boolean } = {}) {
+    this.dropReadings = options.dropReadings ?? true;
+  }
+
+  /** How many requests of `method` had a path (without the query) matching `path`. */
+  count(method: string, path: RegExp): number {
+    return this.requests.filter((request) => request.method === method && path.test(request.path)).length;
+  }
 
   async start(target: string): Promise<string> {
     const upstream = new URL(target);
     this.server = http.createServer((request, response) => {
+      this.requests.push({ method: request.method ?? '', path: (request.url ?? '').split('?')[0] ?? '' });
       if (this.dropReadings && request.method === 'POST' && /\/readings$/.test(request.url ?? '')) {
         request.socket.destroy();
         return;

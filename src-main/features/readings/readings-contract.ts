@@ -1,6 +1,7 @@
 // Передать показания: the account's meters with their verification state and the month's reading
-// window, the consumption a set of readings gives (no submission), and the submission itself
-// (write-ahead through the outbox), including a correction of this month's earlier submission.
+// window, and the submission (write-ahead through the outbox), including a correction of this
+// month's earlier submission. The consumption a reading gives is the screen's own check
+// (`reading-checks.ts`, shared with the core), so typing and «Рассчитать расход» ask nothing here.
 import { z } from 'zod';
 import { defineContract, defineMethod } from '../../core/api/contract';
 import { billingPeriodSchema, emptyInputSchema, isoDateSchema, messageSchema, refusal } from '../../core/api/schemas';
@@ -56,23 +57,6 @@ export const meterOutput = z.object({
   acceptsReadings: z.boolean(),
 });
 
-export const readingProblemOutput = z.object({
-  kind: z.enum(['not-a-number', 'too-many-digits', 'lower-than-previous', 'verification-expired']),
-  message: messageSchema,
-});
-
-export const readingLineOutput = z.object({
-  meterId: z.string(),
-  serialNumber: z.string(),
-  unit: z.enum(['м³', 'Гкал']),
-  previous: z.number().nullable(),
-  value: z.number().nullable(),
-  consumption: z.number().nullable(),
-  problems: z.array(readingProblemOutput),
-  /** Consumption far above the usual: the customer must confirm before submitting. */
-  highConsumption: z.object({ message: messageSchema, ratio: z.number() }).nullable(),
-});
-
 export const readingsMetersOutput = z.object({
   /** The terminal's date in Ufa, against which verification and the window are judged. */
   today: isoDateSchema,
@@ -114,6 +98,11 @@ export const readingsSubmitOutput = z.object({
   ),
   /** The confirmation, with the number it was registered under. */
   message: messageSchema,
+  /**
+   * What `readings.meters` gives now, this submission among this month's once registered: the
+   * screen shows it without asking again (the core builds it from the meters it already holds).
+   */
+  updatedMeters: readingsMetersOutput,
 });
 
 /** The confirmation of readings submitted in this visit, by their local reference. */
@@ -129,17 +118,6 @@ export const readingsContract = defineContract({
       audience: 'bill-holder',
       input: emptyInputSchema,
       output: readingsMetersOutput,
-    }),
-    'readings.calculate': defineMethod({
-      name: 'readings.calculate',
-      audience: 'bill-holder',
-      input: z.object({ readings: readingsInputSchema }).strict(),
-      output: z.object({
-        lines: z.array(readingLineOutput),
-        /** True when no line has a problem (confirmation of a high consumption may still be needed). */
-        acceptable: z.boolean(),
-        needsConfirmation: z.boolean(),
-      }),
     }),
     'readings.submit': defineMethod({
       name: 'readings.submit',

@@ -1,8 +1,8 @@
 // Передать показания: the account's meters with the verification state and the month's reading
-// window judged in the core; the consumption a set of readings gives; and the submission, checked
-// here (authoritatively) and then written ahead into the outbox before the billing centre sees it.
+// window judged in the core, and the submission, checked here (authoritatively) against the meters
+// the screen opened with and then written ahead into the outbox before the billing centre sees it.
 import { KioskFailure } from '../../core/api/contract';
-import type { KioskHandlers } from '../kiosk-methods';
+import type { KioskHandlers, KioskOutput } from '../kiosk-methods';
 import type { KioskServices } from '../../core/kiosk-services';
 import { readingsResponseSchema, type Meter, type MetersResponse } from '../../core/billing/billing-wire';
 import { billingWords } from '../../core/billing/billing-link';
@@ -20,8 +20,9 @@ import {
 } from '../readings/reading-checks';
 import { ufaDate } from '../../core/time/calendar';
 import { readingsSubmission } from './readings-submission';
+import { VisitMeters, withSubmission } from './visit-meters';
 
-type ReadingsHandlers = Pick<KioskHandlers, 'readings.meters' | 'readings.calculate' | 'readings.submit'>;
+type ReadingsHandlers = Pick<KioskHandlers, 'readings.meters' | 'readings.submit'>;
 
 interface CheckedLine {
   meter: Meter;
@@ -56,23 +57,53 @@ function billingRefusal(rejection: SubmissionOutcome['rejection'], window: Readi
   return billingWords(billingText, message('readings.refusals.rejected'));
 }
 
+/** The screen's view of the billing centre's meters answer, judged on `date` (the terminal's day in Ufa). */
+function metersView(response: MetersResponse, date: string): KioskOutput<'readings.meters'> {
+  return {
+    today: date,
+    readingWindow: readingWindowState(response.readingWindow, date),
+    meters: response.meters.map((meter) => {
+      const verification = verificationStatus(meter.verificationDueOn, date);
+      return {
+        meterId: meter.meterId,
+        service: meter.service,
+        unit: meter.unit,
+        serialNumber: meter.serialNumber,
+        installedOn: meter.installedOn,
+        verificationDueOn: meter.verificationDueOn,
+        verificationState: verification.state,
+        daysLeft: verification.daysLeft,
+        integerDigits: meter.integerDigits,
+        fractionDigits: meter.fractionDigits,
+        lastReading: meter.lastReading,
+        averageMonthlyConsumption: meter.averageMonthlyConsumption,
+        acceptsReadings: verification.state !== 'expired',
+      };
+    }),
+    submissions: response.submissions,
+  };
+}
+
 export function createReadingsHandlers(services: KioskServices): ReadingsHandlers {
   const { billing, billingLink } = services;
   const today = () => ufaDate(services.clock());
 
-  // The meters of the current visit as last fetched: when the billing centre goes away mid-visit the
-  // customer keeps working from them, and the readings queue in the outbox (forgotten at logout).
-  let fetched: { sessionId: string; response: MetersResponse } | null = null;
-  services.customerSession.onEnd(() => (fetched = null));
-  const loadMeters = async (session: { sessionId: string; billingToken: string }): Promise<MetersResponse> => {
+  // The meters of the current visit as last fetched: the submission checks against them, and when
+  // the billing centre goes away mid-visit the customer keeps working from them while the readings
+  // queue in the outbox. Forgotten at logout.
+  const visitMeters = new VisitMeters(services.clock);
+  services.customerSession.onEnd(() => visitMeters.forget());
+  const fetchMeters = async (session: { sessionId: string; billingToken: string }): Promise<MetersResponse> => {
     try {
       const response = await billingLink.call(() => billing.getMeters(session.billingToken));
-      fetched = { sessionId: session.sessionId, response };
+      // An answer that arrives after its visit ended is not kept for anyone.
+      if (services.customerSession.active?.sessionId === session.sessionId) visitMeters.remember(session.sessionId, response);
       return response;
     } catch (error) {
       const unreachable =
         error instanceof KioskFailure && (error.error.code === 'billing-unavailable' || error.error.code === 'billing-timeout');
-      if (unreachable && fetched?.sessionId === session.sessionId) return fetched.response;
+      const kept = unreachable ? visitMeters.last(session.sessionId) : null;
+      if (kept) return kept;
       throw error;
     }
   };
@@ -110,58 +141,15 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
     });
   };
 
-  const lineOutput = ({ meter, check }: CheckedLine) => ({
-    meterId: meter.meterId,
-    serialNumber: meter.serialNumber,
-    unit: meter.unit,
-    previous: meter.lastReading?.value ?? null,
-    value: check.value,
-    consumption: check.consumption,
-    problems: check.problems,
-    highConsumption: check.highConsumption,
-  });
-
   return {
     async 'readings.meters'() {
-      const session = services.requireBillHolder();
-      const response = await loadMeters(session);
-      const date = today();
-      return {
-        today: date,
-        readingWindow: readingWindowState(response.readingWindow, date),
-        meters: response.meters.map((meter) => {
-          const verification = verificationStatus(meter.verificationDueOn, date);
-          return {
-            meterId: meter.meterId,
-            service: meter.service,
-            unit: meter.unit,
-            serialNumber: meter.serialNumber,
-            installedOn: meter.installedOn,
-            verificationDueOn: meter.verificationDueOn,
-            verificationState: verification.state,
-            daysLeft: verification.daysLeft,
-            integerDigits: meter.integerDigits,
-            fractionDigits: meter.fractionDigits,
-            lastReading: meter.lastReading,
-            averageMonthlyConsumption: meter.averageMonthlyConsumption,
-            acceptsReadings: verification.state !== 'expired',
-          };
-        }),
-        submissions: response.submissions,
-      };
-    },
-
-    async 'readings.calculate'({ readings }) {
-      const session = services.requireBillHolder();
-      const response = await loadMeters(session);
-      const lines = checkAll(response, readings, today()).map(lineOutput);
-      const acceptable = lines.every((line) => line.problems.length === 0);
-      return { lines, acceptable, needsConfirmation: acceptable && lines.some((line) => line.highConsumption !== null) };
+      return metersView(await fetchMeters(services.requireBillHolder()), today());
     },
 
     async 'readings.submit'({ readings, confirmHighConsumption, correctsRegistrationNumber }) {
       const session = services.requireBillHolder();
-      const response = await loadMeters(session);
+      // The meters the screen opened with, while they are recent; the same checks then ran there.
+      const response = visitMeters.fresh(session.sessionId) ?? (await fetchMeters(session));
       const date = today();
 
       const window = readingWindowState(response.readingWindow, date);
@@ -223,6 +211,8 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
       );
 
       if (outcome.delivery === 'rejected') {
+        // The refusal may come from what the copy does not know (another terminal, the office): the next try fetches.
+        visitMeters.markStale(session.sessionId);
         // The billing centre's own words: the customer can correct the readings right here.
         throw new KioskFailure({
           code: 'billing-refused',
@@ -247,11 +237,25 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
           corrects: correctsRegistrationNumber ?? null,
           lines: receiptLines,
           message: message('readings.outcome.pending', { reference: outcome.localReference }),
+          // Not registered yet: the billing centre lists what it listed before.
+          updatedMeters: metersView(response, date),
         };
       }
 
       const answer = readingsResponseSchema.safeParse(outcome.result);
       const registered = answer.success ? answer.data : null;
+      // What the billing centre lists now: this submission on top of the month's. The visit's copy
+      // takes it in (a correction of it checks against it); after an unreadable answer the copy is
+      // behind the billing centre, and the next submission fetches afresh.
+      const after = registered
+        ? withSubmission(response, {
+            registrationNumber: registered.registrationNumber,
+            acceptedAt: registered.acceptedAt,
+            readings: registered.readings.map(({ meterId, value }) => ({ meterId, value })),
+          })
+        : response;
+      if (registered) visitMeters.update(session.sessionId, after);
+      else visitMeters.markStale(session.sessionId);
       const confirmedLines = receiptLines.map((line) => {
         const confirmed = registered?.readings.find((reading) => reading.meterId === line.meterId);
         return confirmed ? { ...line, previous: confirmed.previousValue, consumption: confirmed.consumption } : line;
@@ -268,6 +272,7 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
         message: registered
           ? message('readings.outcome.delivered', { number: registered.registrationNumber })
           : message('readings.outcome.deliveredLocal', { reference: outcome.localReference }),
+        updatedMeters: metersView(after, date),
       };
     },
   };

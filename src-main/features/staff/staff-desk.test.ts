@@ -44,7 +44,7 @@ describe('StaffDesk', () => {
     const insert = db.prepare('INSERT INTO audit_log (at, staff_number, action, account_number, details_json) VALUES (1, ?, ?, ?, ?)');
     // As the kiosk wrote them until now: the action's name and its details as JSON.
     insert.run('7001', 'assist.end', '820000002', JSON.stringify({ minutes: 3 }));
-    insert.run('7001', 'readings.calculate', '820000002', JSON.stringify({ assisted: true, outcome: 'ok' }));
+    insert.run('7001', 'readings.meters', '820000002', JSON.stringify({ assisted: true, outcome: 'ok' }));
     insert.run('7001', 'account.summary', '820000002', JSON.stringify({ assisted: true, outcome: 'billing-unavailable' }));
     insert.run('7001', 'settings.save', null, JSON.stringify({ officeName: ['Офис', 'Офис на Ленина 2'] }));
     insert.run('7001', 'staff.logout', null, JSON.stringify({ reason: 'inactivity' }));
@@ -61,7 +61,7 @@ describe('StaffDesk', () => {
       { action: 'staff.logout', reason: 'inactivity' },
       { action: 'settings.save', changed: { officeName: ['Офис', 'Офис на Ленина 2'] } },
       { action: 'assisted-call', method: 'account.summary', outcome: 'billing-unavailable' },
-      { action: 'assisted-call', method: 'readings.calculate', outcome: 'ok' },
+      { action: 'assisted-call', method: 'readings.meters', outcome: 'ok' },
       { action: 'assist.end', minutes: 3 },
     ]);
   });
