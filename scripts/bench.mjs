@@ -176,12 +176,12 @@ function row(name, { median: mid = '—', p95 = '—', throttled = null, n = '�
   });
 }
 
-/** A UI figure's row: both columns from their samples, in ms. */
+/** A UI figure's row: both columns from their samples, in ms (no ×4 column where the smoke run did not throttle: the same samples). */
 function uiRow(name, normal, throttled, options) {
   row(name, {
     median: show(median(normal), 'ms'),
     p95: show(percentile(normal, 95), 'ms'),
-    throttled: { median: show(median(throttled), 'ms'), p95: show(percentile(throttled, 95), 'ms') },
+    throttled: throttled === normal ? null : { median: show(median(throttled), 'ms'), p95: show(percentile(throttled, 95), 'ms') },
     n: normal.length === throttled.length ? normal.length : `${normal.length} / ${throttled.length}`,
     ...options,
   });
@@ -194,7 +194,14 @@ function uiRow(name, normal, throttled, options) {
  */
 async function atBothSpeeds(measure, { smokeThrottled = false } = {}) {
   const normal = await measure(1);
-  return { normal, throttled: SMOKE && !smokeThrottled ? normal : await measure(KIOSK_CLASS_CPU_RATE) };
+  const throttledRate = SMOKE && !smokeThrottled ? 1 : KIOSK_CLASS_CPU_RATE;
+  const throttled = throttledRate === 1 ? normal : await measure(throttledRate);
+  return {
+    normal,
+    throttled,
+    /** Both runs' figures for results.json, each as `figuresOf` makes them, the second with the rate it really ran at. */
+    figures: (figuresOf) => ({ normal: figuresOf(normal), throttled: { cpuRate: throttledRate, ...figuresOf(throttled) } }),
+  };
 }
 
 async function benchmark(key, title, run) {
@@ -698,8 +705,7 @@ try {
     const figures = (run) => ({ summary: summarize(run.samples), samples: roundAll(run.samples), floor: summarize(run.floor) });
     results.fcp = {
       what: 'first-contentful-paint of the start screen, each in a fresh browser context (cold cache); floor: a one-heading static page from a bare Node server',
-      normal: figures(measured.normal),
-      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...figures(measured.throttled) },
+      ...measured.figures(figures),
     };
     const throttledP95 = percentile(measured.throttled.samples, 95);
     uiRow('start screen first contentful paint', measured.normal.samples, measured.throttled.samples, {
@@ -737,8 +743,7 @@ try {
     });
     results.taps = {
       what: 'Playwright click (real input events); in the page, from the click event’s timeStamp to the frame that shows the target (requestAnimationFrame, then a task after it); "first paint" = the first frame after the click’s handlers, what Event Timing measures; "settled" = also no kiosk API call in flight; "driver" = the same tap timed in Node, protocol round trips included',
-      normal: figuresOf(measured.normal),
-      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...figuresOf(measured.throttled) },
+      ...measured.figures(figuresOf),
     };
     const allPainted = (run) => Object.values(run.transitions).flatMap((bucket) => bucket.painted);
     const worstThrottled = Math.max(...Object.values(measured.throttled.transitions).map((bucket) => percentile(bucket.painted, 95)));
@@ -798,8 +803,7 @@ try {
     const measured = await atBothSpeeds((rate) => keyPresses(browser, kiosk, SIZES.keys, rate));
     results.keys = {
       what: 'the account number typed on the login screen’s keypad with Playwright clicks: each key’s click timeStamp → the frame that shows the digit in the field',
-      normal: { ...tapFigures(measured.normal.keys), pageProblems: measured.normal.problems },
-      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...tapFigures(measured.throttled.keys), pageProblems: measured.throttled.problems },
+      ...measured.figures((run) => ({ ...tapFigures(run.keys), pageProblems: run.problems })),
     };
     const normalP95 = percentile(measured.normal.keys.painted, 95);
     const throttledP95 = percentile(measured.throttled.keys.painted, 95);
@@ -820,8 +824,7 @@ try {
     });
     results.statementRender = {
       what: 'tap «Отобразить» (35 → 36 months) → 36 months painted; render = the API answer’s responseEnd (resource timing) → painted',
-      normal: figuresOf(measured.normal),
-      throttled: { cpuRate: KIOSK_CLASS_CPU_RATE, ...figuresOf(measured.throttled) },
+      ...measured.figures(figuresOf),
     };
     const throttledP95 = percentile(measured.throttled.render, 95);
     uiRow('36-month statement: render time', measured.normal.render, measured.throttled.render, {
@@ -837,43 +840,46 @@ try {
     // billing centre inside the kiosk, where nothing can count its calls from outside).
     const billingDir = path.join(workDir, 'journeys');
     const server = await startBillingServer({ dbFile: path.join(billingDir, 'billing.sqlite') });
-    cleanups.push(() => server.stop());
     const proxy = await startCountingProxy(server.url);
-    cleanups.push(() => proxy.stop());
-    const counted = await startKiosk({ dataDir: path.join(billingDir, 'kiosk'), env: { ...kioskEnv, KIOSK_BILLING_URL: proxy.url } });
-    cleanups.push(() => counted.stop());
-    const chosen = metersFromBillingDb(path.join(billingDir, 'billing.sqlite'), {
-      registeredOnly: true,
-      service: 'hot-water',
-      onePerAccount: true,
-    })[0];
-    if (!chosen) throw new Error('the billing server has no registered account with a hot-water meter');
-    const measured = await journeyCalls(browser, counted, proxy.seen, {
-      accountNumber: chosen.accountNumber,
-      meterSerial: chosen.serialNumber,
-      readingText: String(Math.floor(chosen.lastValue) + 1),
-    });
-    results.journeys = {
-      what: 'screen → core: the page’s kiosk API calls; core → billing: requests through a counting proxy in front of the billing server',
-      ...measured.journeys,
-      pageProblems: measured.problems,
-    };
-    const countOf = (calls) => {
-      const counts = new Map();
-      for (const call of calls) counts.set(call, (counts.get(call) ?? 0) + 1);
-      return [...counts].map(([call, count]) => (count > 1 ? `${call} ×${count}` : call)).join(', ');
-    };
-    for (const [name, calls] of Object.entries(measured.journeys)) {
-      const readings = name === 'readings submission';
-      row(`journey: ${name}`, {
-        median: `${calls.screen.length} screen→core, ${calls.billing.length} core→billing`,
-        n: 1,
-        target: readings ? `≤ ${TARGETS.readingsScreenCalls} and ≤ ${TARGETS.readingsBillingCalls}` : '—',
-        ok: readings ? calls.screen.length <= TARGETS.readingsScreenCalls && calls.billing.length <= TARGETS.readingsBillingCalls : null,
-        note: `${countOf(calls.screen)} | ${countOf(calls.billing)}`,
+    let counted = null;
+    // All three go before the soak, which must have the machine to itself.
+    try {
+      counted = await startKiosk({ dataDir: path.join(billingDir, 'kiosk'), env: { ...kioskEnv, KIOSK_BILLING_URL: proxy.url } });
+      const chosen = metersFromBillingDb(path.join(billingDir, 'billing.sqlite'), {
+        registeredOnly: true,
+        service: 'hot-water',
+        onePerAccount: true,
+      })[0];
+      if (!chosen) throw new Error('the billing server has no registered account with a hot-water meter');
+      const measured = await journeyCalls(browser, counted, proxy.seen, {
+        accountNumber: chosen.accountNumber,
+        meterSerial: chosen.serialNumber,
+        readingText: String(Math.floor(chosen.lastValue) + 1),
       });
+      results.journeys = {
+        what: 'screen → core: the page’s kiosk API calls; core → billing: requests through a counting proxy in front of the billing server',
+        ...measured.journeys,
+        pageProblems: measured.problems,
+      };
+      const countOf = (calls) => {
+        const counts = new Map();
+        for (const call of calls) counts.set(call, (counts.get(call) ?? 0) + 1);
+        return [...counts].map(([call, count]) => (count > 1 ? `${call} ×${count}` : call)).join(', ');
+      };
+      for (const [name, calls] of Object.entries(measured.journeys)) {
+        const readings = name === 'readings submission';
+        row(`journey: ${name}`, {
+          median: `${calls.screen.length} screen→core, ${calls.billing.length} core→billing`,
+          n: 1,
+          target: readings ? `≤ ${TARGETS.readingsScreenCalls} and ≤ ${TARGETS.readingsBillingCalls}` : '—',
+          ok: readings ? calls.screen.length <= TARGETS.readingsScreenCalls && calls.billing.length <= TARGETS.readingsBillingCalls : null,
+          note: `${countOf(calls.screen)} | ${countOf(calls.billing)}`,
+        });
+      }
+    } finally {
+      await counted?.stop();
+      await Promise.all([proxy.stop(), server.stop()]);
     }
-    await counted.stop();
   });
 
   await benchmark('soak', `soak: ${SIZES.soak.sessions} customer sessions`, async () => {

@@ -10,7 +10,6 @@
 
 export function installBenchHelpers() {
   const bench = {
-    lastTapAt: 0,
     inFlight: 0,
     idlePaintedAt: 0,
     /** @type {Promise<{ tapAt: number; paintedAt: number }> | null} */
@@ -156,7 +155,6 @@ export function installBenchHelpers() {
     'click',
     (event) => {
       const tapAt = event.timeStamp;
-      bench.lastTapAt = tapAt;
       if (pending === undefined) return;
       const target = pending;
       pending = undefined;
