@@ -3,11 +3,17 @@
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { precompiledMessages } from './scripts/precompiled-messages';
 
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [svelte({ configFile: path.resolve(import.meta.dirname, 'svelte.config.js') })],
+  plugins: [svelte({ configFile: path.resolve(import.meta.dirname, 'svelte.config.js') }), precompiledMessages()],
+  // The catalogs arrive parsed (scripts/precompiled-messages.ts): intl-messageformat formats them
+  // without its parser, and formatjs's no-parser module takes the parser's place.
+  resolve: {
+    alias: { '@formatjs/icu-messageformat-parser': '@formatjs/icu-messageformat-parser/no-parser.js' },
+  },
   build: {
     outDir: '../.vite/renderer/main_window',
     emptyOutDir: true,

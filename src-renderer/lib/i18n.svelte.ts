@@ -1,8 +1,9 @@
 // The message catalogs (resources/messages/<language>.json, ICU syntax via intl-messageformat) and
 // per-language formatting of money, dates and months. Russian is the default and the language every
 // logout returns to. The core refuses with a catalog key, so its refusals read like any other text.
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import russianCatalog from '../../resources/messages/ru.json';
+import russianCatalogFile from '../../resources/messages/ru.json';
 import type { Message, MessageKey, MessageValues } from '../../src-main/core/messages/messages';
 import type { KioskError } from './kiosk-api';
 
@@ -11,15 +12,21 @@ export const LANGUAGES: readonly Language[] = ['ru', 'ba', 'en'];
 /** Each language's own name, for the switch in the header. */
 export const LANGUAGE_NAMES: Record<Language, MessageKey> = { ru: 'language.ru', ba: 'language.ba', en: 'language.en' };
 
-type Catalog = { [name: string]: string | Catalog };
+/**
+ * A text is its string, or with placeholders its ICU form already parsed when the renderer was built
+ * (scripts/precompiled-messages.ts); under the unit tests, which read the files as they are, a string.
+ */
+type Text = string | MessageFormatElement[];
+type Catalog = { [name: string]: Text | Catalog };
+const russianCatalog = russianCatalogFile as Catalog;
 
 /**
  * Russian is in the start screen's bundle; Bashkir and English (about 35 KB gzip together) are
  * their own chunks, loaded when a customer chooses them.
  */
 const CATALOG_LOADERS: Record<Exclude<Language, 'ru'>, () => Promise<Catalog>> = {
-  ba: () => import('../../resources/messages/ba.json').then((module) => module.default),
-  en: () => import('../../resources/messages/en.json').then((module) => module.default),
+  ba: () => import('../../resources/messages/ba.json').then((module) => module.default as Catalog),
+  en: () => import('../../resources/messages/en.json').then((module) => module.default as Catalog),
 };
 
 /** Intl locale per language. Bashkir has little CLDR data, so its months come from the catalog. */
@@ -48,13 +55,13 @@ function ufaParts(iso: string): Record<'year' | 'month' | 'day' | 'hour' | 'minu
   };
 }
 
-function lookup(catalog: Catalog, key: MessageKey): string | undefined {
-  let node: string | Catalog | undefined = catalog;
+function lookup(catalog: Catalog, key: MessageKey): Text | undefined {
+  let node: Text | Catalog | undefined = catalog;
   for (const part of key.split('.')) {
-    if (typeof node !== 'object') return undefined;
+    if (typeof node !== 'object' || Array.isArray(node)) return undefined;
     node = node[part];
   }
-  return typeof node === 'string' ? node : undefined;
+  return typeof node === 'string' || Array.isArray(node) ? node : undefined;
 }
 
 export { formatMoney } from './format-money';
@@ -90,7 +97,8 @@ class I18n {
     const language = this.#language;
     // The catalog test keeps the languages in step; Russian is the reference the others follow.
     const text = lookup(this.#catalogs[language] ?? russianCatalog, key) ?? lookup(russianCatalog, key) ?? key;
-    if (!values && !text.includes('{')) return text;
+    // A text without placeholders is shown as written, whatever values come with it.
+    if (typeof text === 'string' && !text.includes('{')) return text;
     const cacheKey = `${language}\u0000${key}`;
     let formatter = this.formatters.get(cacheKey);
     if (!formatter) {
