@@ -436,8 +436,13 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs,
   const cdp = await context.newCDPSession(page);
   const heapMb = async () => {
     await page.evaluate(() => window.__bench.settled());
-    // The browser's resource-timing buffer (capped at 250 entries) is not the kiosk's memory.
-    await page.evaluate(() => performance.clearResourceTimings());
+    // The browser's resource-timing buffer (capped at 250 entries) is not the kiosk's memory, nor
+    // are the bench's own records of every API call and slow event (they grow with each session).
+    await page.evaluate(() => {
+      performance.clearResourceTimings();
+      window.__bench.calls.length = 0;
+      window.__bench.eventTimings.length = 0;
+    });
     for (let index = 0; index < 3; index += 1) await cdp.send('HeapProfiler.collectGarbage');
     const usage = await cdp.send('Runtime.getHeapUsage');
     return usage.usedSize / (1024 * 1024);
