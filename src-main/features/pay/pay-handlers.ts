@@ -11,13 +11,14 @@ import { MAX_PAYMENT_KOPECKS, paymentAmountProblem } from '../pay/payment-amount
 import { buildPaymentSlip, paymentQrPayloadFor, paymentQrSvg } from '../pay/payment-slip';
 import { payeeFitForQr } from '../pay/payee-check';
 import { ufaDate } from '../../core/time/calendar';
+import { visitInvoice } from './visit-invoice';
 
 type PayHandlers = Pick<KioskHandlers, 'payment.invoice' | 'payment.qr' | 'payment.slip'>;
 
 export function createPayHandlers(services: KioskServices): PayHandlers {
   const { billing, billingLink, logger } = services;
 
-  const readInvoice = (billingToken: string): Promise<Invoice> => billingLink.call(() => billing.getInvoice(billingToken));
+  const invoices = visitInvoice(services);
 
   /** Offices and payment places; the page still works without them if the billing centre never answered. */
   const readPlaces = async (): Promise<{ reference: ReferenceData | null; fromCache: boolean }> => {
@@ -53,7 +54,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
     async 'payment.invoice'() {
       const session = services.requireBillHolder();
       const [invoice, summary] = await Promise.all([
-        readInvoice(session.billingToken),
+        invoices.fetch(session),
         billingLink.call(() => billing.getAccountSummary(session.billingToken)),
       ]);
       const { reference, fromCache } = await readPlaces();
@@ -79,7 +80,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
     async 'payment.qr'({ amountKopecks }) {
       const session = services.requireBillHolder();
       checkAmount(amountKopecks);
-      const invoice = await readInvoice(session.billingToken);
+      const invoice = await invoices.reuseOrFetch(session);
       // Requisites a bank app would refuse: no QR at all, and the customer is told how else to pay.
       if (!payeeFitForQr(services, invoice.payee, 'pay-screen', session.accountNumber)) {
         throw new KioskFailure({ code: 'billing-invalid-response', message: message('payeeCheck.refused') });
@@ -91,7 +92,7 @@ export function createPayHandlers(services: KioskServices): PayHandlers {
     async 'payment.slip'({ amountKopecks }) {
       const session = services.requireBillHolder();
       checkAmount(amountKopecks);
-      const invoice = await readInvoice(session.billingToken);
+      const invoice = await invoices.reuseOrFetch(session);
       // Built once to surface a QR refusal the same way as payment.qr does. With a payee that fails
       // its checks the slip is still made, without a QR, so the customer can pay by its requisites.
       if (payeeFitForQr(services, invoice.payee, 'payment-slip', session.accountNumber))

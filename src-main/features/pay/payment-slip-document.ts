@@ -10,10 +10,12 @@ import { paymentAmountProblem } from './payment-amount';
 import { buildPaymentSlip } from './payment-slip';
 import { payeeFitForQr } from './payee-check';
 import { paymentSlipReceipt } from './payment-slip-receipt';
+import { visitInvoice } from './visit-invoice';
 import type { z } from 'zod';
 
 export function paymentSlipDocuments(services: KioskServices): Record<string, DocumentReceiptBuilder> {
-  const { billing, billingLink, config, clock } = services;
+  const { config, clock } = services;
+  const invoices = visitInvoice(services);
   return {
     'payment-slip': async (input, session) => {
       const document = input as z.output<typeof paymentSlipDocument>;
@@ -25,7 +27,7 @@ export function paymentSlipDocuments(services: KioskServices): Record<string, Do
           fields: { 'document.amountKopecks': message(problem) },
         });
       }
-      const invoice = await billingLink.call(() => billing.getInvoice(session.billingToken));
+      const invoice = await invoices.reuseOrFetch(session);
       // Logs and flags a payee that fails its checks; the slip then prints without a QR code.
       payeeFitForQr(services, invoice.payee, 'payment-slip', invoice.accountNumber);
       return paymentSlipReceipt(buildPaymentSlip(invoice, document.amountKopecks, ufaDate(clock())), receiptContext(config, clock));

@@ -20,7 +20,8 @@ import {
 } from '../readings/reading-checks';
 import { ufaDate } from '../../core/time/calendar';
 import { readingsSubmission } from './readings-submission';
-import { VisitMeters, withSubmission } from './visit-meters';
+import { VisitCopy } from '../../core/session/visit-copy';
+import { METERS_REUSE_MS, withSubmission } from './visit-meters';
 
 type ReadingsHandlers = Pick<KioskHandlers, 'readings.meters' | 'readings.submit'>;
 
@@ -91,22 +92,8 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
   // The meters of the current visit as last fetched: the submission checks against them, and when
   // the billing centre goes away mid-visit the customer keeps working from them while the readings
   // queue in the outbox. Forgotten at logout.
-  const visitMeters = new VisitMeters(services.clock);
-  services.customerSession.onEnd(() => visitMeters.forget());
-  const fetchMeters = async (session: { sessionId: string; billingToken: string }): Promise<MetersResponse> => {
-    try {
-      const response = await billingLink.call(() => billing.getMeters(session.billingToken));
-      // An answer that arrives after its visit ended is not kept for anyone.
-      if (services.customerSession.active?.sessionId === session.sessionId) visitMeters.remember(session.sessionId, response);
-      return response;
-    } catch (error) {
-      const unreachable =
-        error instanceof KioskFailure && (error.error.code === 'billing-unavailable' || error.error.code === 'billing-timeout');
-      const kept = unreachable ? visitMeters.last(session.sessionId) : null;
-      if (kept) return kept;
-      throw error;
-    }
-  };
+  const visitMeters = new VisitCopy<MetersResponse>(services.customerSession, services.clock, METERS_REUSE_MS);
+  const requestMeters = (session: { billingToken: string }) => () => billingLink.call(() => billing.getMeters(session.billingToken));
 
   /** Runs every reading through the checks; a meter that is not on the account, or given twice, is refused outright. */
   const checkAll = (response: MetersResponse, readings: Array<{ meterId: string; value: string | number }>, date: string) => {
@@ -143,13 +130,14 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
 
   return {
     async 'readings.meters'() {
-      return metersView(await fetchMeters(services.requireBillHolder()), today());
+      const session = services.requireBillHolder();
+      return metersView(await visitMeters.fetch(session, requestMeters(session)), today());
     },
 
     async 'readings.submit'({ readings, confirmHighConsumption, correctsRegistrationNumber }) {
       const session = services.requireBillHolder();
       // The meters the screen opened with, while they are recent; the same checks then ran there.
-      const response = visitMeters.fresh(session.sessionId) ?? (await fetchMeters(session));
+      const response = await visitMeters.reuseOrFetch(session, requestMeters(session));
       const date = today();
 
       const window = readingWindowState(response.readingWindow, date);

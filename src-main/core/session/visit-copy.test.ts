@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MetersResponse } from '../../core/billing/billing-wire';
-import { METERS_REUSE_MS, VisitMeters, withSubmission } from './visit-meters';
+import type { MetersResponse } from '../billing/billing-wire';
+import { KioskFailure } from '../api/contract';
+import { message } from '../messages/messages';
+import { METERS_REUSE_MS, withSubmission } from '../../features/readings/visit-meters';
+import { CustomerSession } from './customer-session';
+import { VisitCopy } from './visit-copy';
 
 const METERS: MetersResponse = {
   accountNumber: '820000003',
@@ -13,11 +17,14 @@ const METERS: MetersResponse = {
 
 function copyAt(start: number) {
   let now = start;
-  const meters = new VisitMeters(() => now);
-  return { meters, advance: (ms: number) => (now += ms), setClock: (at: number) => (now = at) };
+  const session = new CustomerSession(() => now);
+  const meters = new VisitCopy<MetersResponse>(session, () => now, METERS_REUSE_MS);
+  return { meters, session, advance: (ms: number) => (now += ms), setClock: (at: number) => (now = at) };
 }
 
-describe('VisitMeters', () => {
+const unreachable = () => new KioskFailure({ code: 'billing-unavailable', message: message('errors.billing-unavailable') });
+
+describe('VisitCopy', () => {
   it('stands in for a new request for METERS_REUSE_MS, then only while the billing centre is unreachable', () => {
     const { meters, advance } = copyAt(1_000_000);
     meters.remember('visit-1', METERS);
@@ -59,5 +66,37 @@ describe('VisitMeters', () => {
     expect(meters.fresh('visit-1')).toBe(after);
     advance(METERS_REUSE_MS);
     expect(meters.fresh('visit-1')).toBeNull();
+  });
+
+  it('fetch keeps the answer for a current visit only, and stands in with it when the billing centre is unreachable', async () => {
+    const { meters, session, advance } = copyAt(0);
+    const visit = session.begin('820000003', 'token');
+    let requests = 0;
+    const request = async () => {
+      requests += 1;
+      return METERS;
+    };
+    expect(await meters.reuseOrFetch(visit, request)).toBe(METERS);
+    expect(await meters.reuseOrFetch(visit, request)).toBe(METERS);
+    expect(requests).toBe(1);
+
+    advance(METERS_REUSE_MS);
+    await expect(meters.reuseOrFetch(visit, () => Promise.reject(unreachable()))).resolves.toBe(METERS);
+    const refused = new KioskFailure({ code: 'billing-refused', message: message('errors.billing-refused') });
+    await expect(meters.fetch(visit, () => Promise.reject(refused))).rejects.toBe(refused);
+
+    // The visit ends while its answer is on the way: nobody keeps it.
+    session.end();
+    await meters.fetch(visit, request);
+    expect(meters.last(visit.sessionId)).toBeNull();
+    await expect(meters.fetch(visit, () => Promise.reject(unreachable()))).rejects.toThrow(KioskFailure);
+  });
+
+  it('is forgotten when the visit ends', () => {
+    const { meters, session } = copyAt(0);
+    const visit = session.begin('820000003', 'token');
+    meters.remember(visit.sessionId, METERS);
+    session.end();
+    expect(meters.last(visit.sessionId)).toBeNull();
   });
 });
