@@ -95,6 +95,8 @@ const settled = (page) => page.evaluate(() => window.__bench.settled());
 /** Types the account number and password on the keypad and keyboard (the quick way). */
 async function typeCredentials(page, accountNumber) {
   await quickType(page, 'Цифровая клавиатура', accountNumber);
+  // The full keyboard comes once the last digit is painted.
+  await waitFor(page, { count: ['[aria-label="Экранная клавиатура"]', 1] });
   const latin = await page.evaluate(() =>
     [...document.querySelectorAll('[aria-label="Экранная клавиатура"] button')].some((button) => button.textContent?.trim() === 'ABC'),
   );

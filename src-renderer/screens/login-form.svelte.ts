@@ -1,5 +1,6 @@
 // The login form's state: two fields filled from the on-screen keypad and keyboard, the refusal
 // to show, and the countdown of a lockout.
+import { afterNextPaint } from '../lib/after-paint';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { isEditingKey, pressDigitKey } from './keypad-digits';
@@ -43,8 +44,13 @@ export class LoginForm {
   pressKeypad(key: string): void {
     this.error = null;
     this.accountNumber = pressDigitKey(this.accountNumber, key, 9);
-    // Nine digits are a whole account number: move on to the password by itself.
-    if (this.accountComplete && !isEditingKey(key)) this.activeField = 'password';
+    // Nine digits are a whole account number: move on to the password by itself, once the last
+    // digit is painted (unless the customer chose a field meanwhile).
+    if (this.accountComplete && !isEditingKey(key) && this.activeField === 'account') {
+      afterNextPaint(() => {
+        if (this.accountComplete && this.activeField === 'account') this.activeField = 'password';
+      });
+    }
   }
 
   setPassword(value: string): void {

@@ -1,6 +1,7 @@
 // «Забыли пароль»: account number, the e-mail given at registration and the code on the picture;
 // the billing centre e-mails a new password. A refusal keeps what was typed and shows a new picture.
 import type { Message } from '../../src-main/core/messages/messages';
+import { afterNextPaint } from '../lib/after-paint';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { CaptchaState, isCaptchaRefusal } from './register-captcha.svelte';
@@ -43,7 +44,12 @@ export class RecoverForm {
   pressKeypad(key: string): void {
     this.clearMessages();
     this.accountNumber = pressDigitKey(this.accountNumber, key, ACCOUNT_DIGITS);
-    if (!isEditingKey(key) && this.accountNumber.length === ACCOUNT_DIGITS) this.activeField = 'email';
+    // A whole account number: on to the e-mail once the last digit is painted (login-form.svelte.ts).
+    if (!isEditingKey(key) && this.accountNumber.length === ACCOUNT_DIGITS) {
+      afterNextPaint(() => {
+        if (this.accountNumber.length === ACCOUNT_DIGITS && this.activeField === 'account') this.activeField = 'email';
+      });
+    }
   }
 
   setCaptchaAnswer(value: string): void {

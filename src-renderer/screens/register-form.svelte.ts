@@ -4,6 +4,7 @@
 // then the code on the picture and «Зарегистрировать». What the customer typed survives refusals;
 // only the captcha (single-use) is renewed.
 import type { Message } from '../../src-main/core/messages/messages';
+import { afterNextPaint } from '../lib/after-paint';
 import { callKiosk, type KioskError } from '../lib/kiosk-api';
 import { kioskApp } from '../state/kiosk-app.svelte';
 import { CaptchaState, isCaptchaRefusal } from './register-captcha.svelte';
@@ -127,7 +128,13 @@ export class RegisterForm {
     if (this.activeField === 'account') {
       this.accountNumber = edit(this.accountNumber, ACCOUNT_DIGITS);
       // Nine digits are a whole account number: move on to the e-mail (or the phone, for an SMS) by itself.
-      if (typed && this.accountNumber.length === ACCOUNT_DIGITS) this.activeField = this.passwordDelivery === 'email' ? 'email' : 'phone';
+      // Once the last digit is painted: the e-mail's full keyboard is the heavier frame (login-form.svelte.ts).
+      if (typed && this.accountNumber.length === ACCOUNT_DIGITS) {
+        afterNextPaint(() => {
+          if (this.accountNumber.length === ACCOUNT_DIGITS && this.activeField === 'account')
+            this.activeField = this.passwordDelivery === 'email' ? 'email' : 'phone';
+        });
+      }
     } else if (this.activeField === 'phone') {
       this.phoneDigits = edit(this.phoneDigits, PHONE_DIGITS);
       if (typed && this.phoneDigits.length === PHONE_DIGITS) this.activeField = 'code';

@@ -5,6 +5,7 @@
 // - explore by touch: one tap says what is under the finger, a second tap on it activates it.
 // What the screen says by itself (a new screen, a dialog, a live message such as «Квитанция
 // напечатана») is spoken when it appears, as a screen reader would.
+import { nextPaint } from '../lib/after-paint';
 import { i18n } from '../lib/i18n.svelte';
 import { announcement, caretAnnouncement } from './control-announcement';
 import {
@@ -45,8 +46,6 @@ function isKey(group: readonly string[], event: KeyboardEvent): boolean {
 export function isHelpKey(event: KeyboardEvent): boolean {
   return isKey(VOICE_KEYS.help, event);
 }
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** Starts navigation on the page; returns the function that stops it. */
 export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => void {
@@ -127,7 +126,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     if (facts.disabled || facts.role === 'text' || facts.role === 'heading') return voice.speak(describe(item));
     if (facts.role === 'field') {
       click(item);
-      await nextFrame();
+      await nextPaint();
       // The field's keys follow it on the screen; the customer goes straight to them.
       const key = firstInputKey(doc);
       if (!key) return voice.speak(describe(item));
@@ -139,7 +138,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     const itemsBefore = new Set(voiceItems(doc));
     const utterancesBefore = voice.utterances;
     click(item);
-    await nextFrame();
+    await nextPaint();
     if (field) {
       const echo = typingEcho(field, before, item, facts.name);
       // The form moved on by itself (a complete account number goes on to the password): say so, and go to the new keys.

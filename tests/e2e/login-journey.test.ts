@@ -3,7 +3,7 @@
 import { describe, expect } from 'vitest';
 import { formatMoney } from '../../src-renderer/lib/format-money';
 import { DEMO } from '../support/demo-accounts';
-import { logIn, logInAs, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
+import { keyboard, logIn, logInAs, typeOnKeyboard, typeOnKeypad } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 import { countdownSeconds, theOneCountdown, waitAtTheScreen } from '../support/lockout-timer';
 
@@ -106,6 +106,36 @@ describe('login and balance', () => {
     await expect.poll(() => again.getByRole('alert').textContent()).toContain('временно заблокирован');
     expect(await again.getByLabel('Пароль', { exact: true }).inputValue()).toBe('');
     expect(await theOneCountdown(again, 'Вход станет доступен через')).toBeGreaterThan(14 * 60);
+  });
+
+  it('the ninth digit is painted first, and the keyboard for the password comes in the frame after', async ({ page }) => {
+    await page.getByRole('button', { name: 'Войти в личный кабинет' }).click();
+    const number = DEMO.owesMoney.accountNumber;
+    await typeOnKeypad(page, number.slice(0, 8));
+    // What the first frame after the last digit's click holds, seen from its requestAnimationFrame
+    // (the frame's own style, layout and paint come right after).
+    const firstFrame = page.evaluate(
+      () =>
+        new Promise<{ value: string; keypad: boolean; keyboard: boolean }>((resolve) => {
+          const group = (name: string) => document.querySelector(`[role="group"][aria-label="${name}"]`) !== null;
+          window.addEventListener(
+            'click',
+            () =>
+              requestAnimationFrame(() =>
+                resolve({
+                  value: document.querySelector<HTMLInputElement>('#login-account')?.value ?? '',
+                  keypad: group('Цифровая клавиатура'),
+                  keyboard: group('Экранная клавиатура'),
+                }),
+              ),
+            { once: true, capture: true },
+          );
+        }),
+    );
+    await typeOnKeypad(page, number.slice(8));
+    expect(await firstFrame).toEqual({ value: number, keypad: true, keyboard: false });
+    await expect.poll(() => keyboard(page).isVisible()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Цифровая клавиатура' }).count()).toBe(0);
   });
 
   it('an incomplete account number cannot be sent', async ({ page }) => {
