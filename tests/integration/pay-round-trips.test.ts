@@ -13,7 +13,7 @@ import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
 import { startKioskCore, type KioskCore } from '../../src-main/core/kiosk-core';
 import { INVOICE_REUSE_MS } from '../../src-main/features/pay/visit-invoice';
 import { startReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
-import { ReadingsProxy } from '../support/readings-proxy';
+import { BillingForwarder } from '../support/billing-forwarder';
 import { DEMO } from '../support/demo-accounts';
 
 const NOW = Date.parse('2026-11-20T10:00:00+05:00');
@@ -33,7 +33,7 @@ async function startVisit() {
   cleanups.push(async () => {
     if (serverOpen) await server.close();
   });
-  const proxy = new ReadingsProxy({ dropReadings: false });
+  const proxy = new BillingForwarder({ dropReadings: false });
   const url = await proxy.start(server.url);
   cleanups.push(() => proxy.close());
   let terminalNow = NOW;

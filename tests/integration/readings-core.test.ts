@@ -17,7 +17,7 @@ import { formatReading } from '../../src-main/features/readings/reading-checks';
 import { addDays, ufaDate } from '../../src-main/core/time/calendar';
 import { startReferenceBillingServer, type ReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
 import { startCoreFixture } from '../support/kiosk-core-fixture';
-import { ReadingsProxy } from '../support/readings-proxy';
+import { BillingForwarder } from '../support/billing-forwarder';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
 import { DEMO } from '../support/demo-accounts';
 
@@ -44,7 +44,7 @@ async function startSetup(options: {
   coreNow: number | (() => number);
   readingWindow?: typeof WINDOW;
   /** Put a forwarding proxy between the kiosk and the billing centre (to drop the readings write). */
-  proxy?: ReadingsProxy;
+  proxy?: BillingForwarder;
   timeoutMs?: number;
 }): Promise<Setup> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readings-core-'));
@@ -391,7 +391,7 @@ describe("the billing centre's refusals on delivery are the customer's message",
 
 describe('when the billing centre cannot take the readings right now', () => {
   it('the terminal keeps them, says so honestly, and delivers them exactly once when the link is back', async () => {
-    const proxy = new ReadingsProxy();
+    const proxy = new BillingForwarder();
     const started = Date.now();
     const { core, server } = await startSetup({ serverNow: NOW, coreNow: () => NOW + (Date.now() - started), proxy, timeoutMs: 1000 });
     const meter = validMeter(await logIn(core, DEMO.expiredVerification.accountNumber));

@@ -11,7 +11,7 @@ import { startReferenceBillingServer, type ReferenceBillingServer } from '../../
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
 import { formatReading } from '../../src-main/features/readings/reading-checks';
 import { DEMO } from '../support/demo-accounts';
-import { ReadingsProxy } from '../support/readings-proxy';
+import { BillingForwarder } from '../support/billing-forwarder';
 
 const NOW = Date.parse('2026-11-20T10:00:00+05:00');
 const closers: Array<() => Promise<void>> = [];
@@ -19,10 +19,10 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-async function start(): Promise<{ core: KioskCore; server: ReferenceBillingServer; proxy: ReadingsProxy }> {
+async function start(): Promise<{ core: KioskCore; server: ReferenceBillingServer; proxy: BillingForwarder }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readings-history-'));
   const server = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite'), now: () => NOW });
-  const proxy = new ReadingsProxy();
+  const proxy = new BillingForwarder();
   proxy.dropReadings = false;
   const url = await proxy.start(server.url);
   const core = await startKioskCore({ config: parseKioskConfig({ billing: { url, timeoutMs: 1000 } }), dataDir: dir, clock: () => NOW });

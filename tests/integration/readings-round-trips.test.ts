@@ -13,7 +13,7 @@ import { startKioskCore, type KioskCore } from '../../src-main/core/kiosk-core';
 import { formatReading } from '../../src-main/features/readings/reading-checks';
 import { METERS_REUSE_MS } from '../../src-main/features/readings/visit-meters';
 import { startReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
-import { ReadingsProxy } from '../support/readings-proxy';
+import { BillingForwarder } from '../support/billing-forwarder';
 import { DEMO, type DemoAccount } from '../support/demo-accounts';
 
 type Meters = KioskOutput<'readings.meters'>;
@@ -25,7 +25,7 @@ const READINGS_POST = /^\/api\/v1\/accounts\/\d{9}\/readings$/;
 
 interface Visit {
   core: KioskCore;
-  proxy: ReadingsProxy;
+  proxy: BillingForwarder;
   /** Moves the terminal's clock on (the billing centre's stays at NOW). */
   advance(ms: number): void;
   metersFetched(): number;
@@ -43,7 +43,7 @@ async function startVisit(): Promise<Visit> {
   cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
   const server = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite'), now: () => NOW });
   cleanups.push(() => server.close());
-  const proxy = new ReadingsProxy({ dropReadings: false });
+  const proxy = new BillingForwarder({ dropReadings: false });
   const url = await proxy.start(server.url);
   cleanups.push(() => proxy.close());
   let terminalNow = NOW;

@@ -1,6 +1,7 @@
-// A forwarder between the kiosk and the billing centre that drops the readings write, as a network
-// failing just then would: the readings stay in the terminal's outbox while everything else works.
-// It notes every request it sees, so a test can count what the kiosk asked the billing centre.
+// A forwarder between the kiosk and the billing centre. It notes every request it sees, so a test
+// can count what the kiosk asked the billing centre (a readings submission, a payment slip), and it
+// can drop the readings write, as a network failing just then would: the readings stay in the
+// terminal's outbox while everything else works.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -8,7 +9,7 @@ import type { AddressInfo } from 'node:net';
  * A plain HTTP forwarder in front of the billing centre that can cut the connection of the
  * readings write, as a network that fails just then would; everything else passes through.
  */
-export class ReadingsProxy {
+export class BillingForwarder {
   dropReadings: boolean;
   /** Every request that reached the proxy, in order, dropped or not. */
   readonly requests: Array<{ method: string; path: string }> = [];
