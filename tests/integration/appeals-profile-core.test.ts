@@ -3,8 +3,6 @@
 // normalised in the core, bill delivery, and a password change whose secrets never stay in the
 // kiosk's SQLite once the billing centre has answered.
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,6 +11,7 @@ import { startReferenceBillingServer, type ReferenceBillingServer } from '../../
 import type { KioskError, KioskResult } from '../../src-main/core/api/contract';
 import type { KioskMethodName, KioskOutput } from '../../src-main/features/kiosk-methods';
 import { BillingClient } from '../../src-main/core/billing/billing-client';
+import { BillingForwarder } from '../support/billing-forwarder';
 import { startCoreFixture, type CoreFixture } from '../support/kiosk-core-fixture';
 import { russianText } from '../../src-main/core/messages/message-test-kit';
 import { DEMO } from '../support/demo-accounts';
@@ -412,37 +411,27 @@ describe('when the billing centre does not answer', () => {
 
 describe('when only the billing centre’s password write fails', () => {
   let server: ReferenceBillingServer;
-  let proxy: http.Server;
+  let forwarder: BillingForwarder;
   let fixture: CoreFixture;
   const { refusal, logIn } = caller(() => fixture);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'password-503-'));
 
   beforeAll(async () => {
     server = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite') });
-    const upstream = new URL(server.url);
     // Everything passes except the password write, which answers 503: the link looks up, the write cannot land.
-    proxy = http.createServer((request, response) => {
-      if (request.method === 'POST' && /\/password$/.test(request.url ?? '')) {
-        response.writeHead(503, { 'Content-Type': 'application/json' }).end('{"code":"unavailable","message":"Сервис недоступен"}');
-        return;
-      }
-      const forward = http.request(
-        { host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers },
-        (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        },
-      );
-      request.pipe(forward);
+    forwarder = new BillingForwarder({
+      dropReadings: false,
+      answer: ({ method, path: requestPath }) =>
+        method === 'POST' && /\/password$/.test(requestPath)
+          ? { status: 503, body: '{"code":"unavailable","message":"Сервис недоступен"}' }
+          : null,
     });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
-    fixture = await startCoreFixture({ billing: { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } });
+    fixture = await startCoreFixture({ billing: { url: await forwarder.start(server.url) } });
   });
 
   afterAll(async () => {
     await fixture?.close();
-    proxy?.closeAllConnections();
-    await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
+    await forwarder?.close();
     await server?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

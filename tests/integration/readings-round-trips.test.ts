@@ -2,18 +2,12 @@
 // core against the real reference billing server (own SQLite files, loopback HTTP), with a plain
 // forwarder between them that notes every request. Opening «Передать показания» fetches the meters
 // once; the submission reuses them (for METERS_REUSE_MS, in the same visit only) and posts the readings.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KioskResult } from '../../src-main/core/api/contract';
 import type { KioskOutput } from '../../src-main/features/kiosk-methods';
-import { parseKioskConfig } from '../../src-main/core/config/kiosk-config';
-import { startKioskCore, type KioskCore } from '../../src-main/core/kiosk-core';
+import type { KioskCore } from '../../src-main/core/kiosk-core';
 import { formatReading } from '../../src-main/features/readings/reading-checks';
 import { METERS_REUSE_MS } from '../../src-main/features/readings/visit-meters';
-import { startReferenceBillingServer } from '../../src-main/billing-server/reference-billing-server';
-import { BillingForwarder } from '../support/billing-forwarder';
+import { startForwardedVisit, value, type ForwardedVisit } from '../support/forwarded-visit';
 import { DEMO, type DemoAccount } from '../support/demo-accounts';
 
 type Meters = KioskOutput<'readings.meters'>;
@@ -23,49 +17,25 @@ const NOW = Date.parse('2026-11-20T10:00:00+05:00');
 const METERS_GET = /^\/api\/v1\/account\/meters$/;
 const READINGS_POST = /^\/api\/v1\/accounts\/\d{9}\/readings$/;
 
-interface Visit {
-  core: KioskCore;
-  proxy: BillingForwarder;
-  /** Moves the terminal's clock on (the billing centre's stays at NOW). */
-  advance(ms: number): void;
+interface Visit extends ForwardedVisit {
   metersFetched(): number;
   readingsPosted(): number;
 }
 
-const cleanups: Array<() => Promise<void>> = [];
+const visits: ForwardedVisit[] = [];
 
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const visit of visits.splice(0).reverse()) await visit.close();
 });
 
 async function startVisit(): Promise<Visit> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readings-trips-'));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  const server = await startReferenceBillingServer({ dbFile: path.join(dir, 'billing.sqlite'), now: () => NOW });
-  cleanups.push(() => server.close());
-  const proxy = new BillingForwarder({ dropReadings: false });
-  const url = await proxy.start(server.url);
-  cleanups.push(() => proxy.close());
-  let terminalNow = NOW;
-  const core = await startKioskCore({
-    // The longest idle limit, so the core does not end the visit while a test moves its clock on.
-    config: parseKioskConfig({ billing: { url, timeoutMs: 1000 }, ui: { idleTimeoutSeconds: 600 } }),
-    dataDir: dir,
-    clock: () => terminalNow,
-  });
-  cleanups.push(() => core.close());
+  const visit = await startForwardedVisit(NOW, 'readings-trips-');
+  visits.push(visit);
   return {
-    core,
-    proxy,
-    advance: (ms) => (terminalNow += ms),
-    metersFetched: () => proxy.count('GET', METERS_GET),
-    readingsPosted: () => proxy.count('POST', READINGS_POST),
+    ...visit,
+    metersFetched: () => visit.forwarder.count('GET', METERS_GET),
+    readingsPosted: () => visit.forwarder.count('POST', READINGS_POST),
   };
-}
-
-function value<T>(result: KioskResult<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
 }
 
 async function logIn(core: KioskCore, account: DemoAccount): Promise<void> {
@@ -115,7 +85,7 @@ describe('one submission, counted at the billing centre', () => {
     const visit = await startVisit();
     await logIn(visit.core, DEMO.expiredVerification);
     const opened = await openReadings(visit.core);
-    visit.proxy.dropReadings = true;
+    visit.forwarder.dropReadings = true;
     const queued = await submit(visit.core, { readings: [readingFor(opened, 2)] });
     expect(queued).toMatchObject({ delivery: 'pending', registrationNumber: null });
     expect(queued.updatedMeters).toEqual(opened);
@@ -140,7 +110,7 @@ describe('the meters of a visit are reused for a short time, in that visit only'
 
     // Past the time again, and the billing centre unreachable: the copy of this visit stands in, the readings queue.
     visit.advance(METERS_REUSE_MS);
-    await visit.proxy.close();
+    await visit.forwarder.close();
     const queued = await submit(visit.core, { readings: [readingFor(opened, 3)] });
     expect(queued.delivery).toBe('pending');
     expect(queued.updatedMeters.submissions.map((submission) => submission.registrationNumber)).toEqual([
@@ -170,7 +140,7 @@ describe('the meters of a visit are reused for a short time, in that visit only'
 
     // The same customer again, with the billing centre gone: the earlier visit's meters are not there to stand in.
     await logIn(visit.core, DEMO.expiredVerification);
-    await visit.proxy.close();
+    await visit.forwarder.close();
     const refused = await visit.core.dispatch('readings.submit', { readings: [readingFor(firstCustomers, 1)] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'billing-unavailable' } });
     expect(visit.core.services.outbox.stats().pending).toBe(0);
