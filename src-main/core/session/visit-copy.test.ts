@@ -18,8 +18,19 @@ const METERS: MetersResponse = {
 function copyAt(start: number) {
   let now = start;
   const session = new CustomerSession(() => now);
-  const meters = new VisitCopy<MetersResponse>(session, () => now, METERS_REUSE_MS);
-  return { meters, session, advance: (ms: number) => (now += ms), setClock: (at: number) => (now = at) };
+  // What the billing centre does with the next request: answer with the meters, or fail.
+  const billing = { requests: 0, failure: null as KioskFailure | null };
+  const meters = new VisitCopy<MetersResponse>(
+    session,
+    () => now,
+    METERS_REUSE_MS,
+    async () => {
+      billing.requests += 1;
+      if (billing.failure) throw billing.failure;
+      return METERS;
+    },
+  );
+  return { meters, session, billing, advance: (ms: number) => (now += ms), setClock: (at: number) => (now = at) };
 }
 
 const unreachable = () => new KioskFailure({ code: 'billing-unavailable', message: message('errors.billing-unavailable') });
@@ -69,27 +80,26 @@ describe('VisitCopy', () => {
   });
 
   it('fetch keeps the answer for a current visit only, and stands in with it when the billing centre is unreachable', async () => {
-    const { meters, session, advance } = copyAt(0);
+    const { meters, session, billing, advance } = copyAt(0);
     const visit = session.begin('820000003', 'token');
-    let requests = 0;
-    const request = async () => {
-      requests += 1;
-      return METERS;
-    };
-    expect(await meters.reuseOrFetch(visit, request)).toBe(METERS);
-    expect(await meters.reuseOrFetch(visit, request)).toBe(METERS);
-    expect(requests).toBe(1);
+    expect(await meters.reuseOrFetch(visit)).toBe(METERS);
+    expect(await meters.reuseOrFetch(visit)).toBe(METERS);
+    expect(billing.requests).toBe(1);
 
     advance(METERS_REUSE_MS);
-    await expect(meters.reuseOrFetch(visit, () => Promise.reject(unreachable()))).resolves.toBe(METERS);
+    billing.failure = unreachable();
+    await expect(meters.reuseOrFetch(visit)).resolves.toBe(METERS);
     const refused = new KioskFailure({ code: 'billing-refused', message: message('errors.billing-refused') });
-    await expect(meters.fetch(visit, () => Promise.reject(refused))).rejects.toBe(refused);
+    billing.failure = refused;
+    await expect(meters.fetch(visit)).rejects.toBe(refused);
 
     // The visit ends while its answer is on the way: nobody keeps it.
     session.end();
-    await meters.fetch(visit, request);
+    billing.failure = null;
+    await meters.fetch(visit);
     expect(meters.last(visit.sessionId)).toBeNull();
-    await expect(meters.fetch(visit, () => Promise.reject(unreachable()))).rejects.toThrow(KioskFailure);
+    billing.failure = unreachable();
+    await expect(meters.fetch(visit)).rejects.toThrow(KioskFailure);
   });
 
   it('is forgotten when the visit ends', () => {

@@ -4,7 +4,7 @@
 // away mid-visit the customer keeps working from it. One visit's copy only, forgotten when the
 // visit ends.
 import { KioskFailure } from '../api/contract';
-import type { CustomerSession } from './customer-session';
+import type { CustomerSession, CustomerSessionData } from './customer-session';
 
 interface Copy<T> {
   sessionId: string;
@@ -14,22 +14,21 @@ interface Copy<T> {
   stale: boolean;
 }
 
-/** The session a copy is asked for: only its id matters here. */
-interface Visit {
-  sessionId: string;
-}
+/** The visit a copy is asked for, as the billing centre's request needs it. */
+type Visit = Pick<CustomerSessionData, 'sessionId' | 'billingToken'>;
 
 export class VisitCopy<T> {
   private copy: Copy<T> | null = null;
 
   /**
-   * `reuseMs`: how long a fetched copy stands in for a new request (a visit kept going longer by
-   * taps fetches afresh).
+   * `request` asks the billing centre for the visit's answer; `reuseMs`: how long a fetched copy
+   * stands in for a new request (a visit kept going longer by taps fetches afresh).
    */
   constructor(
     private readonly session: CustomerSession,
     private readonly clock: () => number,
     private readonly reuseMs: number,
+    private readonly request: (visit: Visit) => Promise<T>,
   ) {
     session.onEnd(() => this.forget());
   }
@@ -39,9 +38,9 @@ export class VisitCopy<T> {
    * that arrives after its visit ended is not kept for anyone). With the billing centre unreachable,
    * the visit's copy whatever its age stands in; any other failure is the caller's.
    */
-  async fetch(visit: Visit, request: () => Promise<T>): Promise<T> {
+  async fetch(visit: Visit): Promise<T> {
     try {
-      const value = await request();
+      const value = await this.request(visit);
       if (this.session.active?.sessionId === visit.sessionId) this.remember(visit.sessionId, value);
       return value;
     } catch (error) {
@@ -54,8 +53,8 @@ export class VisitCopy<T> {
   }
 
   /** This visit's copy while it is recent, else a new answer (see `fetch`). */
-  async reuseOrFetch(visit: Visit, request: () => Promise<T>): Promise<T> {
-    return this.fresh(visit.sessionId) ?? (await this.fetch(visit, request));
+  async reuseOrFetch(visit: Visit): Promise<T> {
+    return this.fresh(visit.sessionId) ?? (await this.fetch(visit));
   }
 
   /** A new answer of the billing centre for this visit. */

@@ -92,8 +92,9 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
   // The meters of the current visit as last fetched: the submission checks against them, and when
   // the billing centre goes away mid-visit the customer keeps working from them while the readings
   // queue in the outbox. Forgotten at logout.
-  const visitMeters = new VisitCopy<MetersResponse>(services.customerSession, services.clock, METERS_REUSE_MS);
-  const requestMeters = (session: { billingToken: string }) => () => billingLink.call(() => billing.getMeters(session.billingToken));
+  const visitMeters = new VisitCopy<MetersResponse>(services.customerSession, services.clock, METERS_REUSE_MS, (visit) =>
+    billingLink.call(() => billing.getMeters(visit.billingToken)),
+  );
 
   /** Runs every reading through the checks; a meter that is not on the account, or given twice, is refused outright. */
   const checkAll = (response: MetersResponse, readings: Array<{ meterId: string; value: string | number }>, date: string) => {
@@ -131,13 +132,13 @@ export function createReadingsHandlers(services: KioskServices): ReadingsHandler
   return {
     async 'readings.meters'() {
       const session = services.requireBillHolder();
-      return metersView(await visitMeters.fetch(session, requestMeters(session)), today());
+      return metersView(await visitMeters.fetch(session), today());
     },
 
     async 'readings.submit'({ readings, confirmHighConsumption, correctsRegistrationNumber }) {
       const session = services.requireBillHolder();
       // The meters the screen opened with, while they are recent; the same checks then ran there.
-      const response = await visitMeters.reuseOrFetch(session, requestMeters(session));
+      const response = await visitMeters.reuseOrFetch(session);
       const date = today();
 
       const window = readingWindowState(response.readingWindow, date);
