@@ -169,3 +169,20 @@ describe('choosing a language', () => {
     expect(fresh.t('common.back')).toBe('Back');
   });
 });
+
+describe('months', () => {
+  it('names a month in the language chosen now, though its formatter was made for another', () => {
+    try {
+      expect(i18n.formatPeriod('2026-11')).toBe('ноябрь 2026');
+      expect(i18n.formatPeriod('2026-03')).toBe('март 2026');
+      void i18n.choose('en');
+      expect(i18n.formatPeriod('2026-11')).toBe('November 2026');
+      void i18n.choose('ba');
+      expect(i18n.formatPeriod('2026-01')).toBe('ғинуар 2026');
+      void i18n.choose('ru');
+      expect(i18n.formatPeriod('2025-12')).toBe('декабрь 2025');
+    } finally {
+      void i18n.choose('ru');
+    }
+  });
+});

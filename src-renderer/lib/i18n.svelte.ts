@@ -5,6 +5,7 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import russianCatalogFile from '../../resources/messages/ru.json';
 import type { Message, MessageKey, MessageValues } from '../../src-main/core/messages/messages';
+import { dateFormat } from './date-formats';
 import type { KioskError } from './kiosk-api';
 
 export type Language = 'ru' | 'ba' | 'en';
@@ -137,12 +138,7 @@ class I18n {
   formatLongDate(isoDate: string): string {
     if (this.language === 'ba') return this.formatDate(isoDate);
     const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-    const written = new Intl.DateTimeFormat(LOCALES[this.language], {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(year, month - 1, day)));
+    const written = dateFormat(LOCALES[this.language], 'long-date').format(new Date(Date.UTC(year, month - 1, day)));
     return written.replace(/\s/g, '\u00a0');
   }
 
@@ -165,9 +161,7 @@ class I18n {
   formatPeriod(period: string): string {
     const [year, month] = period.split('-').map(Number) as [number, number];
     if (this.language === 'ba') return `${BASHKIR_MONTHS[month - 1]} ${year}`;
-    const name = new Intl.DateTimeFormat(LOCALES[this.language], { month: 'long', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(year, month - 1, 1)),
-    );
+    const name = dateFormat(LOCALES[this.language], 'month').format(new Date(Date.UTC(year, month - 1, 1)));
     return `${name} ${year}`;
   }
 

@@ -1,0 +1,20 @@
+// The Intl date formatters the screens name months and dates with, one per locale and kind, made
+// on first use: making an Intl.DateTimeFormat costs far more than formatting with it, and the
+// 36-month statement names a month about 80 times.
+
+const DATE_FORMATS = {
+  month: { month: 'long', timeZone: 'UTC' },
+  'long-date': { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const made = new Map<string, Intl.DateTimeFormat>();
+
+export function dateFormat(locale: string, kind: keyof typeof DATE_FORMATS): Intl.DateTimeFormat {
+  const key = `${locale} ${kind}`;
+  let format = made.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, DATE_FORMATS[kind]);
+    made.set(key, format);
+  }
+  return format;
+}
