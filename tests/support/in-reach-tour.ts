@@ -5,7 +5,7 @@
 // does so in a scroll region, up and down only, that shows its ▲ ▼ buttons. A kiosk has no mouse
 // wheel, and a customer does not know to swipe. A tour visits each state once and measures it in
 // all six variants by resizing the window and switching the text size.
-import type { ElementHandle, Locator, Page } from 'playwright-core';
+import type { ElementHandle, Locator, Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
 
 const VIEWPORTS = [
@@ -123,27 +123,49 @@ function measureReach(mainElements: Element[]): string[] {
   return problems;
 }
 
-/** Waits until the layout stops changing (scroll regions measure themselves after a resize). */
-async function settle(page: Page): Promise<void> {
-  // The progress indicator of a slow call floats over the screen for a moment: not part of its layout.
-  await page.getByText('Пожалуйста, подождите…').waitFor({ state: 'detached' });
-  await page.evaluate(async () => {
-    const signature = () =>
-      [
-        document.documentElement.scrollHeight,
-        document.documentElement.scrollWidth,
-        ...[...document.querySelectorAll('[data-scroll-viewport]')].map((element) => `${element.scrollHeight}/${element.clientHeight}`),
-        document.querySelectorAll('[data-scroll-buttons]').length,
-      ].join(' ');
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    let last = '';
-    for (let stable = 0, frames = 0; stable < 2 && frames < 30; frames += 1) {
-      await frame();
-      const now = signature();
-      stable = now === last ? stable + 1 : 0;
-      last = now;
-    }
+/**
+ * Counts the page's kiosk calls in flight. The progress indicator floats over the screen while a
+ * call runs, but only after 300 ms: on a slow machine a call still running when the layout looks
+ * settled puts it over the main action a moment later. Measuring waits for no call in flight.
+ */
+function watchKioskCalls(page: Page): () => number {
+  const inFlight = new Set<Request>();
+  const isKioskCall = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname.includes('/api/');
+  page.on('request', (request) => {
+    if (isKioskCall(request)) inFlight.add(request);
   });
+  const done = (request: Request) => inFlight.delete(request);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return () => inFlight.size;
+}
+
+/** Waits until no kiosk call runs and the layout stops changing (scroll regions measure themselves after a resize). */
+async function settle(page: Page, callsInFlight: () => number): Promise<void> {
+  for (;;) {
+    await expect.poll(callsInFlight, { message: 'kiosk calls still in flight', timeout: 10_000 }).toBe(0);
+    // The indicator leaves with the next render after the last call ends: not part of the screen's layout.
+    await page.getByText('Пожалуйста, подождите…').waitFor({ state: 'detached' });
+    await page.evaluate(async () => {
+      const signature = () =>
+        [
+          document.documentElement.scrollHeight,
+          document.documentElement.scrollWidth,
+          ...[...document.querySelectorAll('[data-scroll-viewport]')].map((element) => `${element.scrollHeight}/${element.clientHeight}`),
+          document.querySelectorAll('[data-scroll-buttons]').length,
+        ].join(' ');
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      let last = '';
+      for (let stable = 0, frames = 0; stable < 2 && frames < 30; frames += 1) {
+        await frame();
+        const now = signature();
+        stable = now === last ? stable + 1 : 0;
+        last = now;
+      }
+    });
+    // A call that the settling screen started (a list loading after its heading) means settling again.
+    if (callsInFlight() === 0) return;
+  }
 }
 
 async function setLargeText(page: Page, large: boolean, covered: boolean): Promise<void> {
@@ -157,6 +179,7 @@ async function setLargeText(page: Page, large: boolean, covered: boolean): Promi
 /** Goes through the tour collecting problems; the test fails with all of them at the end. */
 export function tourOf(page: Page) {
   const findings: string[] = [];
+  const callsInFlight = watchKioskCalls(page);
   let checked = 0;
   const reach = async (where: string, options: ReachOptions = {}) => {
     const handles: ElementHandle<Element>[] = [];
@@ -169,7 +192,7 @@ export function tourOf(page: Page) {
       await setLargeText(page, text.large, options.covered ?? false);
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize({ width: viewport.width, height: viewport.height });
-        await settle(page);
+        await settle(page, callsInFlight);
         const problems = await page.evaluate(measureReach, handles);
         findings.push(...problems.map((problem) => `${where} [${viewport.name}, ${text.name}]: ${problem}`));
         checked += 1;
@@ -177,7 +200,7 @@ export function tourOf(page: Page) {
     }
     await setLargeText(page, false, options.covered ?? false);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await settle(page);
+    await settle(page, callsInFlight);
   };
   return { reach, findings, checked: () => checked };
 }
