@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/support/longest-first-sequencer';
 
 // Three suites: unit tests sit next to the code; integration tests talk to real servers over
 // real HTTP with real SQLite files; end-to-end tests drive Debian's Chromium through browser mode.
@@ -10,6 +11,8 @@ export default defineConfig({
     // whole suite one file at a time. The e2e files spend most of their time waiting on Chromium and
     // the kiosk, so two workers let the unit and integration files run beside them.
     maxWorkers: 2,
+    // The longest files first, across projects (tests/support/longest-first-sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         // The Svelte plugin compiles only `*.svelte` and `*.svelte.ts` modules (the renderer's state
