@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { callKioskApi } from '../support/browser-mode-process';
 import { DEMO, TRAINING_STAFF } from '../support/demo-accounts';
-import { holdStaffCorner, keypad, logInAs, typeStaffLogin } from '../support/kiosk-page';
+import { holdStaffCorner, keypad, logInAs, typeStaffLogin, waitForStaffScreen } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 import { audioStillPlaying, heard, press, recordAudio, recordSpeech, screen, text } from '../support/voice-page';
 
@@ -87,7 +87,7 @@ describe('inactivity timeout', () => {
     await holdStaffCorner(page, 3_100, (ms) => page.clock.runFor(ms));
     await expect.poll(() => page.getByRole('heading', { name: 'Вход для сотрудника' }).isVisible()).toBe(true);
     await typeStaffLogin(page, TRAINING_STAFF.number, TRAINING_STAFF.pin);
-    await expect.poll(() => page.getByRole('heading', { name: 'Режим сотрудника' }).isVisible()).toBe(true);
+    await waitForStaffScreen(page);
     expect(await callKioskApi(kiosk, 'staff.status')).toMatchObject({ ok: true });
     expect(await keypad(page).count()).toBe(0);
 

@@ -5,7 +5,7 @@
 import { describe, expect } from 'vitest';
 import { DEMO, TRAINING_STAFF } from '../support/demo-accounts';
 import { button, heading, tourOf, VARIANT_COUNT, waitFor } from '../support/in-reach-tour';
-import { holdStaffCorner, keyboard, typeOnKeyboard, typeOnKeypad, typeStaffLogin } from '../support/kiosk-page';
+import { holdStaffCorner, keyboard, typeOnKeyboard, typeOnKeypad, typeStaffLogin, waitForStaffScreen } from '../support/kiosk-page';
 import { kioskTest } from '../support/kiosk-test';
 
 const customer = DEMO.owesMoney;
@@ -83,7 +83,7 @@ describe('the main action in reach before login, in staff mode and in the inacti
     await waitFor(heading(page, 'Вход для сотрудника', 1));
     await reach('staff login');
     await typeStaffLogin(page, TRAINING_STAFF.number, TRAINING_STAFF.pin);
-    await waitFor(heading(page, 'Режим сотрудника', 1));
+    await waitForStaffScreen(page);
     for (const tab of ['Состояние', 'Очередь отправки', 'Печать', 'Помощь клиенту', 'Учебная квитанция', 'Настройки', 'Журнал действий']) {
       await page.getByRole('tab', { name: tab }).click();
       await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');

@@ -20,9 +20,11 @@ import {
   keypad,
   logInAs,
   openStaffScreen as openStaffScreenAs,
+  STAFF_PIN_CHECK,
   typeOnKeyboard,
   typeOnKeypad,
   typeStaffLogin,
+  waitForStaffScreen,
 } from '../support/kiosk-page';
 import { kioskTest, pageProblems } from '../support/kiosk-test';
 import { countdownSeconds, theOneCountdown } from '../support/lockout-timer';
@@ -141,14 +143,14 @@ describe('staff mode', () => {
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       await typeStaffLogin(page, LOCKED_STAFF.number, '000000');
       await expect
-        .poll(() => page.getByRole('alert').textContent())
+        .poll(() => page.getByRole('alert').textContent(), STAFF_PIN_CHECK)
         .toBe(`Неверный табельный номер или PIN-код. Осталось попыток: ${5 - attempt}.`);
       // The PIN is never left on screen after an answer.
       expect(await page.getByLabel('PIN-код').inputValue()).toBe('');
     }
     await typeStaffLogin(page, LOCKED_STAFF.number, '000000');
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => page.getByRole('alert').textContent(), STAFF_PIN_CHECK)
       .toBe('Вход сотрудника временно заблокирован после неудачных попыток. Дождитесь конца отсчёта.');
     expect(await page.getByLabel('PIN-код').inputValue()).toBe('');
     const left = await theOneCountdown(page, 'Вход станет доступен через');
@@ -161,7 +163,7 @@ describe('staff mode', () => {
 
     // Another staff number may still sign in; the status section opens first.
     await typeStaffLogin(page, STAFF.number, STAFF.pin);
-    await expect.poll(() => page.getByRole('heading', { name: 'Режим сотрудника' }).isVisible()).toBe(true);
+    await waitForStaffScreen(page);
     expect(await page.getByText(`Сотрудник: ${STAFF.name}`).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('heading', { name: 'Состояние терминала' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Связь есть').isVisible()).toBe(true);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { Orientation } from './chromium';
 import { DEMO, TRAINING_STAFF } from './demo-accounts';
-import { holdStaffCorner, keypad, logInAs, typeOnKeyboard, typeOnKeypad, typeStaffLogin } from './kiosk-page';
+import { holdStaffCorner, keypad, logInAs, typeOnKeyboard, typeOnKeypad, typeStaffLogin, waitForStaffScreen } from './kiosk-page';
 import { kioskTest, type OpenPage } from './kiosk-test';
 
 interface Variant {
@@ -309,7 +309,7 @@ async function subStates(openPage: OpenPage, orientation: Orientation): Promise<
   await waitForHeading(page, 'Вход для сотрудника', 1);
   await check('staff login');
   await typeStaffLogin(page, TRAINING_STAFF.number, TRAINING_STAFF.pin);
-  await waitForHeading(page, 'Режим сотрудника', 1);
+  await waitForStaffScreen(page);
   for (const tab of ['Состояние', 'Очередь отправки', 'Печать', 'Помощь клиенту', 'Учебная квитанция', 'Настройки', 'Журнал действий']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
