@@ -56,7 +56,8 @@ function meters(): Array<{ accountNumber: string; meterId: string; start: number
 }
 
 describe('chaos between kiosk and billing centre', () => {
-  it('loses nothing and duplicates nothing over 1,000+ submissions with 30% faults', async () => {
+  // A budget, not a speed check: beside the e2e files and the checks of `npm test` it took 60 s.
+  it('loses nothing and duplicates nothing over 1,000+ submissions with 30% faults', { timeout: 240_000 }, async () => {
     const targets = meters();
     expect(targets.length).toBeGreaterThan(20);
     const accepted: string[] = [];
