@@ -33,9 +33,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
-          // `npm test` runs the unit tests beside the type check and the build, one core each: the
-          // PIN hashing (scrypt at OWASP's cost, slow on purpose) and the lint-boundary test need
-          // more than the default 5 s on a shared core. A budget, not a speed check.
+          // `npm test` runs the unit tests beside the build and the first e2e files: the PIN hashing
+          // (scrypt at OWASP's cost, slow on purpose) and the lint-boundary test need more than the
+          // default 5 s on a shared core. A budget, not a speed check.
           testTimeout: 30_000,
           // Files share a worker's module cache instead of importing zod, Svelte and the core afresh
           // each: half the suite's CPU time. Safe because no unit test leaves global state behind

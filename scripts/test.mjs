@@ -5,7 +5,7 @@
 // lane runs the checks in that room: the unit tests, the type check (Node, test and script
 // projects), ESLint (type-aware on the shipped code), svelte-check, Prettier, dead code (knip),
 // copy-paste (jscpd) and Electronegativity on the build. A tiny smoke run of the benchmarks ends the
-// test lane, alone, so its time says what it costs.
+// test lane.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
