@@ -1,10 +1,20 @@
 // The Intl date formatters the screens name months and dates with, one per locale and kind, made
-// on first use: making an Intl.DateTimeFormat costs far more than formatting with it, and the
-// 36-month statement names a month about 80 times.
+// on first use: making an Intl.DateTimeFormat costs far more than formatting with it, the 36-month
+// statement names a month about 80 times, and none is needed before the start screen's first paint.
 
 const DATE_FORMATS = {
   month: { month: 'long', timeZone: 'UTC' },
   'long-date': { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  /** A moment's date and time in Ufa (UTC+5 all year, the zone database's name for it), as parts. */
+  'ufa-parts': {
+    timeZone: 'Asia/Yekaterinburg',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const made = new Map<string, Intl.DateTimeFormat>();

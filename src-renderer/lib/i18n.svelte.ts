@@ -6,6 +6,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import russianCatalogFile from '../../resources/messages/ru.json';
 import type { Message, MessageKey, MessageValues } from '../../src-main/core/messages/messages';
 import { dateFormat } from './date-formats';
+import { fillPlainMessage } from './plain-message';
 import type { KioskError } from './kiosk-api';
 
 export type Language = 'ru' | 'ba' | 'en';
@@ -34,19 +35,12 @@ const CATALOG_LOADERS: Record<Exclude<Language, 'ru'>, () => Promise<Catalog>> =
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
 const BASHKIR_MONTHS = ['ғинуар', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
-/** Ufa's zone: UTC+5 all year, the zone database's name for it. */
-const UFA_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Yekaterinburg',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 function ufaParts(iso: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  const parts = Object.fromEntries(UFA_PARTS.formatToParts(Date.parse(iso)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    dateFormat('en-GB', 'ufa-parts')
+      .formatToParts(Date.parse(iso))
+      .map((part) => [part.type, part.value]),
+  );
   return {
     year: parts['year'] ?? '',
     month: parts['month'] ?? '',
@@ -100,6 +94,8 @@ class I18n {
     const text = lookup(this.#catalogs[language] ?? russianCatalog, key) ?? lookup(russianCatalog, key) ?? key;
     // A text without placeholders is shown as written, whatever values come with it.
     if (typeof text === 'string' && !text.includes('{')) return text;
+    const plain = typeof text === 'string' ? undefined : fillPlainMessage(text, values);
+    if (plain !== undefined) return plain;
     const cacheKey = `${language}\u0000${key}`;
     let formatter = this.formatters.get(cacheKey);
     if (!formatter) {
