@@ -352,7 +352,6 @@ try {
         rawBytes: sum(bytes.map((data) => data.length)),
         gzipBytes: sum(bytes.map((data) => zlib.gzipSync(data).length)),
         gzip9Bytes: sum(bytes.map((data) => zlib.gzipSync(data, { level: 9 }).length)),
-        brotliBytes: sum(bytes.map((data) => zlib.brotliCompressSync(data).length)),
       };
     };
     const js = measure('.js');
