@@ -22,7 +22,7 @@ describe('a text of words and plain placeholders, filled in without intl-message
       let plain = 0;
       for (const [key, text] of texts(catalog).filter(([, text]) => text.includes('{'))) {
         const parsed = parse(text);
-        const names = parsed.flatMap((element) => (element.type === TYPE.literal ? [] : [element.value]));
+        const names = parsed.flatMap((element) => (element.type === TYPE.literal || element.type === TYPE.pound ? [] : [element.value]));
         for (const values of [
           Object.fromEntries(names.map((name) => [name, `‹${name}›`])),
           Object.fromEntries(names.map((name, index) => [name, 1234 + index])),
