@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { WAL_KEPT_BYTES } from './idle-checkpoint';
 import { kioskMigrations, type Migration } from './migrations';
 
 export type KioskDatabase = Database.Database;
@@ -87,8 +88,10 @@ export function applyPragmas(db: KioskDatabase): void {
   // Wiped secrets and expired personal data must not linger in free pages of the file.
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
-  // No checkpoint inside a commit: the kiosk core checkpoints when the store is quiet (idle-checkpoint.ts).
+  // No checkpoint inside a commit: the kiosk core checkpoints when the store is quiet (idle-checkpoint.ts),
+  // and keeps a WAL of at most this size for the next commits to overwrite.
   db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
 }
 
 /** Applies every pending migration in one transaction, tracked by `PRAGMA user_version`. */

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKioskDatabase, type KioskDatabase } from './database';
-import { startIdleCheckpoint, type IdleCheckpoint } from './idle-checkpoint';
+import { startIdleCheckpoint, uncheckpointedWalBytes, WAL_KEPT_BYTES, type IdleCheckpoint } from './idle-checkpoint';
 
 describe('the idle WAL checkpoint', () => {
   let dir: string;
@@ -11,6 +12,18 @@ describe('the idle WAL checkpoint', () => {
   let db: KioskDatabase;
   let checkpoint: IdleCheckpoint | undefined;
   const walBytes = () => fs.statSync(`${file}-wal`).size;
+  /** The rows the database file holds by itself, without its WAL: what a checkpoint has copied. */
+  const rowsInDatabaseFile = () => {
+    const copy = path.join(dir, 'copy.sqlite');
+    fs.copyFileSync(file, copy);
+    const alone = new Database(copy, { readonly: true });
+    try {
+      const table = alone.prepare("SELECT 1 FROM sqlite_master WHERE name = 'probe'").get();
+      return table ? (alone.prepare('SELECT count(*) AS n FROM probe').get() as { n: number }).n : 0;
+    } finally {
+      alone.close();
+    }
+  };
   const writeRows = (count: number) => {
     const insert = db.prepare('INSERT INTO probe (text) VALUES (?)');
     for (let index = 0; index < count; index += 1) insert.run(`row ${index}`);
@@ -36,6 +49,24 @@ describe('the idle WAL checkpoint', () => {
     expect(walBytes()).toBeGreaterThan(1_000 * 4096);
   });
 
+  it('leaves the WAL for the next commits to overwrite, cut to its size limit', () => {
+    let now = Date.now();
+    checkpoint = startIdleCheckpoint(db, file, { idleMs: 1000, now: () => now });
+    writeRows(1_500);
+    expect(walBytes()).toBeGreaterThan(WAL_KEPT_BYTES);
+    now = fs.statSync(`${file}-wal`).mtimeMs + 1_500;
+    expect(checkpoint.tick()).toBe('checkpointed');
+    // The first commit after the checkpoint starts the WAL over and cuts it to the limit; the
+    // commits after it overwrite the file rather than growing it.
+    writeRows(1);
+    const kept = walBytes();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(WAL_KEPT_BYTES);
+    writeRows(50);
+    expect(walBytes()).toBe(kept);
+    expect(db.prepare('SELECT count(*) AS n FROM probe').get()).toEqual({ n: 1_551 });
+  });
+
   it('waits while writes go on, checkpoints once the store has been quiet, then has nothing to do', () => {
     let now = Date.now();
     checkpoint = startIdleCheckpoint(db, file, { idleMs: 1000, now: () => now });
@@ -45,11 +76,20 @@ describe('the idle WAL checkpoint', () => {
     expect(checkpoint.tick()).toBe('busy');
     expect(walBytes()).toBeGreaterThan(0);
     now = written + 1_500;
+    expect(rowsInDatabaseFile()).toBe(0);
+    expect(uncheckpointedWalBytes(file)).toBeGreaterThan(0);
     expect(checkpoint.tick()).toBe('checkpointed');
-    expect(walBytes()).toBe(0);
+    expect(rowsInDatabaseFile()).toBe(10);
+    expect(uncheckpointedWalBytes(file)).toBe(0);
     expect(checkpoint.tick()).toBe('clean');
-    // Nothing is lost by the checkpoint.
-    expect(db.prepare('SELECT count(*) AS n FROM probe').get()).toEqual({ n: 10 });
+    // A write after it is new work again.
+    writeRows(1);
+    expect(uncheckpointedWalBytes(file)).toBeGreaterThan(0);
+    now = fs.statSync(`${file}-wal`).mtimeMs + 1_500;
+    expect(checkpoint.tick()).toBe('checkpointed');
+    expect(rowsInDatabaseFile()).toBe(11);
+    // Nothing is lost by the checkpoints.
+    expect(db.prepare('SELECT count(*) AS n FROM probe').get()).toEqual({ n: 11 });
   });
 
   it('checkpoints a WAL over its size limit even while writes go on', () => {
@@ -62,6 +102,15 @@ describe('the idle WAL checkpoint', () => {
     writeRows(100);
     expect(walBytes()).toBeGreaterThan(64 * 1024);
     expect(checkpoint.tick()).toBe('checkpointed');
-    expect(walBytes()).toBe(0);
+    // Writes that never pause (20 commits, some 80 KB of WAL, between two ticks) do not grow the
+    // WAL, where without the checkpoints it would take all ten rounds: each checkpoint lets the next
+    // commits overwrite it from the start.
+    const kept = walBytes();
+    for (let round = 0; round < 10; round += 1) {
+      writeRows(20);
+      checkpoint.tick();
+    }
+    expect(walBytes()).toBe(kept);
+    expect(rowsInDatabaseFile()).toBe(305);
   });
 });
