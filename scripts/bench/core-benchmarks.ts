@@ -50,7 +50,7 @@ export function receiptBuild(invoice: Invoice, options: { warmup: number; iterat
  * and a raw `write` + `fsync` of a small file in the same folder, alternated so that both see the
  * same disk at the same moments. The kiosk's idle checkpoint looks at the WAL between commits, as
  * its timer does between the event loop's turns; with no quiet moment in the loop it checkpoints
- * only when the WAL reaches its size limit, about every 270 commits.
+ * only when the WAL reaches its size limit, every few hundred commits.
  */
 export function enqueueVsFsync(
   dir: string,

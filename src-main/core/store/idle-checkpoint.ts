@@ -15,7 +15,7 @@ import type { KioskDatabase } from './database';
 
 /**
  * The WAL a checkpoint leaves for the next commits to overwrite, at most (`journal_size_limit`), and
- * the size at which it is checkpointed even while writes go on: about 270 outbox enqueues.
+ * the size at which it is checkpointed even while writes go on: a few hundred outbox enqueues.
  */
 export const WAL_KEPT_BYTES = 4 * 1024 * 1024;
 
