@@ -1,6 +1,7 @@
-// The Intl date formatters the screens name months and dates with, one per locale and kind, made
-// on first use: making an Intl.DateTimeFormat costs far more than formatting with it, the 36-month
-// statement names a month about 80 times, and none is needed before the start screen's first paint.
+// The Intl date formatters the screens name months, dates and Ufa's wall-clock time with, one per
+// locale and kind, made on first use: making an Intl.DateTimeFormat costs far more than formatting
+// with it, the 36-month statement names a month about 80 times, and none is needed before the start
+// screen's first paint.
 
 const DATE_FORMATS = {
   month: { month: 'long', timeZone: 'UTC' },
@@ -27,4 +28,17 @@ export function dateFormat(locale: string, kind: keyof typeof DATE_FORMATS): Int
     made.set(key, format);
   }
   return format;
+}
+
+/**
+ * An instant as the date (`2026-11-21`) and time (`00:30`) on the wall in Ufa, whatever zone the
+ * PC's clock is set to: every time the kiosk shows is Ufa time, as on its receipts.
+ */
+export function ufaDateTime(iso: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    dateFormat('en-GB', 'ufa-parts')
+      .formatToParts(Date.parse(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
 }

@@ -5,7 +5,7 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import russianCatalogFile from '../../resources/messages/ru.json';
 import type { Message, MessageKey, MessageValues } from '../../src-main/core/messages/messages';
-import { dateFormat } from './date-formats';
+import { dateFormat, ufaDateTime } from './date-formats';
 import { fillPlainMessage } from './plain-message';
 import type { KioskError } from './kiosk-api';
 
@@ -34,21 +34,6 @@ const CATALOG_LOADERS: Record<Exclude<Language, 'ru'>, () => Promise<Catalog>> =
 /** Intl locale per language. Bashkir has little CLDR data, so its months come from the catalog. */
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
 const BASHKIR_MONTHS = ['ғинуар', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-
-function ufaParts(iso: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  const parts = Object.fromEntries(
-    dateFormat('en-GB', 'ufa-parts')
-      .formatToParts(Date.parse(iso))
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    year: parts['year'] ?? '',
-    month: parts['month'] ?? '',
-    day: parts['day'] ?? '',
-    hour: parts['hour'] ?? '',
-    minute: parts['minute'] ?? '',
-  };
-}
 
 function lookup(catalog: Catalog, key: MessageKey): Text | undefined {
   let node: Text | Catalog | undefined = catalog;
@@ -143,14 +128,13 @@ class I18n {
    * time the kiosk shows is Ufa time, as on its receipts.
    */
   formatTime(iso: string): string {
-    const parts = ufaParts(iso);
-    return `${parts.hour}:${parts.minute}`;
+    return ufaDateTime(iso).time;
   }
 
   /** An instant as date and time in Ufa: `31.08.2026 14:05` (ru, ba), `31/08/2026 14:05` (en). */
   formatDateTime(iso: string): string {
-    const parts = ufaParts(iso);
-    return `${this.formatDate(`${parts.year}-${parts.month}-${parts.day}`)} ${parts.hour}:${parts.minute}`;
+    const { date, time } = ufaDateTime(iso);
+    return `${this.formatDate(date)} ${time}`;
   }
 
   /** `2026-11` → `ноябрь 2026`, `November 2026`, `ноябрь 2026`. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bridgeAnswering } from '../../tests/support/kiosk-bridge-stub';
 import type { KioskError } from '../lib/kiosk-api';
-import { ReadingsForm, ufaDateTime, type Confirmation, type Meter, type MetersData } from './readings-form.svelte';
+import { ReadingsForm, type Confirmation, type Meter, type MetersData } from './readings-form.svelte';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -290,12 +290,5 @@ describe('ReadingsForm «Передать показания»: the submission i
     expect(calls.map((call) => call.method)).toEqual(['readings.submit']);
     expect(form.error).toEqual(refusal);
     expect([form.confirmation, form.values]).toEqual([null, { HW1: '49,5' }]);
-  });
-});
-
-describe('ufaDateTime', () => {
-  it('gives the wall date and time in Ufa (UTC+5 all year)', () => {
-    expect(ufaDateTime('2026-11-20T19:30:00Z')).toEqual({ date: '2026-11-21', time: '00:30' });
-    expect(ufaDateTime('2026-07-01T04:05:00Z')).toEqual({ date: '2026-07-01', time: '09:05' });
   });
 });

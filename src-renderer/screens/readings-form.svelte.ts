@@ -30,7 +30,6 @@ export interface PendingConfirmation {
 
 /** The longest text a reading field takes (9 whole digits, comma, 3 decimals and a little slack). */
 const MAX_TYPED_LENGTH = 14;
-const UFA_OFFSET_MS = 5 * 60 * 60 * 1000;
 
 export class ReadingsForm {
   data = $state<MetersData | null>(null);
@@ -233,19 +232,3 @@ export class ReadingsForm {
     this.notice = null;
   }
 }
-
-/** An instant as the date and time on the wall in Ufa (UTC+5 all year). */
-export function ufaDateTime(iso: string): { date: string; time: string } {
-  const parts = Object.fromEntries(UTC_PARTS.formatToParts(Date.parse(iso) + UFA_OFFSET_MS).map((part) => [part.type, part.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-const UTC_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});

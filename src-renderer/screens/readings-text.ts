@@ -2,7 +2,8 @@
 // a high consumption, dates and times.
 import { formatNumber, formatReading, type ReadingProblemKind } from '../../src-main/features/readings/reading-checks';
 import { i18n } from '../lib/i18n.svelte';
-import { ufaDateTime, type LineResult, type Meter } from './readings-form.svelte';
+import { ufaDateTime } from '../lib/date-formats';
+import type { LineResult, Meter } from './readings-form.svelte';
 
 export const serviceName = (meter: Meter): string =>
   i18n.t(meter.service === 'heating' ? 'readings.serviceHeating' : 'readings.serviceHotWater');
