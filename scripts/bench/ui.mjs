@@ -59,6 +59,8 @@ async function newKioskPage(browser, kiosk, cpuRate = 1) {
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(kiosk.pageUrl);
   await page.evaluate(() => window.__bench.waitFor({ heading: 'Добро пожаловать!' }));
+  // The prerendered start screen is painted before the kiosk is live: wait for that, then its first calls.
+  await page.waitForFunction(() => !document.querySelector('#app[inert]'));
   await page.evaluate(() => window.__bench.settled());
   return { page, context, problems };
 }

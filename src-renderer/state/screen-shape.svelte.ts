@@ -3,19 +3,20 @@
 // layout follows it when the window turns or is resized: portrait hardware under a landscape
 // layout put keys off the screen's edge.
 import type { TerminalFacts } from '../../src-main/core/events/kiosk-events';
+import { SLIM_WINDOW, TALL_WINDOW } from '../lib/layout-classes';
 
 type Orientation = TerminalFacts['orientation'];
 
 export class ScreenShape {
-  /** The window is at least as tall as it is wide. */
+  /** The window is at least as tall as it is wide (`TALL_WINDOW`). */
   tall = $state(false);
-  /** The window is at most 1400 px wide (a 5:4 screen, a portrait one): large text needs tighter tables there. */
+  /** The window is slim (`SLIM_WINDOW`). */
   slim = $state(false);
 
   /** Follows the window's shape until the returned function is called. */
   watch(target: Pick<Window, 'matchMedia'>): () => void {
-    const tall = target.matchMedia('(orientation: portrait)');
-    const slim = target.matchMedia('(max-width: 1400px)');
+    const tall = target.matchMedia(TALL_WINDOW);
+    const slim = target.matchMedia(SLIM_WINDOW);
     const update = () => {
       this.tall = tall.matches;
       this.slim = slim.matches;
