@@ -30,7 +30,7 @@ export default defineConfig({
     assetsInlineLimit: 2048,
     // All the CSS in one file that index.html links: the prerendered start screen is painted with
     // its components' styles before their scripts are loaded (src-renderer/main.ts), and a screen
-    // opened later waits for no style sheet of its own (about 15 KB gzip for all of them).
+    // opened later waits for no style sheet of its own (about 10 KB gzip for all of them).
     cssCodeSplit: false,
     // Every Chromium the kiosk runs in preloads modules itself: no polyfill for browsers without it.
     modulePreload: { polyfill: false },

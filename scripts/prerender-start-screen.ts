@@ -2,7 +2,8 @@
 // before the core has answered anything (no announcements yet, the default language), with
 // Svelte's own server renderer. The browser paints that markup as soon as the HTML and the CSS are
 // in, without waiting for the kiosk's scripts (on a kiosk-class CPU about half a second of module
-// evaluation and mounting), and `main.ts` then hydrates it: the same nodes become the live screen.
+// evaluation and mounting); `src-renderer/start-kiosk.ts` then hydrates it: the same nodes become
+// the live screen.
 // Until then `#app` is `inert`: a tap on a button that cannot yet act does nothing at all, rather
 // than something half-done, and assistive technology sees the page only once it works.
 import path from 'node:path';

@@ -192,15 +192,16 @@ async function connectGcClient(started) {
   });
   // The client ends with the kiosk (its inspector closes) or with the bench (its stdin closes).
   child.unref();
-  /** @type {Array<(line: string) => void>} */
+  // Each line of the client's answers the oldest question; if it exits, every open question fails.
+  /** @type {Array<{ resolve: (line: string) => void; reject: (error: Error) => void }>} */
   const answers = [];
   const lines = readline.createInterface({ input: /** @type {import('node:stream').Readable} */ (child.stdout) });
-  const connected = new Promise((resolve, reject) => {
-    answers.push(resolve);
-    child.once('exit', (code) => reject(new Error(`the inspector client exited (${code})`)));
+  lines.on('line', (line) => answers.shift()?.resolve(line));
+  child.once('exit', (code) => {
+    for (const answer of answers.splice(0)) answer.reject(new Error(`the inspector client exited (${code})`));
   });
-  lines.on('line', (line) => answers.shift()?.(line));
-  await connected;
+  const nextLine = () => new Promise((resolve, reject) => answers.push({ resolve, reject }));
+  await nextLine();
   // Node waits at exit until an attached debugger has gone: the client leaves before the kiosk stops.
   const stopKiosk = started.stop;
   started.stop = async () => {
@@ -212,11 +213,11 @@ async function connectGcClient(started) {
     return stopKiosk();
   };
   return {
-    ask: () =>
-      new Promise((resolve) => {
-        answers.push((line) => resolve(JSON.parse(line)));
-        child.stdin?.write('\n');
-      }),
+    ask: async () => {
+      const answered = nextLine();
+      child.stdin?.write('\n');
+      return JSON.parse(/** @type {string} */ (await answered));
+    },
   };
 }
 
