@@ -91,11 +91,11 @@ async function captureOrientation(browser, kiosk, orientation) {
   // A reload starts the kiosk afresh at the start screen, with nobody logged in.
   const restart = async () => {
     await page.reload();
-    await heading(page, 'Добро пожаловать!');
+    await startScreenLive(page);
   };
 
   await page.goto(kiosk.url);
-  await heading(page, 'Добро пожаловать!');
+  await startScreenLive(page);
   await shoot('01-start');
 
   // Registration: the details, the agreement with its consent, the captcha.
@@ -206,7 +206,7 @@ async function captureIdleWarning(browser, kiosk, orientation, screen) {
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(kiosk.url);
-  await heading(page, 'Добро пожаловать!');
+  await startScreenLive(page);
   await logIn(page, '820000001');
   await heading(page, /^Здравствуйте/);
   const warning = page.getByRole('alertdialog');
@@ -265,6 +265,15 @@ async function applyVariant(page, variant) {
       document.documentElement.classList.contains('large-text') === largeText,
     [code, Boolean(variant.highContrast), Boolean(variant.largeText)],
   );
+}
+
+/**
+ * The start screen once the kiosk runs it: the prerendered one is painted (and has its heading)
+ * before, and the header's buttons get their clicks directly, which an inert screen would lose.
+ */
+async function startScreenLive(page) {
+  await heading(page, 'Добро пожаловать!');
+  await page.waitForFunction(() => !document.querySelector('#app[inert]'));
 }
 
 async function heading(page, name, level = 1) {
