@@ -17,8 +17,8 @@ export class PrintReceiptState {
   /** The dialog with what is being printed is open. */
   shown = $state(false);
   /** The lines of the document printed, as the printer gets them. */
-  preview = $state<Preview | null>(null);
-  outcome = $state<PrintOutcome | null>(null);
+  preview = $state.raw<Preview | null>(null);
+  outcome = $state.raw<PrintOutcome | null>(null);
   error = $state<KioskError | null>(null);
   printing = $state(false);
   /** The document printed: the one the screen offers, or its compact form. */

@@ -27,7 +27,7 @@ export function piecesOf(text: string): TextPiece[] {
 }
 
 export class FaqState {
-  topics = $state<FaqTopic[]>([]);
+  topics = $state.raw<FaqTopic[]>([]);
   error = $state<KioskError | null>(null);
   loaded = $state(false);
   /** The billing centre did not answer: the terminal's saved copy is shown. */

@@ -47,12 +47,12 @@ export class AppealsState {
   view = $state<AppealsView>('list');
   loading = $state(false);
   listError = $state<KioskError | null>(null);
-  appeals = $state<AppealView[]>([]);
-  waiting = $state<WaitingAppeal[]>([]);
+  appeals = $state.raw<AppealView[]>([]);
+  waiting = $state.raw<WaitingAppeal[]>([]);
 
   topicsError = $state<KioskError | null>(null);
-  topics = $state<AppealTopic[]>([]);
-  profileContacts = $state<MaskedContacts | null>(null);
+  topics = $state.raw<AppealTopic[]>([]);
+  profileContacts = $state.raw<MaskedContacts | null>(null);
 
   topicId = $state('');
   text = $state('');

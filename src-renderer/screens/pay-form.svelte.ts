@@ -28,7 +28,7 @@ export function svgDataUrl(svg: string): string {
 }
 
 export class PayForm {
-  invoice = $state<Invoice | null>(null);
+  invoice = $state.raw<Invoice | null>(null);
   loadError = $state<KioskError | null>(null);
   rubles = $state('');
   kopecks = $state('');
@@ -37,8 +37,8 @@ export class PayForm {
   amountProblem = $state<MessageKey | null>(null);
   /** A refusal from the core. */
   error = $state<KioskError | null>(null);
-  qr = $state<PaymentQr | null>(null);
-  slip = $state<PaymentSlip | null>(null);
+  qr = $state.raw<PaymentQr | null>(null);
+  slip = $state.raw<PaymentSlip | null>(null);
   busy = $state(false);
   private request = 0;
 

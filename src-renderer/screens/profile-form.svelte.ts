@@ -19,7 +19,7 @@ const PHONE_DIGITS = 10;
 const PASSWORD_MAX = 128;
 
 export class ProfileState {
-  profile = $state<ProfileView | null>(null);
+  profile = $state.raw<ProfileView | null>(null);
   loadError = $state<KioskError | null>(null);
   contactsRevealed = $state(false);
 

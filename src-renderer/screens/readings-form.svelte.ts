@@ -32,7 +32,7 @@ export interface PendingConfirmation {
 const MAX_TYPED_LENGTH = 14;
 
 export class ReadingsForm {
-  data = $state<MetersData | null>(null);
+  data = $state.raw<MetersData | null>(null);
   loadError = $state<KioskError | null>(null);
   loading = $state(false);
   /** What the customer typed per meter id, as shown («123,456»). */

@@ -16,7 +16,7 @@ export function readingWithUnit(reading: Pick<HistoryReading, 'value' | 'fractio
 }
 
 export class ReadingsHistoryState {
-  history = $state<ReadingsHistory | null>(null);
+  history = $state.raw<ReadingsHistory | null>(null);
   loadError = $state<KioskError | null>(null);
 
   /** No meters and nothing sent: the account is billed by the norm, and there is nothing to list. */

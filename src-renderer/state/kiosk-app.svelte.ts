@@ -34,9 +34,11 @@ export class KioskApp {
   outbox = $state<OutboxFacts | null>(null);
   /** The printer as the core last saw it; null until it was asked. */
   printer = $state<PrinterFacts | null>(null);
-  startScreen = $state<StartScreenData | null>(null);
+  // Answers of the core that are replaced whole, never changed in place, are raw state: no proxy
+  // on every field a screen reads (the terminal's status is updated in place, so it keeps one).
+  startScreen = $state.raw<StartScreenData | null>(null);
   startScreenError = $state<KioskError | null>(null);
-  summary = $state<AccountSummary | null>(null);
+  summary = $state.raw<AccountSummary | null>(null);
   summaryError = $state<KioskError | null>(null);
   /** How the customer at the screen got in; null while nobody is. */
   access = $state<CustomerAccess | null>(null);
