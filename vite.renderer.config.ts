@@ -34,6 +34,10 @@ export default defineConfig({
     cssCodeSplit: false,
     // Every Chromium the kiosk runs in preloads modules itself: no polyfill for browsers without it.
     modulePreload: { polyfill: false },
+    // Terser takes about 4 % more off the renderer than esbuild's minifier (6 KB gzip): a few
+    // seconds more of build for what every kiosk loads.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 } },
     reportCompressedSize: false,
     sourcemap: false,
   },

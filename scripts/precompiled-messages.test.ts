@@ -1,10 +1,12 @@
-import { parse } from '@formatjs/icu-messageformat-parser';
+import path from 'node:path';
+import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import ba from '../resources/messages/ba.json';
 import en from '../resources/messages/en.json';
 import ru from '../resources/messages/ru.json';
-import { precompileCatalog, precompiledMessages, type PrecompiledCatalog } from './precompiled-messages';
+import { catalogFromTexts, catalogKeys } from '../src-renderer/lib/catalog-keys';
+import { precompileCatalog, precompiledMessages, precompileTexts, type PrecompiledCatalog } from './precompiled-messages';
 
 type Catalog = { [name: string]: string | Catalog };
 
@@ -31,6 +33,26 @@ describe('the catalogs as the renderer is built with them', () => {
     });
   }
 
+  for (const [language, catalog] of Object.entries({ ba, en }) as Array<[string, Catalog]>) {
+    it(`${language}: arrives as its texts in the Russian keys' order, and is the same catalog again with them`, () => {
+      const texts = precompileTexts(catalog, ru);
+      const russianKeys = catalogKeys(
+        precompileCatalog(ru),
+        (entry): entry is string | MessageFormatElement[] => typeof entry === 'string' || Array.isArray(entry),
+      );
+      expect(texts).toHaveLength(russianKeys.length);
+      expect(catalogFromTexts(russianKeys, texts)).toEqual(precompileCatalog(catalog));
+    });
+  }
+
+  it('refuses a catalog whose keys differ from the Russian one, naming them', () => {
+    const reference = { start: { welcome: 'Добро пожаловать!', login: 'Войти' } };
+    expect(() => precompileTexts({ start: { welcome: 'Welcome!', extra: 'More' } }, reference)).toThrow(
+      "the catalog's keys differ from the Russian one's: missing start.login; extra start.extra",
+    );
+    expect(() => catalogFromTexts(['start.welcome', 'start.login'], ['Welcome!'])).toThrow('a catalog of 1 texts for 2 keys');
+  });
+
   it('formats a parsed plural as the text itself would be formatted', () => {
     const text = ru.idle.text;
     const parsed = (precompileCatalog({ text }) as { text: ConstructorParameters<typeof IntlMessageFormat>[0] }).text;
@@ -46,5 +68,11 @@ describe('the catalogs as the renderer is built with them', () => {
     expect(compiled['plain']).toBe('Добро пожаловать!');
     expect(compiled['hello']).toEqual(parse('Здравствуйте, {name}!'));
     expect(plugin.transform(code, '/kiosk/package.json')).toBeNull();
+    // Another language is its texts in the order of the Russian file beside it.
+    const english = JSON.stringify({ ...en, start: { ...en.start, welcome: 'Hello, {name}!' } });
+    const texts = JSON.parse(plugin.transform(english, path.resolve('resources/messages/en.json'))!.code) as unknown[];
+    expect(texts[catalogKeys(ru as Catalog, (entry): entry is string => typeof entry === 'string').indexOf('start.welcome')]).toEqual(
+      parse('Hello, {name}!'),
+    );
   });
 });
