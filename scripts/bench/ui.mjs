@@ -451,6 +451,35 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs,
     const usage = await cdp.send('Runtime.getHeapUsage');
     return usage.usedSize / (1024 * 1024);
   };
+  /**
+   * The same heap split by a heap snapshot: the kiosk's own objects (everything V8 holds but
+   * compiled code), and the code V8's compilers made. Code keeps growing for hundreds of sessions as
+   * more functions get hot and optimized: that is the engine warming up, not something the kiosk
+   * keeps. Read at the baseline and at the end (a snapshot takes a second or two).
+   */
+  const heapParts = async () => {
+    await heapMb();
+    const chunks = [];
+    const onChunk = (event) => chunks.push(event.chunk);
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    try {
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
+    } finally {
+      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    }
+    const { snapshot, nodes } = JSON.parse(chunks.join(''));
+    const fields = snapshot.meta.node_fields;
+    const typeNames = snapshot.meta.node_types[0];
+    const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
+    const bytes = { objects: 0, code: 0 };
+    for (let index = 0; index < nodes.length; index += fields.length) {
+      const type = typeNames[nodes[index + typeAt]];
+      // `native` nodes are Blink's DOM and rendering objects, outside the JS heap's used size.
+      if (type === 'native' || type === 'synthetic') continue;
+      bytes[type === 'code' ? 'code' : 'objects'] += nodes[index + sizeAt];
+    }
+    return { objectsMb: bytes.objects / (1024 * 1024), codeMb: bytes.code / (1024 * 1024) };
+  };
   const errors = [];
   const sessionMs = [];
   // Memory every few sessions (after GC in the page), for the curve in results.json.
@@ -464,7 +493,13 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs,
     for (let index = 0; index < warmupSessions + sessions; index += 1) {
       if (index === warmupSessions) {
         await new Promise((resolve) => setTimeout(resolve, settleMs / 2));
-        baseline = { heapMb: await heapMb(), kiosk: await kioskMemory(), renderer: await rendererResidentMb(browser), printed: printedJobs() };
+        baseline = {
+          heapMb: await heapMb(),
+          heapParts: await heapParts(),
+          kiosk: await kioskMemory(),
+          renderer: await rendererResidentMb(browser),
+          printed: printedJobs(),
+        };
         curve.push({ session: 0, heapMb: baseline.heapMb, kiosk: baseline.kiosk });
       }
       const start = performance.now();
@@ -484,7 +519,7 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs,
       if (done > 0 && (done % 50 === 0 || done === sessions)) log?.(`  soak: ${done}/${sessions} sessions, ${errors.length} errors`);
     }
     await new Promise((resolve) => setTimeout(resolve, settleMs));
-    const final = { heapMb: await heapMb(), kiosk: await kioskMemory(), renderer: await rendererResidentMb(browser) };
+    const final = { heapMb: await heapMb(), heapParts: await heapParts(), kiosk: await kioskMemory(), renderer: await rendererResidentMb(browser) };
     curve.push({ session: sessions, ...final });
     const apiFailures = await page.evaluate(() => window.__bench.apiFailures);
     const printed = printedJobs() - (baseline?.printed ?? printedBefore);
