@@ -9,6 +9,8 @@ const CONTROLS = 'button, input, textarea, select, a[href], [role="button"], [ro
 const TEXTS = 'h1, h2, h3, h4, p, li, dt, dd, tr, caption, figcaption, [role="status"], [role="alert"], [data-voice-text]';
 /** Where an item belongs in the order: the screen, then everything else, then voice mode's own panel. */
 const REGION_ORDER = ['main', '*', '.voice-panel'] as const;
+/** The screen on view: the start screen stays in the page, hidden, while another is shown (App.svelte). */
+export const SHOWN_SCREEN = 'main:not([hidden] *)';
 
 /** Secret fields: their value is only ever counted, never read out (passwords, PINs, codes). */
 const SECRET_FIELD = 'input[type="password"], [data-secret]';
@@ -173,7 +175,7 @@ export function firstInputKey(doc: Document): Element | null {
 /** The screen's title (its h1), or the dialog's heading while a dialog is open. */
 export function screenTitle(doc: Document): string {
   const dialog = openDialog(doc);
-  const heading = (dialog ?? doc).querySelector(dialog ? 'h1, h2, h3' : 'main h1');
+  const heading = (dialog ?? doc).querySelector(dialog ? 'h1, h2, h3' : `${SHOWN_SCREEN} h1`);
   return collapsedText(heading?.textContent);
 }
 

@@ -18,6 +18,7 @@ import {
   openDialog,
   regionName,
   screenTitle,
+  SHOWN_SCREEN,
   voiceItems,
 } from './voice-items';
 import type { VoiceMode } from './voice-mode.svelte';
@@ -192,8 +193,8 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
       mark(firstControl);
       return [...items.filter(isText).map(describe), firstControl ? describe(firstControl) : ''].join(' ');
     }
-    mark(doc.querySelector('main h1'));
-    const start = doc.querySelector('main.start-screen') ? ` ${t('voiceMode.startHint')}` : '';
+    mark(doc.querySelector(`${SHOWN_SCREEN} h1`));
+    const start = doc.querySelector(SHOWN_SCREEN)?.matches('.start-screen') ? ` ${t('voiceMode.startHint')}` : '';
     // «Здравствуйте, …!» ends in its own mark; the catalog's sentence adds the full stop.
     return `${t('voiceMode.screen', { title: screenTitle(doc).replace(/[.!?]+$/, '') })}${start}`;
   }
