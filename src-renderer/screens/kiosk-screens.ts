@@ -1,6 +1,7 @@
 // The list of screens the renderer is built from, the counterpart of src-main/features/kiosk-features.ts:
 // every screen once, with who may see it and, for a service of the home screen, its tile. App.svelte
-// shows the current screen from here, the home screen draws its tiles from here, and `ScreenName`
+// shows the current screen from here (the start screen it keeps built, hidden while another is
+// shown), the home screen draws its tiles from here, and `ScreenName`
 // is the list's names. A new screen is its file and one entry below. The screens a customer meets
 // first (start, the logins, home) are in the start bundle; every other one is its own chunk, loaded
 // when it is first shown (`load`), so the start screen downloads none of them.
