@@ -35,8 +35,9 @@ const isText = (entry: string | Catalog): entry is string => typeof entry === 's
 export function precompileTexts(catalog: Catalog, reference: Catalog): Array<string | MessageFormatElement[]> {
   const keys = catalogKeys(reference, isText);
   const own = catalogKeys(catalog, isText);
-  const missing = keys.filter((key) => !new Set(own).has(key));
-  const extra = own.filter((key) => !new Set(keys).has(key));
+  const [keySet, ownSet] = [new Set(keys), new Set(own)];
+  const missing = keys.filter((key) => !ownSet.has(key));
+  const extra = own.filter((key) => !keySet.has(key));
   if (missing.length > 0 || extra.length > 0) {
     throw new Error(
       `the catalog's keys differ from the Russian one's: missing ${missing.join(', ') || 'none'}; extra ${extra.join(', ') || 'none'}`,

@@ -23,6 +23,9 @@ type Text = string | MessageFormatElement[];
 type Catalog = { [name: string]: Text | Catalog };
 const russianCatalog = russianCatalogFile as Catalog;
 
+/** The Russian catalog's keys in its order, listed when another language is first loaded. */
+let russianKeys: string[] | undefined;
+
 /**
  * A catalog as its chunk brings it: in the build, its texts in the Russian keys' order; under the
  * unit tests, which read the files as they are, the catalog itself.
@@ -32,7 +35,6 @@ function loadedCatalog(loaded: unknown): Catalog {
   russianKeys ??= catalogKeys(russianCatalog, (entry): entry is Text => typeof entry === 'string' || Array.isArray(entry));
   return catalogFromTexts(russianKeys, loaded as Text[]);
 }
-let russianKeys: string[] | undefined;
 
 /**
  * Russian is in the start screen's bundle; Bashkir and English (about 31 KB gzip together) are
