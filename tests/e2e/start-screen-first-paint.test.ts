@@ -17,7 +17,7 @@ describe('the start screen before the kiosk’s scripts', () => {
   test('is in the page as it arrives, whole and inert, without any script', async ({ browser, kiosk }) => {
     const page = await newPage(browser, 'landscape', false);
     try {
-      await showKiosk(page, kiosk);
+      await showKiosk(page, kiosk, { live: false });
       expect(await page.locator('#app').getAttribute('inert')).toBe('');
       expect(await page.locator('h1').textContent()).toBe('Добро пожаловать!');
       const buttons = await page.locator('main button').allTextContents();

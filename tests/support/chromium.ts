@@ -47,8 +47,14 @@ export async function openKioskPage(browser: Browser, kiosk: KioskProcess, orien
   return page;
 }
 
-/** Loads the kiosk in a page, with the session cookie the launch gave (each context is a fresh browser profile). */
-export async function showKiosk(page: Page, kiosk: KioskProcess): Promise<void> {
+/**
+ * Loads the kiosk in a page, with the session cookie the launch gave (each context is a fresh browser
+ * profile). The prerendered start screen is inert until the kiosk's scripts have hydrated it: unless
+ * `live` is false (a page without scripts), this returns once it is live, where a customer's tap
+ * would first work and a test may change the page.
+ */
+export async function showKiosk(page: Page, kiosk: KioskProcess, { live = true }: { live?: boolean } = {}): Promise<void> {
   await page.context().addCookies([{ ...kiosk.sessionCookie, url: kiosk.origin, httpOnly: true, sameSite: 'Strict' }]);
   await page.goto(`${kiosk.origin}/`);
+  if (live) await page.locator('#app:not([inert])').waitFor({ state: 'attached' });
 }

@@ -160,9 +160,6 @@ export function kioskTest(setup: KioskSetup = {}) {
         problemsByPage.set(page, watchForPageProblems(page));
         if (fakeClock) await page.clock.install();
         await showKiosk(page, kiosk);
-        // The prerendered start screen is inert until the kiosk's scripts have hydrated it: a test
-        // starts where a customer's tap would first work.
-        await page.locator('#app:not([inert])').waitFor({ state: 'attached' });
         if (as) {
           await logInAs(page, as);
           const home = page.getByRole('heading', { name: /^Здравствуйте, /, level: 1 });
