@@ -455,10 +455,10 @@ export async function soak(browser, kiosk, { sessions, warmupSessions, settleMs,
    * The same heap split by a heap snapshot: the kiosk's own objects (everything V8 holds but
    * compiled code), and the code V8's compilers made. Code keeps growing for hundreds of sessions as
    * more functions get hot and optimized: that is the engine warming up, not something the kiosk
-   * keeps. Read at the baseline and at the end (a snapshot takes a second or two).
+   * keeps. Read at the baseline and at the end, right after `heapMb` has settled the page and
+   * collected its garbage (a snapshot takes a second or two).
    */
   const heapParts = async () => {
-    await heapMb();
     const chunks = [];
     const onChunk = (event) => chunks.push(event.chunk);
     cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
