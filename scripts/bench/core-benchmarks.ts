@@ -51,11 +51,15 @@ export function receiptBuild(invoice: Invoice, options: { warmup: number; iterat
  * same disk at the same moments. The kiosk's idle checkpoint looks at the WAL between commits, as
  * its timer does between the event loop's turns; with no quiet moment in the loop it checkpoints
  * only when the WAL reaches its size limit, every few hundred commits.
+ *
+ * A fourth series says what part of the gap is the machine's: the raw fsync again, after a busy
+ * wait as long as an enqueue's own work without its fsync (the median of the warm-up's). On a
+ * virtual machine a little CPU time before an fsync already lengthens the fsync's tail.
  */
 export function enqueueVsFsync(
   dir: string,
   options: { warmup: number; iterations: number },
-): { enqueue: number[]; fsync: number[]; enqueueWithoutSync: number[] } {
+): { enqueue: number[]; fsync: number[]; enqueueWithoutSync: number[]; fsyncAfterWork: number[]; workMs: number } {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'kiosk.sqlite');
   const db = openKioskDatabase(file);
@@ -82,14 +86,22 @@ export function enqueueVsFsync(
     fs.writeSync(fd, block, 0, block.length, 0);
     fs.fsyncSync(fd);
   };
-  const result = { enqueue: [] as number[], fsync: [] as number[], enqueueWithoutSync: [] as number[] };
+  const busyWait = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+  const result = { enqueue: [] as number[], fsync: [] as number[], enqueueWithoutSync: [] as number[], fsyncAfterWork: [] as number[], workMs: 0 };
   try {
+    const warmupWork: number[] = [];
     for (let index = 0; index < options.warmup; index += 1) {
       enqueue(index);
       rawFsync();
+      const start = process.hrtime.bigint();
       enqueue(index, unsynced);
+      warmupWork.push(since(start));
       checkpoint.tick();
     }
+    result.workMs = warmupWork.sort((a, b) => a - b)[Math.floor(warmupWork.length / 2)] ?? 0;
     for (let index = 0; index < options.iterations; index += 1) {
       let start = process.hrtime.bigint();
       enqueue(options.warmup + index);
@@ -100,6 +112,10 @@ export function enqueueVsFsync(
       start = process.hrtime.bigint();
       enqueue(options.warmup + index, unsynced);
       result.enqueueWithoutSync.push(since(start));
+      start = process.hrtime.bigint();
+      busyWait(result.workMs);
+      rawFsync();
+      result.fsyncAfterWork.push(since(start));
       checkpoint.tick();
     }
   } finally {
