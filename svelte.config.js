@@ -3,5 +3,6 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 export default {
   preprocess: vitePreprocess(),
-  compilerOptions: { runes: true },
+  // No `window.__svelte` version stamp: nothing on a kiosk reads it.
+  compilerOptions: { runes: true, discloseVersion: false },
 };
