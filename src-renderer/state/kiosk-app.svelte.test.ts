@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskEvent } from '../lib/kiosk-api';
-import { screensFor } from '../screens/kiosk-screens';
+import { screensFor } from '../screens/kiosk-screens.svelte';
 import { i18n } from '../lib/i18n.svelte';
 import { KioskApp, type AccountSummary, type TerminalStatus } from './kiosk-app.svelte';
 

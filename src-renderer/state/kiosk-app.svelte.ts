@@ -10,7 +10,7 @@ import { i18n } from '../lib/i18n.svelte';
 // A cycle by design: the screen list imports the screens, and they import this state. The screens
 // use `kioskApp` only when they are drawn and this state uses the list only when a screen is opened,
 // never while the modules load, so either side may be loaded first.
-import { screenNamed, type ScreenAudience, type ScreenName } from '../screens/kiosk-screens';
+import { screenNamed, type ScreenAudience, type ScreenName } from '../screens/kiosk-screens.svelte';
 import { voiceMode } from '../voice/voice-mode.svelte';
 import { displaySettings } from './display-settings.svelte';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeTiles, kioskScreens, loadComponent, loadedComponent, screenNamed, screensFor } from './kiosk-screens';
+import { homeTiles, kioskScreens, loadComponent, loadedComponent, screenNamed, screensFor } from './kiosk-screens.svelte';
 
 describe('the screen list', () => {
   it('lists every screen once, each found by its name', () => {
