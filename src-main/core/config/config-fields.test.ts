@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_FIELDS, STAFF_SETTINGS, type ConfigField } from './config-fields';
+import { CONFIG_DOCS, type FieldDocs } from './config-docs';
+import { CONFIG_FIELDS, STAFF_SETTINGS, type ConfigField, type ConfigFieldPath } from './config-fields';
 import { CONFIG_TABLE_HEADER, configTableMarkdown, configTableRows } from './config-table';
 import { ENV_OVERRIDES, kioskConfigSchema, loadKioskConfig, parseKioskConfig } from './kiosk-config';
 
@@ -80,9 +81,11 @@ describe('configuration fields', () => {
   });
 
   it('name the environment variable that overrides each field, read as the field needs', () => {
-    expect(ENV_OVERRIDES.map(({ variable }) => variable)).toEqual(fields.flatMap(([, field]) => (field.env ? [field.env.name] : [])));
+    const envOf = (dotted: string) => (CONFIG_DOCS[dotted as ConfigFieldPath] as FieldDocs).env;
+    expect(ENV_OVERRIDES.map(({ variable }) => variable)).toEqual(fields.flatMap(([dotted]) => envOf(dotted)?.name ?? []));
     for (const [dotted, field] of fields) {
-      if (!field.env) continue;
+      const env = envOf(dotted);
+      if (!env) continue;
       const sample =
         field.kind === 'int'
           ? [String(field.max), field.max]
@@ -93,8 +96,8 @@ describe('configuration fields', () => {
               : field.kind === 'nullable-text'
                 ? ['null', null]
                 : ['UFA-ENV-01', 'UFA-ENV-01'];
-      const config = loadKioskConfig({ file: undefined, env: { [field.env.name]: sample[0] as string } });
-      expect(valueAt(config, dotted), field.env.name).toEqual(sample[1]);
+      const config = loadKioskConfig({ file: undefined, env: { [env.name]: sample[0] as string } });
+      expect(valueAt(config, dotted), env.name).toEqual(sample[1]);
     }
   });
 

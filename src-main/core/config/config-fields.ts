@@ -1,6 +1,7 @@
-// Every configuration field declared once: default, allowed values or range, environment
-// variable, and for the staff settings screen its setting name, input and label. The schema, the
-// environment overrides, the staff settings and the README table all come from this table.
+// Every configuration field declared once: default, allowed values or range, and for the staff
+// settings screen its setting name, input and label; its environment variable and its line in the
+// README are beside it in config-docs.ts, which the renderer does not load. The schema, the
+// environment overrides, the staff settings and the README table all come from these two tables.
 // No node: imports and no zod here: the renderer imports this file.
 import type { MessageKey } from '../messages/messages';
 
@@ -15,13 +16,6 @@ export const CODE_PAGES = ['cp866', 'wpc1251'] as const;
 export type SettingInput = 'text' | 'latin' | 'number' | 'choice';
 
 interface FieldFacts {
-  /** One line for the README: what the field is for. */
-  doc: string;
-  /**
-   * The variable that overrides the file, and how its text is read when that is not obvious
-   * (`null` and `training` always mean null for a nullable field).
-   */
-  env?: { name: string; note?: string };
   /** Editable on the staff settings screen under this name; `label` is a catalog key (ru, ba, en). */
   staff?: { setting: string; input: SettingInput; label: MessageKey };
 }
@@ -75,17 +69,13 @@ export const CONFIG_FIELDS = {
     maxLength: 32,
     format: 'letters, digits, "-" or "_", at most 32 characters',
     default: 'UIS-TRAINING-01',
-    env: { name: 'KIOSK_TERMINAL_ID' },
-    doc: 'the terminal as the billing centre knows it',
   },
   officeName: {
     kind: 'text',
     minLength: 1,
     maxLength: 120,
     default: 'Офис обслуживания потребителей МУП УИС',
-    env: { name: 'KIOSK_OFFICE' },
     staff: { setting: 'officeName', input: 'text', label: 'staff.settings.fields.officeName' },
-    doc: 'shown in the screen header',
   },
   'billing.url': {
     kind: 'nullable-text',
@@ -93,26 +83,20 @@ export const CONFIG_FIELDS = {
     format: 'an https URL (plain http only to this machine: localhost, 127.x.x.x, [::1]), or null for training mode',
     nullMeans: 'training mode',
     default: null,
-    env: { name: 'KIOSK_BILLING_URL' },
     staff: { setting: 'billingUrl', input: 'latin', label: 'staff.settings.fields.billingUrl' },
-    doc: 'base URL of the central billing API',
   },
   'billing.terminalKey': {
     kind: 'text',
     minLength: 1,
     maxLength: 200,
     default: 'training',
-    env: { name: 'KIOSK_BILLING_TERMINAL_KEY' },
-    doc: "the terminal's key at the billing centre (never logged)",
   },
   'billing.timeoutMs': {
     kind: 'int',
     min: 500,
     max: 60_000,
     default: 5_000,
-    env: { name: 'KIOSK_BILLING_TIMEOUT_MS' },
     staff: { setting: 'billingTimeoutMs', input: 'number', label: 'staff.settings.fields.billingTimeoutMs' },
-    doc: 'time-out of one billing call, ms',
   },
   'printer.interface': {
     kind: 'nullable-text',
@@ -120,33 +104,25 @@ export const CONFIG_FIELDS = {
     format: 'tcp://host:port, file://<folder> or a /dev/ device path',
     nullMeans: 'a folder in the data dir (file printer)',
     default: null,
-    env: { name: 'KIOSK_PRINTER' },
     staff: { setting: 'printerInterface', input: 'latin', label: 'staff.settings.fields.printerInterface' },
-    doc: 'where receipts are printed',
   },
   'printer.commandSet': {
     kind: 'choice',
     choices: COMMAND_SETS,
     default: 'epson',
-    env: { name: 'KIOSK_PRINTER_COMMAND_SET' },
     staff: { setting: 'printerCommandSet', input: 'choice', label: 'staff.settings.fields.printerCommandSet' },
-    doc: "the printer's command language",
   },
   'printer.widthMm': {
     kind: 'choice',
     choices: PAPER_WIDTHS,
     default: 80,
-    env: { name: 'KIOSK_PRINTER_WIDTH_MM' },
     staff: { setting: 'printerWidthMm', input: 'choice', label: 'staff.settings.fields.printerWidthMm' },
-    doc: 'paper width, mm',
   },
   'printer.codePage': {
     kind: 'choice',
     choices: CODE_PAGES,
     default: 'cp866',
-    env: { name: 'KIOSK_PRINTER_CODE_PAGE' },
     staff: { setting: 'printerCodePage', input: 'choice', label: 'staff.settings.fields.printerCodePage' },
-    doc: 'code page for Cyrillic on the printer',
   },
   'printer.timeoutMs': {
     kind: 'int',
@@ -154,127 +130,101 @@ export const CONFIG_FIELDS = {
     max: 30_000,
     default: 3_000,
     staff: { setting: 'printerTimeoutMs', input: 'number', label: 'staff.settings.fields.printerTimeoutMs' },
-    doc: 'time-out of one printer command, ms',
   },
   'ui.orientation': {
     kind: 'choice',
     choices: ORIENTATIONS,
     default: 'auto',
-    env: { name: 'KIOSK_ORIENTATION' },
-    doc: 'screen layout: `auto` follows the screen (portrait when taller than wide), the others force it',
   },
   'ui.idleTimeoutSeconds': {
     kind: 'int',
     min: 20,
     max: 600,
     default: 60,
-    env: { name: 'KIOSK_IDLE_TIMEOUT_S' },
     staff: { setting: 'idleTimeoutSeconds', input: 'number', label: 'staff.settings.fields.idleTimeoutSeconds' },
-    doc: 'inactivity before the "are you still there?" warning, s',
   },
   'ui.idleWarningSeconds': {
     kind: 'int',
     min: 20,
     max: 120,
     default: 20,
-    doc: 'how long the warning waits before the session ends, s',
   },
   'ui.languages': {
     kind: 'list',
     choices: LANGUAGES,
     minItems: 1,
     default: LANGUAGES,
-    env: { name: 'KIOSK_LANGUAGES', note: 'comma-separated' },
-    doc: 'languages offered, the first is the default',
   },
   'voice.espeakCommand': {
     kind: 'text',
     minLength: 1,
     maxLength: 300,
     default: 'espeak-ng',
-    env: { name: 'KIOSK_ESPEAK_COMMAND' },
-    doc: 'the espeak-ng program of voice mode; on Windows the full path of espeak-ng.exe',
   },
   'limits.loginFailuresPerAccount': {
     kind: 'int',
     min: 1,
     max: 100,
     default: 5,
-    doc: 'failed logins to one account before a lockout',
   },
   'limits.loginFailuresPerTerminal': {
     kind: 'int',
     min: 1,
     max: 1_000,
     default: 20,
-    doc: 'failed logins on this terminal (any account) before a lockout',
   },
   'limits.registrationFailuresPerTerminal': {
     kind: 'int',
     min: 1,
     max: 1_000,
     default: 10,
-    doc: 'refused registrations or password resets on this terminal before a pause',
   },
   'limits.loginLockoutMinutes': {
     kind: 'int',
     min: 1,
     max: 24 * 60,
     default: 15,
-    doc: 'length of a login lockout, min',
   },
   'delivery.retryBaseMs': {
     kind: 'int',
     min: 10,
     max: 60_000,
     default: 1_000,
-    env: { name: 'KIOSK_RETRY_BASE_MS' },
-    doc: 'first delay of outbox retries, ms (exponential, full jitter)',
   },
   'delivery.retryCapMs': {
     kind: 'int',
     min: 100,
     max: 60 * 60_000,
     default: 5 * 60_000,
-    env: { name: 'KIOSK_RETRY_CAP_MS' },
-    doc: 'longest delay of outbox retries, ms',
   },
   'delivery.breakerCooldownMs': {
     kind: 'int',
     min: 50,
     max: 10 * 60_000,
     default: 30_000,
-    doc: 'pause after 5 failures in a row before trying the billing centre again, ms',
   },
   'delivery.heartbeatSeconds': {
     kind: 'int',
     min: 5,
     max: 3_600,
     default: 60,
-    env: { name: 'KIOSK_HEARTBEAT_S' },
-    doc: 'seconds between heartbeats to the billing centre',
   },
   'retention.settledDays': {
     kind: 'int',
     min: 1,
     max: 365,
     default: 30,
-    env: { name: 'KIOSK_RETENTION_DAYS' },
-    doc: 'days after which delivered submissions and printed receipts lose their personal content',
   },
   staff: {
     kind: 'staff-list',
     default: [],
     format: '`staffNumber` (3 to 8 digits), `displayName`, `pinHash` (`npm run staff-pin-hash`)',
-    doc: 'office staff who may open the staff screen (training mode adds 1001 / PIN 123456)',
   },
   httpPort: {
     kind: 'int',
     min: 0,
     max: 65_535,
     default: 0,
-    env: { name: 'KIOSK_PORT' },
-    doc: 'port of the loopback HTTP transport in browser mode; 0 picks a free one',
   },
 } as const satisfies Record<string, ConfigField>;
 

@@ -1,14 +1,15 @@
 // The README's configuration table as the field declarations describe it; a test compares the two.
-import { CONFIG_FIELDS, type ConfigField } from './config-fields';
+import { CONFIG_DOCS, type FieldDocs } from './config-docs';
+import { CONFIG_FIELDS, type ConfigField, type ConfigFieldPath } from './config-fields';
 
 export const CONFIG_TABLE_HEADER = ['field', 'env override', 'default', 'allowed', 'what it is'] as const;
 
 const code = (text: string | number) => `\`${text}\``;
 
-function envCell(field: ConfigField): string {
-  if (!field.env) return '—';
-  const notes = [...(field.kind === 'nullable-text' ? ['`null` or `training` = null'] : []), ...(field.env.note ? [field.env.note] : [])];
-  return notes.length > 0 ? `${code(field.env.name)} (${notes.join('; ')})` : code(field.env.name);
+function envCell(field: ConfigField, { env }: FieldDocs): string {
+  if (!env) return '—';
+  const notes = [...(field.kind === 'nullable-text' ? ['`null` or `training` = null'] : []), ...(env.note ? [env.note] : [])];
+  return notes.length > 0 ? `${code(env.name)} (${notes.join('; ')})` : code(env.name);
 }
 
 function defaultCell(field: ConfigField): string {
@@ -43,13 +44,10 @@ function allowedCell(field: ConfigField): string {
 
 /** One row per declared field, cells as the README writes them (without the padding). */
 export function configTableRows(): string[][] {
-  return Object.entries(CONFIG_FIELDS as Record<string, ConfigField>).map(([path, field]) => [
-    code(path),
-    envCell(field),
-    defaultCell(field),
-    allowedCell(field),
-    field.doc,
-  ]);
+  return (Object.entries(CONFIG_FIELDS) as Array<[ConfigFieldPath, ConfigField]>).map(([path, field]) => {
+    const docs: FieldDocs = CONFIG_DOCS[path];
+    return [code(path), envCell(field, docs), defaultCell(field), allowedCell(field), docs.doc];
+  });
 }
 
 /** The table as Markdown, aligned like Prettier aligns it. */

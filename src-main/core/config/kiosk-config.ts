@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CONFIG_FIELDS, type ConfigField, type IntField, type TextField } from './config-fields';
+import { CONFIG_DOCS, type FieldDocs } from './config-docs';
+import { CONFIG_FIELDS, type ConfigField, type ConfigFieldPath, type IntField, type TextField } from './config-fields';
 
 const F = CONFIG_FIELDS;
 
@@ -147,9 +148,12 @@ function envReading(field: ConfigField): EnvReading {
 }
 
 /** Environment variables that override a field of the file, and how to read each. */
-export const ENV_OVERRIDES: ReadonlyArray<{ variable: string; field: string; reading: EnvReading }> = Object.entries(
-  CONFIG_FIELDS as Record<string, ConfigField>,
-).flatMap(([field, facts]) => (facts.env ? [{ variable: facts.env.name, field, reading: envReading(facts) }] : []));
+export const ENV_OVERRIDES: ReadonlyArray<{ variable: string; field: string; reading: EnvReading }> = (
+  Object.entries(CONFIG_FIELDS) as Array<[ConfigFieldPath, ConfigField]>
+).flatMap(([field, facts]) => {
+  const { env }: FieldDocs = CONFIG_DOCS[field];
+  return env ? [{ variable: env.name, field, reading: envReading(facts) }] : [];
+});
 
 export interface LoadConfigOptions {
   /** Path of the JSON file; a missing file means "all defaults". */

@@ -4,6 +4,7 @@
 // the new one, never half of each). The kiosk core then restarts in place to apply them.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG_DOCS, type FieldDocs } from '../../core/config/config-docs';
 import { STAFF_SETTINGS, rangeOf, type ConfigField } from '../../core/config/config-fields';
 import { kioskConfigSchema, type KioskConfig } from '../../core/config/kiosk-config';
 import { message, type Message, type MessageKey } from '../../core/messages/messages';
@@ -36,7 +37,12 @@ function refusalOf(name: SettingName, field: ConfigField): Message {
 const FIELDS = Object.fromEntries(
   STAFF_SETTINGS.map(({ name, path: dotted, field }) => [
     name,
-    { path: dotted.split('.'), env: field.env?.name ?? null, kind: field.kind, message: refusalOf(name, field) },
+    {
+      path: dotted.split('.'),
+      env: (CONFIG_DOCS[dotted] as FieldDocs).env?.name ?? null,
+      kind: field.kind,
+      message: refusalOf(name, field),
+    },
   ]),
 ) as Record<SettingName, { path: string[]; env: string | null; kind: ConfigField['kind']; message: Message }>;
 
