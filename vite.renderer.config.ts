@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
-import { precompiledMessages } from './scripts/precompiled-messages';
+import { literalKeyPlaces, precompiledMessages } from './scripts/precompiled-messages';
 import { prerenderStartScreen } from './scripts/prerender-start-screen';
 
 export default defineConfig({
@@ -12,6 +12,7 @@ export default defineConfig({
   plugins: [
     svelte({ configFile: path.resolve(import.meta.dirname, 'svelte.config.js') }),
     precompiledMessages(),
+    literalKeyPlaces(path.resolve(import.meta.dirname, 'resources/messages/ru.json')),
     prerenderStartScreen(path.resolve(import.meta.dirname, 'vite.renderer.config.ts')),
   ],
   // The catalogs arrive parsed (scripts/precompiled-messages.ts): intl-messageformat formats them

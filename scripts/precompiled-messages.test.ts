@@ -1,75 +1,110 @@
 import path from 'node:path';
-import { parse } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import ba from '../resources/messages/ba.json';
 import en from '../resources/messages/en.json';
 import ru from '../resources/messages/ru.json';
-import { catalogFromTexts, catalogKeys } from '../src-renderer/lib/catalog-keys';
-import { precompileCatalog, precompiledMessages, precompileTexts, type PrecompiledCatalog } from './precompiled-messages';
+import { catalogKeys, keysOfTree, keyTree, textAt } from '../src-renderer/lib/catalog-keys';
+import { packIcu, unpackIcu, type PackedElement } from '../src-renderer/lib/icu-pack';
+import { literalKeyPlaces, precompiledMessages, precompileRussian, precompileTexts, type PrecompiledRussian } from './precompiled-messages';
 
 type Catalog = { [name: string]: string | Catalog };
 
-function texts(catalog: Catalog | PrecompiledCatalog, prefix = ''): Array<[string, unknown]> {
-  return Object.entries(catalog).flatMap(([name, entry]) =>
-    typeof entry === 'object' && !Array.isArray(entry)
-      ? texts(entry, `${prefix}${name}.`)
-      : [[`${prefix}${name}`, entry] as [string, unknown]],
-  );
-}
-
-/** The Russian file's keys in its order: the order the other languages' texts are built in. */
-const russianKeys = catalogKeys(ru as Catalog, (entry): entry is string => typeof entry === 'string');
+const isText = (entry: string | Catalog): entry is string => typeof entry === 'string';
+/** The Russian file's keys in its order: the order every language's texts are built in. */
+const russianKeys = catalogKeys(ru as Catalog, isText);
 
 describe('the catalogs as the renderer is built with them', () => {
   for (const [language, catalog] of Object.entries({ ru, ba, en }) as Array<[string, Catalog]>) {
-    it(`${language}: every text with placeholders arrives parsed, every other one as written`, () => {
-      const original = new Map(texts(catalog));
-      const compiled = texts(precompileCatalog(catalog));
-      expect(compiled.map(([key]) => key)).toEqual([...original.keys()]);
-      for (const [key, entry] of compiled) {
-        const text = original.get(key) as string;
-        if (text.includes('{')) expect(entry, key).toEqual(parse(text));
-        else expect(entry, key).toBe(text);
-      }
-      expect(compiled.some(([, entry]) => Array.isArray(entry))).toBe(true);
+    it(`${language}: its texts in the Russian keys' order, a plural, select, number or date parsed, every other one as written`, () => {
+      const compiled = precompileTexts(catalog, ru);
+      expect(compiled).toHaveLength(russianKeys.length);
+      compiled.forEach((entry, place) => {
+        const key = russianKeys[place] as string;
+        const text = textAt(catalog, key, isText) as string;
+        const plain = parse(text).every((element) => element.type === TYPE.literal || element.type === TYPE.argument);
+        if (plain) expect(entry, key).toBe(text);
+        else expect(unpackIcu(entry as PackedElement[]), key).toEqual(parse(text));
+      });
+      // Both kinds are there: plain placeholders kept as written, plurals parsed.
+      expect(compiled.some((entry) => Array.isArray(entry))).toBe(true);
+      expect(compiled.some((entry) => typeof entry === 'string' && entry.includes('{'))).toBe(true);
     });
   }
 
-  for (const [language, catalog] of Object.entries({ ba, en }) as Array<[string, Catalog]>) {
-    it(`${language}: arrives as its texts in the Russian keys' order, and is the same catalog again with them`, () => {
-      const texts = precompileTexts(catalog, ru);
-      expect(texts).toHaveLength(russianKeys.length);
-      expect(catalogFromTexts(russianKeys, texts)).toEqual(precompileCatalog(catalog));
-    });
-  }
+  it('ru: brings its key names once, as a tree that lists the keys again in their order', () => {
+    const built = precompileRussian(ru);
+    expect(keysOfTree(built.keys)).toEqual(russianKeys);
+    expect(built.texts).toEqual(precompileTexts(ru, ru));
+    expect(keyTree({ start: { welcome: 'Добро пожаловать!', login: 'Войти' }, help: 'Помощь' }, isText)).toEqual([
+      ['start', 'welcome', 'login'],
+      'help',
+    ]);
+  });
 
   it('refuses a catalog whose keys differ from the Russian one, naming them', () => {
     const reference = { start: { welcome: 'Добро пожаловать!', login: 'Войти' } };
     expect(() => precompileTexts({ start: { welcome: 'Welcome!', extra: 'More' } }, reference)).toThrow(
       "the catalog's keys differ from the Russian one's: missing start.login; extra start.extra",
     );
-    expect(() => catalogFromTexts(['start.welcome', 'start.login'], ['Welcome!'])).toThrow('a catalog of 1 texts for 2 keys');
   });
 
   it('formats a parsed plural as the text itself would be formatted', () => {
     const text = ru.idle.text;
-    const parsed = (precompileCatalog({ text }) as { text: ConstructorParameters<typeof IntlMessageFormat>[0] }).text;
-    const formatted = (message: typeof parsed, seconds: number) => new IntlMessageFormat(message, 'ru-RU').format({ seconds });
+    const parsed = unpackIcu(precompileTexts({ text }, { text })[0] as PackedElement[]);
+    const formatted = (message: ConstructorParameters<typeof IntlMessageFormat>[0], seconds: number) =>
+      new IntlMessageFormat(message, 'ru-RU').format({ seconds });
     for (const seconds of [1, 3, 5, 21, 45]) expect(formatted(parsed, seconds)).toBe(formatted(text, seconds));
     expect(formatted(parsed, 21)).toContain('Через 21 секунду');
   });
 
   it('changes the catalog files only, into JSON for Vite’s own JSON plugin', () => {
     const plugin = precompiledMessages() as { transform: (code: string, id: string) => { code: string } | null };
-    const code = JSON.stringify({ hello: 'Здравствуйте, {name}!', plain: 'Добро пожаловать!' });
-    const compiled = JSON.parse(plugin.transform(code, '/kiosk/resources/messages/ru.json')!.code) as PrecompiledCatalog;
-    expect(compiled['plain']).toBe('Добро пожаловать!');
-    expect(compiled['hello']).toEqual(parse('Здравствуйте, {name}!'));
+    const code = JSON.stringify({
+      hello: 'Здравствуйте, {name}!',
+      plain: 'Добро пожаловать!',
+      left: '{n, plural, one {# день} other {# дней}}',
+    });
+    const compiled = JSON.parse(plugin.transform(code, '/kiosk/resources/messages/ru.json')!.code) as PrecompiledRussian;
+    expect(compiled).toEqual({
+      keys: ['hello', 'plain', 'left'],
+      texts: ['Здравствуйте, {name}!', 'Добро пожаловать!', packIcu(parse('{n, plural, one {# день} other {# дней}}'))],
+    });
     expect(plugin.transform(code, '/kiosk/package.json')).toBeNull();
     // Another language is its texts in the order of the Russian file beside it.
-    const english = JSON.stringify({ ...en, start: { ...en.start, welcome: 'Hello, {name}!' } });
+    const english = JSON.stringify({ ...en, start: { ...en.start, welcome: '{n, plural, one {# day} other {# days}}' } });
     const texts = JSON.parse(plugin.transform(english, path.resolve('resources/messages/en.json'))!.code) as unknown[];
-    expect(texts[russianKeys.indexOf('start.welcome')]).toEqual(parse('Hello, {name}!'));
+    expect(texts[russianKeys.indexOf('start.welcome')]).toEqual(packIcu(parse('{n, plural, one {# day} other {# days}}')));
+  });
+
+  it('writes a literal key of i18n.t as its place among the texts, and nothing else', () => {
+    const plugin = literalKeyPlaces(path.resolve('resources/messages/ru.json')) as {
+      transform: (code: string, id: string) => { code: string } | null;
+    };
+    const place = russianKeys.indexOf('start.welcome');
+    const code = `$.set_text(a, i18n.t('start.welcome')); i18n.t("start.welcome", v); i18n.t('start.nothing'); i18n.t(key); x.t('start.welcome'); const k = 'start.welcome';`;
+    expect(plugin.transform(code, '/kiosk/src-renderer/screens/start-screen.svelte')?.code).toBe(
+      `$.set_text(a, i18n.t(${place})); i18n.t(${place}, v); i18n.t('start.nothing'); i18n.t(key); x.t('start.welcome'); const k = 'start.welcome';`,
+    );
+    expect(plugin.transform(code, '/kiosk/node_modules/some/index.ts')).toBeNull();
+    expect(plugin.transform(code, '/kiosk/src-renderer/app.css')).toBeNull();
+  });
+
+  it('packs a parsed text smaller, and unpacks it to the same parse', () => {
+    for (const catalog of [ru, ba, en] as Catalog[]) {
+      for (const key of russianKeys) {
+        const text = textAt(catalog, key, isText) as string;
+        if (!text.includes('{')) continue;
+        const parsed = parse(text);
+        expect(unpackIcu(packIcu(parsed)), key).toEqual(parsed);
+      }
+    }
+    const parsed = parse('{count, plural, one {Остался # знак} other {Осталось # знаков}} из {max}');
+    expect(packIcu(parsed)).toEqual([
+      { ...parsed[0], options: { one: ['Остался ', 0, ' знак'], other: ['Осталось ', 0, ' знаков'] } },
+      ' из ',
+      ['max'],
+    ]);
   });
 });

@@ -1,13 +1,13 @@
 // The message catalogs (resources/messages/<language>.json, ICU syntax via intl-messageformat) and
 // per-language formatting of money, dates and months. Russian is the default and the language every
 // logout returns to. The core refuses with a catalog key, so its refusals read like any other text.
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import russianCatalogFile from '../../resources/messages/ru.json';
 import type { Message, MessageKey, MessageValues } from '../../src-main/core/messages/messages';
-import { catalogFromTexts, catalogKeys } from './catalog-keys';
+import { catalogKeys, keysOfTree, textAt, type KeyTree } from './catalog-keys';
+import { unpackIcu, type PackedElement } from './icu-pack';
 import { dateFormat, ufaDateTime } from './date-formats';
-import { fillPlainMessage } from './plain-message';
+import { fillPlainSource, isPlainSource } from './plain-message';
 import type { KioskError } from './kiosk-api';
 
 export type Language = 'ru' | 'ba' | 'en';
@@ -16,53 +16,54 @@ export const LANGUAGES: readonly Language[] = ['ru', 'ba', 'en'];
 export const LANGUAGE_NAMES: Record<Language, MessageKey> = { ru: 'language.ru', ba: 'language.ba', en: 'language.en' };
 
 /**
- * A text is its string, or with placeholders its ICU form already parsed when the renderer was built
- * (scripts/precompiled-messages.ts); under the unit tests, which read the files as they are, a string.
+ * A text is its string: words, or words and plain placeholders. With a plural, a select, a number
+ * or a date it is its ICU form, parsed and packed when the renderer was built
+ * (scripts/precompiled-messages.ts); under the unit tests, which read the files as they are, a string too.
  */
-type Text = string | MessageFormatElement[];
+type Text = string | PackedElement[];
+/** A language's texts, in the Russian keys' order. */
+type Texts = readonly Text[];
 type Catalog = { [name: string]: Text | Catalog };
-const russianCatalog = russianCatalogFile as Catalog;
-
-/** The Russian catalog's keys in its order, listed when another language is first loaded. */
-let russianKeys: string[] | undefined;
+const isText = (entry: Text | Catalog): entry is Text => typeof entry === 'string' || Array.isArray(entry);
 
 /**
- * A catalog as its chunk brings it: in the build, its texts in the Russian keys' order; under the
- * unit tests, which read the files as they are, the catalog itself.
+ * The Russian keys and texts: in the build, as its chunk brings them (scripts/precompiled-messages.ts);
+ * under the unit tests, which read the files as they are, from the keyed catalog.
  */
-function loadedCatalog(loaded: unknown): Catalog {
-  if (!Array.isArray(loaded)) return loaded as Catalog;
-  russianKeys ??= catalogKeys(russianCatalog, (entry): entry is Text => typeof entry === 'string' || Array.isArray(entry));
-  return catalogFromTexts(russianKeys, loaded as Text[]);
+function russianCatalog(file: unknown): { keys: string[]; texts: Texts } {
+  const built = file as { keys?: KeyTree; texts?: Text[] };
+  if (built.keys && built.texts) return { keys: keysOfTree(built.keys), texts: built.texts };
+  const keys = catalogKeys(file as Catalog, isText);
+  return { keys, texts: keys.map((key) => textAt(file as Catalog, key, isText) as Text) };
+}
+
+const russian = russianCatalog(russianCatalogFile);
+/** A key's place among every language's texts. */
+const placeOf = new Map(russian.keys.map((key, place) => [key, place]));
+
+/** Another language's texts: in the build its chunk is them; under the unit tests, its keyed catalog. */
+function loadedTexts(loaded: unknown): Texts {
+  return Array.isArray(loaded) ? (loaded as Texts) : russian.keys.map((key) => textAt(loaded as Catalog, key, isText) as Text);
 }
 
 /**
- * Russian is in the start screen's bundle; Bashkir and English (about 31 KB gzip together) are
+ * Russian is in the start screen's bundle; Bashkir and English (about 30 KB gzip together) are
  * their own chunks, loaded when a customer chooses them.
  */
-const CATALOG_LOADERS: Record<Exclude<Language, 'ru'>, () => Promise<Catalog>> = {
-  ba: () => import('../../resources/messages/ba.json').then((module) => loadedCatalog(module.default)),
-  en: () => import('../../resources/messages/en.json').then((module) => loadedCatalog(module.default)),
+const CATALOG_LOADERS: Record<Exclude<Language, 'ru'>, () => Promise<Texts>> = {
+  ba: () => import('../../resources/messages/ba.json').then((module) => loadedTexts(module.default)),
+  en: () => import('../../resources/messages/en.json').then((module) => loadedTexts(module.default)),
 };
 
 /** Intl locale per language. Bashkir has little CLDR data, so its months come from the catalog. */
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
 const BASHKIR_MONTHS = ['ғинуар', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
-function lookup(catalog: Catalog, key: MessageKey): Text | undefined {
-  let node: Text | Catalog | undefined = catalog;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || Array.isArray(node)) return undefined;
-    node = node[part];
-  }
-  return typeof node === 'string' || Array.isArray(node) ? node : undefined;
-}
-
 export { formatMoney } from './format-money';
 
 class I18n {
   #language = $state<Language>('ru');
-  #catalogs = $state.raw<Partial<Record<Language, Catalog>>>({ ru: russianCatalog });
+  #catalogs = $state.raw<Partial<Record<Language, Texts>>>({ ru: russian.texts });
   /** The language asked for last: of two quick choices, the later wins even if its catalog comes first. */
   #wanted: Language = 'ru';
   private readonly formatters = new Map<string, IntlMessageFormat>();
@@ -90,15 +91,18 @@ class I18n {
   t(key: MessageKey, values?: MessageValues): string {
     const language = this.#language;
     // The catalog test keeps the languages in step; Russian is the reference the others follow.
-    const text = lookup(this.#catalogs[language] ?? russianCatalog, key) ?? lookup(russianCatalog, key) ?? key;
-    // A text without placeholders is shown as written, whatever values come with it.
-    if (typeof text === 'string' && !text.includes('{')) return text;
-    const plain = typeof text === 'string' ? undefined : fillPlainMessage(text, values);
-    if (plain !== undefined) return plain;
+    // The build writes a literal key as its place already (scripts/precompiled-messages.ts).
+    const place = typeof key === 'number' ? key : placeOf.get(key);
+    const text = place === undefined ? key : ((this.#catalogs[language] ?? russian.texts)[place] ?? (russian.texts[place] as Text));
+    if (typeof text === 'string') {
+      // A text without placeholders is shown as written, whatever values come with it.
+      if (!text.includes('{')) return text;
+      if (isPlainSource(text)) return fillPlainSource(text, values);
+    }
     const cacheKey = `${language}\u0000${key}`;
     let formatter = this.formatters.get(cacheKey);
     if (!formatter) {
-      formatter = new IntlMessageFormat(text, LOCALES[language]);
+      formatter = new IntlMessageFormat(typeof text === 'string' ? text : unpackIcu(text), LOCALES[language]);
       this.formatters.set(cacheKey, formatter);
     }
     return String(formatter.format(values));
@@ -106,7 +110,7 @@ class I18n {
 
   /** Whether the catalogs have a text of this name: for a name built from data, such as a method's. */
   has(key: string): key is MessageKey {
-    return lookup(russianCatalog, key as MessageKey) !== undefined;
+    return placeOf.has(key);
   }
 
   /** A message of the core (a refusal, a printer problem, a confirmation) in the customer's language. */

@@ -1,18 +1,27 @@
-// A parsed text of words and plain placeholders (`Звоните {phone}`) is filled in here, as
-// intl-messageformat would fill it, without making an IntlMessageFormat: the first one asks ICU
-// which locales it has, about 30 ms of the start screen's first paint (over 100 ms under ×4), and
-// the start screen's texts need nothing of ICU. Plurals, selects, numbers and dates still go to
-// intl-messageformat.
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+// A text of words and plain placeholders (`Звоните {phone}`) is filled in here, as intl-messageformat
+// would fill it, without making an IntlMessageFormat: the first one asks ICU which locales it has,
+// about 30 ms of the start screen's first paint (over 100 ms under ×4), and the start screen's texts
+// need nothing of ICU. The build keeps such a text as the catalog writes it, a third the size of its
+// parse (scripts/precompiled-messages.ts). Plurals, selects, numbers and dates go to intl-messageformat.
 import type { MessageValues } from '../../src-main/core/messages/messages';
 
-/** The filled-in text, or undefined when it needs intl-messageformat (or a value is missing: its error then). */
-export function fillPlainMessage(text: readonly MessageFormatElement[], values: MessageValues | undefined): string | undefined {
-  let filled = '';
-  for (const element of text) {
-    if (element.type === TYPE.literal) filled += element.value;
-    else if (element.type === TYPE.argument && values && element.value in values) filled += String(values[element.value]);
-    else return undefined;
-  }
-  return filled;
+/**
+ * Words and `{name}` placeholders only. What ICU would read otherwise stays out: an apostrophe that
+ * quotes (before a brace, another apostrophe, `#` or `|`), and `<`, `>` that formatjs reads as tags.
+ */
+const PLAIN_SOURCE = /^(?:[^{}'<>]|'(?![{}'#|<>])|\{\w+\})*$/;
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Whether intl-messageformat would read this text as words and plain placeholders. */
+export function isPlainSource(text: string): boolean {
+  return PLAIN_SOURCE.test(text);
+}
+
+/** The text filled in; a value missing is the same error as intl-messageformat's. */
+export function fillPlainSource(text: string, values: MessageValues | undefined): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => {
+    if (!values || !(name in values))
+      throw new Error(`The intl string context variable "${name}" was not provided to the string "${text}"`);
+    return String(values[name]);
+  });
 }

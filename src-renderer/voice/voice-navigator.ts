@@ -50,7 +50,9 @@ export function isHelpKey(event: KeyboardEvent): boolean {
 
 /** Starts navigation on the page; returns the function that stops it. */
 export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => void {
-  const t = i18n.t.bind(i18n);
+  // For the announcement helpers, which take the translation as a function; calls here write
+  // `i18n.t('…')` out, so that the build can give the key's place (scripts/precompiled-messages.ts).
+  const translate = i18n.t.bind(i18n);
   let current: Element | null = null;
   let lastTap = { item: null as Element | null, at: 0 };
   let context = contextKey();
@@ -79,7 +81,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     item.scrollIntoView({ block: 'nearest' });
   }
 
-  const describe = (item: Element) => announcement(itemFacts(item), t);
+  const describe = (item: Element) => announcement(itemFacts(item), translate);
 
   function move(step: 1 | -1): void {
     const items = voiceItems(doc);
@@ -94,7 +96,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     const item = items[next];
     if (!item) return;
     mark(item);
-    voice.speak(wrapped ? `${t('voiceMode.wrapped')} ${describe(item)}` : describe(item));
+    voice.speak(wrapped ? `${i18n.t('voiceMode.wrapped')} ${describe(item)}` : describe(item));
   }
 
   function click(item: Element): void {
@@ -112,12 +114,12 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
     const secret = itemFacts(field).secret === true;
     // ◄ ►: the key, then where the caret stands now (the field holds it as its selection).
     if (key.hasAttribute('data-moves-caret'))
-      return `${keyName}. ${caretAnnouncement(after, field.selectionStart ?? after.length, secret, t)}`;
+      return `${keyName}. ${caretAnnouncement(after, field.selectionStart ?? after.length, secret, translate)}`;
     if (after.length < before.length)
-      return after === '' || secret ? t('voiceMode.erased') : `${t('voiceMode.erased')}. ${describe(field)}`;
-    if (after.length > before.length) return secret ? t('voiceMode.star') : keyName;
+      return after === '' || secret ? i18n.t('voiceMode.erased') : `${i18n.t('voiceMode.erased')}. ${describe(field)}`;
+    if (after.length > before.length) return secret ? i18n.t('voiceMode.star') : keyName;
     // Nothing typed (a full field): a character key of a secret is still not named back.
-    return secret && [...keyName].length === 1 ? t('voiceMode.star') : keyName;
+    return secret && [...keyName].length === 1 ? i18n.t('voiceMode.star') : keyName;
   }
 
   async function activate(): Promise<void> {
@@ -132,7 +134,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
       const key = firstInputKey(doc);
       if (!key) return voice.speak(describe(item));
       mark(key);
-      return voice.speak(`${t('voiceMode.fieldChosen', { label: facts.name })} ${describe(key)}`);
+      return voice.speak(`${i18n.t('voiceMode.fieldChosen', { label: facts.name })} ${describe(key)}`);
     }
     const field = isInputKey(item) ? activeField(doc) : null;
     const before = field?.value ?? '';
@@ -147,7 +149,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
       if (!nextField || nextField === field) return voice.speak(echo);
       const key = firstInputKey(doc);
       mark(key ?? nextField);
-      return voice.speak(`${echo}. ${t('voiceMode.fieldChosen', { label: itemFacts(nextField).name })} ${key ? describe(key) : ''}`);
+      return voice.speak(`${echo}. ${i18n.t('voiceMode.fieldChosen', { label: itemFacts(nextField).name })} ${key ? describe(key) : ''}`);
     }
     // Let the page draw and the watcher speak a new screen, dialog or message first.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 2));
@@ -172,7 +174,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
         return voice.speak(describe(field));
       }
     }
-    const backNames = new Set([t('common.back'), t('appeals.cancel'), t('profile.cancel')]);
+    const backNames = new Set([i18n.t('common.back'), i18n.t('appeals.cancel'), i18n.t('profile.cancel')]);
     const way = voiceItems(doc).find((item) => item.matches('button') && backNames.has(itemFacts(item).name));
     if (way) click(way);
     else voice.speak(contextAnnouncement());
@@ -180,7 +182,7 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
 
   function help(): void {
     const description = current ? itemHelp(current) : '';
-    voice.speak(`${description || t('voiceMode.noHelp')} ${t('voiceMode.keysHelp')}`);
+    voice.speak(`${description || i18n.t('voiceMode.noHelp')} ${i18n.t('voiceMode.keysHelp')}`);
   }
 
   /** A new screen: its title (and on the start screen, how to begin). A dialog: everything it says. */
@@ -194,9 +196,9 @@ export function startVoiceNavigation(doc: Document, voice: VoiceMode): () => voi
       return [...items.filter(isText).map(describe), firstControl ? describe(firstControl) : ''].join(' ');
     }
     mark(doc.querySelector(`${SHOWN_SCREEN} h1`));
-    const start = doc.querySelector(SHOWN_SCREEN)?.matches('.start-screen') ? ` ${t('voiceMode.startHint')}` : '';
+    const start = doc.querySelector(SHOWN_SCREEN)?.matches('.start-screen') ? ` ${i18n.t('voiceMode.startHint')}` : '';
     // «Здравствуйте, …!» ends in its own mark; the catalog's sentence adds the full stop.
-    return `${t('voiceMode.screen', { title: screenTitle(doc).replace(/[.!?]+$/, '') })}${start}`;
+    return `${i18n.t('voiceMode.screen', { title: screenTitle(doc).replace(/[.!?]+$/, '') })}${start}`;
   }
 
   function settle(): void {
