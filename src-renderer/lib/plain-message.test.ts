@@ -18,13 +18,14 @@ const LOCALES = { ru: 'ru-RU', ba: 'ba-RU', en: 'en-GB' };
 
 describe('a text of words and plain placeholders, filled in without intl-messageformat', () => {
   for (const [language, catalog] of Object.entries({ ru, ba, en }) as Array<[keyof typeof LOCALES, Catalog]>) {
-    it(`${language}: is told apart as ICU parses it, and reads as intl-messageformat formats it`, () => {
+    it(`${language}: is never taken for plain where ICU reads more, and reads as intl-messageformat formats it`, () => {
       let plain = 0;
       for (const [key, text] of texts(catalog).filter(([, text]) => text.includes('{'))) {
         const parsed = parse(text);
         const onlyArguments = parsed.every((element) => element.type === TYPE.literal || element.type === TYPE.argument);
-        expect(isPlainSource(text), key).toBe(onlyArguments);
-        if (!onlyArguments) continue;
+        // Never plain where ICU reads more; a plain text it would not take (a `>` in it) is only parsed.
+        if (!onlyArguments) expect(isPlainSource(text), key).toBe(false);
+        if (!isPlainSource(text)) continue;
         plain += 1;
         const names = parsed.flatMap((element) => (element.type === TYPE.argument ? [element.value] : []));
         for (const values of [
