@@ -1,8 +1,9 @@
 // A text of words and plain placeholders (`Звоните {phone}`) is filled in here, as intl-messageformat
 // would fill it, without making an IntlMessageFormat: the first one asks ICU which locales it has,
 // about 30 ms of the start screen's first paint (over 100 ms under ×4), and the start screen's texts
-// need nothing of ICU. The build keeps such a text as the catalog writes it, a third the size of its
-// parse (scripts/precompiled-messages.ts). Plurals, selects, numbers and dates go to intl-messageformat.
+// need nothing of ICU. The build keeps such a text as the catalog writes it, less than half the
+// length of its parse (scripts/precompiled-messages.ts). Plurals, selects, numbers and dates go to
+// intl-messageformat.
 import type { MessageValues } from '../../src-main/core/messages/messages';
 
 /**
