@@ -103,7 +103,7 @@ export function screenNamed(name: ScreenName): KioskScreen<ScreenName> {
 
 /**
  * The screens whose chunks have arrived. Reactive: the frame that shows the current screen re-reads
- * it when one arrives. A replaced record rather than a SvelteMap: the map's runtime is 2 KB gzip.
+ * it when one arrives. A replaced record rather than a SvelteMap: the map's runtime is 0.4 KB gzip.
  */
 class LoadedScreens {
   #components = $state.raw<Readonly<Record<string, Component>>>({});
