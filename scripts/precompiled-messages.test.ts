@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
@@ -15,6 +17,15 @@ type Catalog = { [name: string]: string | Catalog };
 const isText = (entry: string | Catalog): entry is string => typeof entry === 'string';
 /** The Russian file's keys in its order: the order every language's texts are built in. */
 const russianKeys = catalogKeys(ru as Catalog, isText);
+
+type Transform = (this: { addWatchFile(file: string): void }, code: string, id: string) => { code: string } | null;
+
+/** Runs a plugin's transform as Vite would, with the files it asks to be watched. */
+function transformer(plugin: unknown) {
+  const watched: string[] = [];
+  const transform = (plugin as { transform: Transform }).transform;
+  return { watched, run: (code: string, id: string) => transform.call({ addWatchFile: (file) => watched.push(file) }, code, id) };
+}
 
 describe('the catalogs as the renderer is built with them', () => {
   for (const [language, catalog] of Object.entries({ ru, ba, en }) as Array<[string, Catalog]>) {
@@ -60,35 +71,54 @@ describe('the catalogs as the renderer is built with them', () => {
   });
 
   it('changes the catalog files only, into JSON for Vite’s own JSON plugin', () => {
-    const plugin = precompiledMessages() as { transform: (code: string, id: string) => { code: string } | null };
+    const plugin = transformer(precompiledMessages());
     const code = JSON.stringify({
       hello: 'Здравствуйте, {name}!',
       plain: 'Добро пожаловать!',
       left: '{n, plural, one {# день} other {# дней}}',
     });
-    const compiled = JSON.parse(plugin.transform(code, '/kiosk/resources/messages/ru.json')!.code) as PrecompiledRussian;
+    const compiled = JSON.parse(plugin.run(code, '/kiosk/resources/messages/ru.json')!.code) as PrecompiledRussian;
     expect(compiled).toEqual({
       keys: ['hello', 'plain', 'left'],
       texts: ['Здравствуйте, {name}!', 'Добро пожаловать!', packIcu(parse('{n, plural, one {# день} other {# дней}}'))],
     });
-    expect(plugin.transform(code, '/kiosk/package.json')).toBeNull();
+    expect(plugin.run(code, '/kiosk/package.json')).toBeNull();
     // Another language is its texts in the order of the Russian file beside it.
     const english = JSON.stringify({ ...en, start: { ...en.start, welcome: '{n, plural, one {# day} other {# days}}' } });
-    const texts = JSON.parse(plugin.transform(english, path.resolve('resources/messages/en.json'))!.code) as unknown[];
+    const texts = JSON.parse(plugin.run(english, path.resolve('resources/messages/en.json'))!.code) as unknown[];
     expect(texts[russianKeys.indexOf('start.welcome')]).toEqual(packIcu(parse('{n, plural, one {# day} other {# days}}')));
+    // Built from the Russian keys, so built again when they change.
+    expect(plugin.watched).toContain(path.resolve('resources/messages/ru.json'));
   });
 
   it('writes a literal key of i18n.t as its place among the texts, and nothing else', () => {
-    const plugin = literalKeyPlaces(path.resolve('resources/messages/ru.json')) as {
-      transform: (code: string, id: string) => { code: string } | null;
-    };
+    const plugin = transformer(literalKeyPlaces(path.resolve('resources/messages/ru.json')));
     const place = russianKeys.indexOf('start.welcome');
     const code = `$.set_text(a, i18n.t('start.welcome')); i18n.t("start.welcome", v); i18n.t('start.nothing'); i18n.t(key); x.t('start.welcome'); const k = 'start.welcome';`;
-    expect(plugin.transform(code, '/kiosk/src-renderer/screens/start-screen.svelte')?.code).toBe(
+    expect(plugin.run(code, '/kiosk/src-renderer/screens/start-screen.svelte')?.code).toBe(
       `$.set_text(a, i18n.t(${place})); i18n.t(${place}, v); i18n.t('start.nothing'); i18n.t(key); x.t('start.welcome'); const k = 'start.welcome';`,
     );
-    expect(plugin.transform(code, '/kiosk/node_modules/some/index.ts')).toBeNull();
-    expect(plugin.transform(code, '/kiosk/src-renderer/app.css')).toBeNull();
+    expect(plugin.run(code, '/kiosk/node_modules/some/index.ts')).toBeNull();
+    expect(plugin.run(code, '/kiosk/src-renderer/app.css')).toBeNull();
+  });
+
+  it('gives the places anew when the Russian file changes under a dev server', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-catalog-'));
+    try {
+      const file = path.join(dir, 'ru.json');
+      fs.writeFileSync(file, JSON.stringify({ start: { welcome: 'Добро пожаловать!' } }));
+      fs.utimesSync(file, 1_000, 1_000);
+      const plugin = transformer(literalKeyPlaces(file));
+      const code = "i18n.t('start.welcome')";
+      const id = '/kiosk/src-renderer/screens/start-screen.svelte';
+      expect(plugin.run(code, id)?.code).toBe('i18n.t(0)');
+      expect(plugin.watched).toEqual([file]);
+      fs.writeFileSync(file, JSON.stringify({ start: { title: 'Касса', welcome: 'Добро пожаловать!' } }));
+      fs.utimesSync(file, 2_000, 2_000);
+      expect(plugin.run(code, id)?.code).toBe('i18n.t(1)');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('packs a parsed text smaller, and unpacks it to the same parse', () => {

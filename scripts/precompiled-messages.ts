@@ -63,7 +63,10 @@ export function precompiledMessages(): Plugin {
       if (!CATALOG_FILE.test(id)) return null;
       const catalog = JSON.parse(code) as Catalog;
       if (path.basename(id) === 'ru.json') return { code: JSON.stringify(precompileRussian(catalog)), map: null };
-      const russian = JSON.parse(fs.readFileSync(path.join(path.dirname(id), 'ru.json'), 'utf8')) as Catalog;
+      const russianFile = path.join(path.dirname(id), 'ru.json');
+      // Built in the Russian keys' order: rebuilt when they change.
+      this.addWatchFile(russianFile);
+      const russian = JSON.parse(fs.readFileSync(russianFile, 'utf8')) as Catalog;
       return { code: JSON.stringify(precompileTexts(catalog, russian)), map: null };
     },
   };
@@ -79,16 +82,21 @@ const LITERAL_KEY_CALL = /\bi18n\.t\((['"])([\w.]+)\1/g;
  * in the Russian key tree. A name the catalog does not have stays as written (and shows as itself).
  */
 export function literalKeyPlaces(russianFile: string): Plugin {
-  let places: Map<string, number> | undefined;
+  /** The places, and the Russian file's time they were read at: a dev server sees the file change. */
+  let places: { readAt: number; byKey: Map<string, number> } | undefined;
   return {
     name: 'kiosk-literal-key-places',
     enforce: 'post',
     transform(code, id) {
       if (id.includes('node_modules') || !/\.(svelte|ts)$/.test(id.split('?')[0] ?? '') || !code.includes('i18n.t(')) return null;
-      places ??= new Map(
-        catalogKeys(JSON.parse(fs.readFileSync(russianFile, 'utf8')) as Catalog, isText).map((key, place) => [key, place]),
-      );
-      const known = places;
+      // A key added to the Russian file moves the places after it: the module is built again then.
+      this.addWatchFile(russianFile);
+      const readAt = fs.statSync(russianFile).mtimeMs;
+      if (places?.readAt !== readAt) {
+        const keys = catalogKeys(JSON.parse(fs.readFileSync(russianFile, 'utf8')) as Catalog, isText);
+        places = { readAt, byKey: new Map(keys.map((key, place) => [key, place])) };
+      }
+      const known = places.byKey;
       return {
         code: code.replace(LITERAL_KEY_CALL, (call, _quote, key: string) => (known.has(key) ? `i18n.t(${known.get(key)}` : call)),
         map: null,
