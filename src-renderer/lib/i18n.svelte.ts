@@ -31,8 +31,10 @@ const isText = (entry: Text | Catalog): entry is Text => typeof entry === 'strin
  * under the unit tests, which read the files as they are, from the keyed catalog.
  */
 function russianCatalog(file: unknown): { keys: string[]; texts: Texts } {
-  const built = file as { keys?: KeyTree; texts?: Text[] };
-  if (built.keys && built.texts) return { keys: keysOfTree(built.keys), texts: built.texts };
+  // Arrays: a catalog's own groups are objects, whatever they are called.
+  const built = file as { keys?: unknown; texts?: unknown };
+  if (Array.isArray(built.keys) && Array.isArray(built.texts))
+    return { keys: keysOfTree(built.keys as KeyTree), texts: built.texts as Text[] };
   const keys = catalogKeys(file as Catalog, isText);
   return { keys, texts: keys.map((key) => textAt(file as Catalog, key, isText) as Text) };
 }
