@@ -66,7 +66,10 @@ function readWalIndexHeader(file: string): WalIndexHeader | null {
  * a restarted WAL keeps its size for the next commits to overwrite.
  */
 export function uncheckpointedWalBytes(file: string): number {
-  const header = readWalIndexHeader(file);
+  return pendingBytes(readWalIndexHeader(file));
+}
+
+function pendingBytes(header: WalIndexHeader | null): number {
   return header ? Math.max(0, header.frames - header.backfilled) * (header.pageSize + 24) : 0;
 }
 
@@ -89,7 +92,7 @@ export function startIdleCheckpoint(db: KioskDatabase, file: string, options: Id
       return 'clean';
     }
     const header = readWalIndexHeader(file);
-    const pending = uncheckpointedWalBytes(file);
+    const pending = pendingBytes(header);
     if (pending === 0 || header?.commits === ownCommit) return 'clean';
     if (now() - wal.mtimeMs < idleMs && pending < maxWalBytes) return 'busy';
     try {
