@@ -36,7 +36,12 @@ function russianCatalog(file: unknown): { keys: string[]; texts: Texts } {
   if (Array.isArray(built.keys) && Array.isArray(built.texts))
     return { keys: keysOfTree(built.keys as KeyTree), texts: built.texts as Text[] };
   const keys = catalogKeys(file as Catalog, isText);
-  return { keys, texts: keys.map((key) => textAt(file as Catalog, key, isText) as Text) };
+  return { keys, texts: textsInOrder(file as Catalog, keys) };
+}
+
+/** A keyed catalog's texts in the order of these keys. */
+function textsInOrder(catalog: Catalog, keys: readonly string[]): Texts {
+  return keys.map((key) => textAt(catalog, key, isText) as Text);
 }
 
 const russian = russianCatalog(russianCatalogFile);
@@ -45,7 +50,7 @@ const placeOf = new Map(russian.keys.map((key, place) => [key, place]));
 
 /** Another language's texts: in the build its chunk is them; under the unit tests, its keyed catalog. */
 function loadedTexts(loaded: unknown): Texts {
-  return Array.isArray(loaded) ? (loaded as Texts) : russian.keys.map((key) => textAt(loaded as Catalog, key, isText) as Text);
+  return Array.isArray(loaded) ? (loaded as Texts) : textsInOrder(loaded as Catalog, russian.keys);
 }
 
 /**
